@@ -1,0 +1,54 @@
+package tkpkbot
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes are few and coarse on purpose: handlers map them to one
+// friendly Indonesian sentence each, never to the underlying cause.
+const (
+	EINVALID     = "invalid"
+	ENOTFOUND    = "not_found"
+	EFORBIDDEN   = "forbidden"
+	ECONFLICT    = "conflict"
+	EUNAVAILABLE = "unavailable"
+	EINTERNAL    = "internal"
+)
+
+// Error is an application error whose Message is safe to show a chat user.
+type Error struct {
+	Code    string
+	Message string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("tkpkbot: %s: %s", e.Code, e.Message) }
+
+// Errorf builds an Error with a user-facing message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of the first *Error in err's chain, or
+// EINTERNAL for anything else (a bug, a driver error, a timeout).
+func ErrorCode(err error) string {
+	var e *Error
+	if err == nil {
+		return ""
+	} else if errors.As(err, &e) {
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// ErrorMessage returns the user-facing message of err. Internal errors get a
+// generic apology so driver or network details never reach a chat.
+func ErrorMessage(err error) string {
+	var e *Error
+	if err == nil {
+		return ""
+	} else if errors.As(err, &e) {
+		return e.Message
+	}
+	return "Maaf, terjadi kesalahan di sistem. Silakan coba lagi sebentar."
+}
