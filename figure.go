@@ -67,3 +67,7 @@ type Figure struct {
 	Unit       string
 	Source     string
 }
+
+// FigureService reads and loads poverty figures.
+type FigureService interface {
+}

@@ -20,3 +20,7 @@ const (
 	RSVPTidakHadir RSVP = "tidak_hadir"
 	RSVPBelumPasti RSVP = "belum_pasti"
 )
+
+// MeetingService stores meetings, RSVPs and reminders.
+type MeetingService interface {
+}

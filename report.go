@@ -1,6 +1,7 @@
 package tkpkbot
 
 import (
+	"context"
 	"fmt"
 	"time"
 )
@@ -54,4 +55,79 @@ type Report struct {
 	SubmittedAt time.Time
 	Late        bool
 	Version     int // 1 for the first submission; >1 means revised
+}
+
+// Form steps of /lapor, in order; StepSummary shows Kirim/Ubah/Batal.
+const (
+	StepActivities = 1
+	StepHouseholds = 2
+	StepBudget     = 3
+	StepObstacles  = 4
+	StepNextPlan   = 5
+	StepSummary    = 6
+)
+
+// ReportForm is a /lapor conversation in progress. It lives in the
+// database so a restart in the middle loses nothing.
+type ReportForm struct {
+	UserID     int64
+	Token      string // names this form in its buttons
+	RegionCode string
+	Week       Week
+	Step       int
+	Editing    bool // answering a step chosen with Ubah: return to the summary
+	Draft      Report
+	Filled     [StepSummary]bool // Filled[step] once answered
+	StartedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+// FormTTL is how long an untouched form stays open.
+const FormTTL = 24 * time.Hour
+
+// ReportStatus is a region's state for one week in the recap.
+type ReportStatus string
+
+const (
+	StatusSent    ReportStatus = "terkirim"
+	StatusLate    ReportStatus = "terlambat"
+	StatusRevised ReportStatus = "revisi"
+	StatusMissing ReportStatus = "belum"
+	StatusOff     ReportStatus = "libur"
+)
+
+// Status derives the recap status of a (latest) report.
+func (r Report) Status() ReportStatus {
+	switch {
+	case r.ID == 0:
+		return StatusMissing
+	case r.Version > 1:
+		return StatusRevised
+	case r.Late:
+		return StatusLate
+	}
+	return StatusSent
+}
+
+// ReportService stores weekly reports and the forms that build them.
+type ReportService interface {
+	// StartForm opens a fresh form for the user's region and week,
+	// replacing any open one.
+	StartForm(ctx context.Context, userID int64, region string, week Week) (ReportForm, error)
+	// Form returns the user's open form or ENOTFOUND.
+	Form(ctx context.Context, userID int64) (ReportForm, error)
+	SaveForm(ctx context.Context, f ReportForm) error
+	CancelForm(ctx context.Context, userID int64) (bool, error)
+	// SubmitForm stores the form identified by token as the region's report
+	// for its week. Pressing Kirim twice submits once: the second call
+	// returns the same report with again=true.
+	SubmitForm(ctx context.Context, userID int64, token string, deadline time.Time) (r Report, again bool, err error)
+	// LatestReports returns the latest version of each region's report for week.
+	LatestReports(ctx context.Context, week Week) ([]Report, error)
+	// LatestReportsBetween returns latest versions for weeks from..to inclusive.
+	LatestReportsBetween(ctx context.Context, from, to Week) ([]Report, error)
+	RegionReports(ctx context.Context, region string, limit int) ([]Report, error)
+	// PreviousPlan is the "rencana minggu depan" of the region's latest
+	// report before week, or "".
+	PreviousPlan(ctx context.Context, region string, week Week) (string, error)
 }

@@ -52,3 +52,27 @@ type UserService interface {
 	Touch(ctx context.Context, u User) (User, error)
 	FindUser(ctx context.Context, id int64) (User, error)
 }
+
+// Invite is a single-use code that registers its redeemer with a role.
+type Invite struct {
+	Code       string
+	Role       Role
+	RegionCode string
+	CreatedBy  int64
+	ExpiresAt  time.Time
+}
+
+// InviteTTL is how long an invite code stays valid.
+const InviteTTL = 7 * 24 * time.Hour
+
+// PeopleService manages invitations, roles and membership. Every role
+// change is audited.
+type PeopleService interface {
+	CreateInvite(ctx context.Context, actor int64, role Role, region string) (Invite, error)
+	// RedeemInvite registers user with the invite's role; a code works once.
+	RedeemInvite(ctx context.Context, user int64, code string) (User, error)
+	// Members lists people with a role, ordered by region then role.
+	Members(ctx context.Context) ([]User, error)
+	// Revoke removes a person's role; their reports stay.
+	Revoke(ctx context.Context, actor, user int64) (User, error)
+}

@@ -1,0 +1,28 @@
+# The two set-up commands: `make run` and `make test`. Both bring up a
+# PostgreSQL by themselves unless DATABASE_URL is set (scripts/devdb.sh).
+.PHONY: run test build lint fuzz bench
+
+build:
+	go build -o tkpkbot ./bot
+
+# Without TELEGRAM_BOT_TOKEN (in the environment or .env) this opens the
+# console, where you chat with the real handlers in the terminal.
+run: build
+	@scripts/run.sh
+
+test:
+	@TEST_DATABASE_URL=$$(scripts/devdb.sh postgres) && export TEST_DATABASE_URL && \
+	go vet ./... && \
+	go test -race -count=1 ./...
+
+lint:
+	@test -z "$$(gofmt -l .)" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+	go vet ./...
+	staticcheck ./...
+
+# Short fuzzing of every parser of user input (FUZZTIME=10s by default).
+fuzz:
+	@scripts/fuzz.sh
+
+
+

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"tkpkbot"
+	"tkpkbot/handlers"
+	"tkpkbot/reminders"
+	"tkpkbot/store"
+)
+
+// app is the wired program: database, handlers, Telegram client, scheduler.
+type app struct {
+	cfg   Config
+	log   *slog.Logger
+	clock tkpkbot.Clock
+	db    *store.DB
+	h     *handlers.Handlers
+	b     *bot.Bot
+	sched *reminders.Scheduler
+}
+
+// openStore connects (retrying up to 30 s) and applies migrations.
+func openStore(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clock) (*store.DB, error) {
+	if cfg.DatabaseURL == "" {
+		return nil, errors.New("DATABASE_URL is not set: point it at PostgreSQL, e.g. postgres://postgres@127.0.0.1:5432/tkpkbot (or use `make run`, which starts a local one)")
+	}
+	db, err := store.Open(ctx, cfg.DatabaseURL, store.Options{
+		Log: log, Clock: clock, Location: cfg.Location, AdminIDs: cfg.AdminIDs,
+	})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// newApp wires everything against the Bot API at cfg.APIURL.
+func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clock) (*app, error) {
+	db, err := openStore(ctx, cfg, log, clock)
+	if err != nil {
+		return nil, err
+	}
+	a := &app{cfg: cfg, log: log, clock: clock, db: db}
+	a.h = handlers.New(handlers.Deps{
+		Users: db, Dedup: db, Figures: db, People: db, Reports: db, Meetings: db,
+		Clock: clock, Location: cfg.Location, Log: log, Deadline: cfg.Deadline, ReportChat: cfg.ReportChatID,
+	})
+	a.b, err = bot.New(cfg.Token,
+		bot.WithServerURL(cfg.APIURL),
+		bot.WithSkipGetMe(),
+		bot.WithNotAsyncHandlers(),
+		bot.WithDefaultHandler(a.h.Handle),
+		bot.WithHTTPClient(time.Minute, &http.Client{Timeout: time.Minute}),
+		bot.WithErrorsHandler(func(err error) { log.Warn("telegram client", "err", redact(err, cfg.Token)) }),
+	)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("telegram client: %w", redact(err, cfg.Token))
+	}
+	me, err := getMe(ctx, a.b)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("ask Telegram who the bot is (check TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL): %w", redact(err, cfg.Token))
+	}
+	a.h.BotUsername = me.Username
+	a.sched = reminders.NewScheduler(cfg.Location, log, reminders.Sweep{
+		Name: "prune-updates", Spec: "17 3 * * *",
+		Run: func(ctx context.Context) error { _, err := db.PruneUpdates(ctx); return err },
+	})
+	return a, nil
+}
+
+func getMe(ctx context.Context, b *bot.Bot) (*models.User, error) {
+	var err error
+	for attempt := 0; attempt < 5; attempt++ {
+		var me *models.User
+		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+		me, err = b.GetMe(cctx)
+		cancel()
+		if err == nil {
+			return me, nil
+		}
+		if errors.Is(err, bot.ErrorUnauthorized) || errors.Is(err, bot.ErrorNotFound) || ctx.Err() != nil {
+			return nil, err
+		}
+		time.Sleep(time.Duration(attempt+1) * 500 * time.Millisecond)
+	}
+	return nil, err
+}
+
+// serve runs until ctx ends: updates by polling or webhook, the
+// scheduler and the HTTP endpoints. On return everything is stopped.
+func (a *app) serve(ctx context.Context, withHTTP bool) error {
+	defer a.db.Close()
+	if err := a.h.RegisterMenu(ctx, a.b); err != nil {
+		a.log.Warn("command menu not registered", "err", redact(err, a.cfg.Token))
+	}
+	if err := a.sched.Start(); err != nil {
+		return fmt.Errorf("start scheduler: %w", err)
+	}
+	defer a.sched.Stop(5 * time.Second)
+
+	var srv *httpServer
+	if withHTTP || a.cfg.WebhookURL != "" {
+		var err error
+		srv, err = a.startHTTP()
+		if err != nil {
+			return err
+		}
+		defer srv.shutdown(5 * time.Second)
+	}
+
+	process := func(ctx context.Context, upd *models.Update) { a.h.Process(ctx, a.b, upd) }
+	if a.cfg.WebhookURL != "" {
+		if _, err := a.b.SetWebhook(ctx, &bot.SetWebhookParams{
+			URL: a.cfg.WebhookURL, SecretToken: a.cfg.WebhookSecret,
+			AllowedUpdates: []string{"message", "callback_query"},
+		}); err != nil {
+			return fmt.Errorf("setWebhook: %w", redact(err, a.cfg.Token))
+		}
+		a.log.Info("serving updates by webhook", "url", a.cfg.WebhookURL, "addr", a.cfg.HTTPAddr)
+		<-ctx.Done()
+		return nil
+	}
+	if _, err := a.b.DeleteWebhook(ctx, &bot.DeleteWebhookParams{}); err != nil {
+		a.log.Warn("deleteWebhook failed", "err", redact(err, a.cfg.Token))
+	}
+	a.log.Info("serving updates by long polling", "bot", "@"+a.h.BotUsername)
+	p := &handlers.Poller{APIURL: a.cfg.APIURL, Token: a.cfg.Token, Log: a.log, Process: process}
+	return p.Run(ctx)
+}

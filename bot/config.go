@@ -1,0 +1,169 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/joho/godotenv"
+
+	"tkpkbot"
+	"tkpkbot/indo"
+)
+
+// Config is everything the binary reads from the environment.
+type Config struct {
+	Token         string
+	APIURL        string
+	DatabaseURL   string
+	AdminIDs      []int64
+	Location      *time.Location
+	HTTPAddr      string
+	WebhookURL    string
+	WebhookSecret string
+	Deadline      tkpkbot.Deadline
+	ReportChatID  int64
+}
+
+// configError names the variable so one line tells the operator what to fix.
+type configError struct {
+	Var    string
+	Reason string
+}
+
+func (e *configError) Error() string { return e.Var + ": " + e.Reason }
+
+// loadConfig reads settings through getenv so tests need not touch the
+// process environment. Values are never echoed for the token.
+func loadConfig(getenv func(string) string) (Config, error) {
+	c := Config{
+		Token:         strings.TrimSpace(getenv("TELEGRAM_BOT_TOKEN")),
+		APIURL:        strings.TrimRight(strings.TrimSpace(getenv("TELEGRAM_API_URL")), "/"),
+		DatabaseURL:   strings.TrimSpace(getenv("DATABASE_URL")),
+		HTTPAddr:      strings.TrimSpace(getenv("HTTP_ADDR")),
+		WebhookURL:    strings.TrimSpace(getenv("WEBHOOK_URL")),
+		WebhookSecret: strings.TrimSpace(getenv("WEBHOOK_SECRET")),
+	}
+	if c.APIURL == "" {
+		c.APIURL = "https://api.telegram.org"
+	}
+	if err := checkURL(c.APIURL, "http", "https"); err != nil {
+		return c, &configError{"TELEGRAM_API_URL", err.Error()}
+	}
+	if c.DatabaseURL != "" {
+		if err := checkURL(c.DatabaseURL, "postgres", "postgresql"); err != nil {
+			return c, &configError{"DATABASE_URL", err.Error()}
+		}
+	}
+	if c.HTTPAddr == "" {
+		c.HTTPAddr = ":8080"
+	}
+	if _, port, err := splitHostPort(c.HTTPAddr); err != nil {
+		return c, &configError{"HTTP_ADDR", err.Error()}
+	} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return c, &configError{"HTTP_ADDR", fmt.Sprintf("port %q is not a number between 0 and 65535", port)}
+	}
+	for _, part := range strings.Split(getenv("BOT_ADMIN_IDS"), ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		id, err := strconv.ParseInt(part, 10, 64)
+		if err != nil || id <= 0 {
+			return c, &configError{"BOT_ADMIN_IDS", fmt.Sprintf("%q is not a Telegram user ID (digits only, comma-separated)", part)}
+		}
+		c.AdminIDs = append(c.AdminIDs, id)
+	}
+	zone := strings.TrimSpace(getenv("BOT_TIMEZONE"))
+	if zone == "" {
+		zone = "Asia/Makassar"
+	}
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		return c, &configError{"BOT_TIMEZONE", fmt.Sprintf("unknown time zone %q (use e.g. Asia/Makassar)", zone)}
+	}
+	c.Location = loc
+	if c.WebhookURL != "" {
+		if err := checkURL(c.WebhookURL, "https", "http"); err != nil {
+			return c, &configError{"WEBHOOK_URL", err.Error()}
+		}
+		if c.WebhookSecret == "" {
+			return c, &configError{"WEBHOOK_SECRET", "required when WEBHOOK_URL is set (1-256 characters A-Z a-z 0-9 _ -)"}
+		}
+	}
+	c.Deadline = tkpkbot.DefaultDeadline
+	if v := strings.TrimSpace(getenv("REPORT_DEADLINE")); v != "" {
+		day, hour, minute, err := indo.ParseWeekdayTime(v)
+		if err != nil {
+			return c, &configError{"REPORT_DEADLINE", fmt.Sprintf("%q is not a weekday and time like \"Fri 16:00\"", v)}
+		}
+		c.Deadline = tkpkbot.Deadline{Weekday: day, Hour: hour, Minute: minute}
+	}
+	if v := strings.TrimSpace(getenv("REPORT_CHAT_ID")); v != "" {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id == 0 {
+			return c, &configError{"REPORT_CHAT_ID", fmt.Sprintf("%q is not a Telegram chat ID (a group ID looks like -1001234567890)", v)}
+		}
+		c.ReportChatID = id
+	}
+	if c.WebhookSecret != "" && !validSecret(c.WebhookSecret) {
+		return c, &configError{"WEBHOOK_SECRET", "use 1-256 characters from A-Z a-z 0-9 _ - (Telegram's rule)"}
+	}
+	return c, nil
+}
+
+func checkURL(raw string, schemes ...string) error {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return errors.New("not a valid URL")
+	}
+	for _, s := range schemes {
+		if u.Scheme == s && u.Host != "" {
+			return nil
+		}
+	}
+	return fmt.Errorf("must be a URL starting with %s:// and naming a host", schemes[0])
+}
+
+func splitHostPort(addr string) (string, string, error) {
+	i := strings.LastIndex(addr, ":")
+	if i < 0 {
+		return "", "", fmt.Errorf("%q must look like :8080 or 127.0.0.1:8080", addr)
+	}
+	return addr[:i], addr[i+1:], nil
+}
+
+func validSecret(s string) bool {
+	if len(s) > 256 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// envWithDotenv layers a .env file under the real environment: variables
+// already set win, as operators expect from docker and systemd.
+func envWithDotenv(path string) (func(string) string, error) {
+	vals := map[string]string{}
+	if _, err := os.Stat(path); err == nil {
+		if vals, err = godotenv.Read(path); err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return func(k string) string {
+		if v, ok := os.LookupEnv(k); ok {
+			return v
+		}
+		return vals[k]
+	}, nil
+}

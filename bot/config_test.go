@@ -1,0 +1,97 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestLoadConfigDefaults(t *testing.T) {
+	c, err := loadConfig(env(map[string]string{"DATABASE_URL": "postgres://u@h/db"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.APIURL != "https://api.telegram.org" || c.HTTPAddr != ":8080" || c.Location.String() != "Asia/Makassar" {
+		t.Fatalf("defaults: api=%q http=%q zone=%q", c.APIURL, c.HTTPAddr, c.Location)
+	}
+	if len(c.AdminIDs) != 0 || c.WebhookURL != "" {
+		t.Fatalf("unexpected admin/webhook defaults: %+v", c)
+	}
+}
+
+func TestLoadConfigValues(t *testing.T) {
+	c, err := loadConfig(env(map[string]string{
+		"TELEGRAM_BOT_TOKEN": "123:abc", "TELEGRAM_API_URL": "http://127.0.0.1:9000/",
+		"BOT_ADMIN_IDS": " 11, 22 ,33", "BOT_TIMEZONE": "Asia/Jakarta", "HTTP_ADDR": "127.0.0.1:9090",
+		"WEBHOOK_URL": "https://bot.example.org/tg/hook", "WEBHOOK_SECRET": "s3cret_-x",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.APIURL != "http://127.0.0.1:9000" {
+		t.Errorf("trailing slash kept: %q", c.APIURL)
+	}
+	if len(c.AdminIDs) != 3 || c.AdminIDs[0] != 11 || c.AdminIDs[2] != 33 {
+		t.Errorf("admin ids: %v", c.AdminIDs)
+	}
+	if c.Location.String() != "Asia/Jakarta" || c.HTTPAddr != "127.0.0.1:9090" || c.WebhookSecret != "s3cret_-x" {
+		t.Errorf("values: %+v", c)
+	}
+}
+
+func TestLoadConfigBadValuesNameTheVariable(t *testing.T) {
+	cases := []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"TELEGRAM_API_URL": "api.telegram.org"}, "TELEGRAM_API_URL"},
+		{map[string]string{"TELEGRAM_API_URL": "http://%zz"}, "TELEGRAM_API_URL"},
+		{map[string]string{"DATABASE_URL": "mysql://x/y"}, "DATABASE_URL"},
+		{map[string]string{"BOT_ADMIN_IDS": "12,abc"}, "BOT_ADMIN_IDS"},
+		{map[string]string{"BOT_ADMIN_IDS": "-5"}, "BOT_ADMIN_IDS"},
+		{map[string]string{"BOT_TIMEZONE": "Mars/Olympus"}, "BOT_TIMEZONE"},
+		{map[string]string{"HTTP_ADDR": "8080"}, "HTTP_ADDR"},
+		{map[string]string{"HTTP_ADDR": ":99999"}, "HTTP_ADDR"},
+		{map[string]string{"WEBHOOK_URL": "https://x.org/h"}, "WEBHOOK_SECRET"},
+		{map[string]string{"WEBHOOK_URL": "nope", "WEBHOOK_SECRET": "a"}, "WEBHOOK_URL"},
+		{map[string]string{"WEBHOOK_SECRET": "has space"}, "WEBHOOK_SECRET"},
+	}
+	for _, c := range cases {
+		_, err := loadConfig(env(c.env))
+		if err == nil {
+			t.Errorf("%v: accepted", c.env)
+			continue
+		}
+		if !strings.HasPrefix(err.Error(), c.want+":") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%v: error %q should be one line starting with %s", c.env, err, c.want)
+		}
+	}
+}
+
+func TestConfigErrorNeverShowsToken(t *testing.T) {
+	const token = "999999:SECRET-TOKEN-VALUE"
+	_, err := loadConfig(env(map[string]string{"TELEGRAM_BOT_TOKEN": token, "BOT_TIMEZONE": "bad/zone"}))
+	if err == nil || strings.Contains(err.Error(), token) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestLoadConfigReportSettings(t *testing.T) {
+	c, err := loadConfig(env(map[string]string{"REPORT_DEADLINE": "Kamis 15.30", "REPORT_CHAT_ID": "-1001234567890"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Deadline.Weekday != 4 || c.Deadline.Hour != 15 || c.Deadline.Minute != 30 || c.ReportChatID != -1001234567890 {
+		t.Fatalf("deadline %+v chat %d", c.Deadline, c.ReportChatID)
+	}
+	c, _ = loadConfig(env(nil))
+	if c.Deadline.Weekday != 5 || c.Deadline.Hour != 16 {
+		t.Fatalf("default deadline %+v", c.Deadline)
+	}
+	for k, v := range map[string]string{"REPORT_DEADLINE": "someday", "REPORT_CHAT_ID": "group"} {
+		if _, err := loadConfig(env(map[string]string{k: v})); err == nil || !strings.HasPrefix(err.Error(), k+":") {
+			t.Errorf("%s=%q: err %v", k, v, err)
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+
+	"tkpkbot/handlers"
+)
+
+type httpServer struct {
+	srv *http.Server
+	ln  net.Listener
+}
+
+func (a *app) startHTTP() (*httpServer, error) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		fmt.Fprintln(w, "ok")
+	})
+	if a.cfg.WebhookURL != "" {
+		u, _ := url.Parse(a.cfg.WebhookURL)
+		path := u.Path
+		if path == "" {
+			path = "/"
+		}
+		mux.Handle("POST "+path, handlers.Webhook(a.cfg.WebhookSecret, a.log, func(ctx context.Context, upd *models.Update) {
+			a.h.Process(ctx, a.b, upd)
+		}))
+	}
+	ln, err := net.Listen("tcp", a.cfg.HTTPAddr)
+	if err != nil {
+		return nil, fmt.Errorf("listen on HTTP_ADDR %s: %w", a.cfg.HTTPAddr, err)
+	}
+	s := &httpServer{srv: &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}, ln: ln}
+	go func() {
+		if err := s.srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			a.log.Error("http server stopped", "err", err)
+		}
+	}()
+	a.log.Info("http listening", "addr", ln.Addr().String())
+	return s, nil
+}
+
+func (s *httpServer) shutdown(d time.Duration) {
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	_ = s.srv.Shutdown(ctx)
+}

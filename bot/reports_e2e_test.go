@@ -1,0 +1,195 @@
+package main
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+var inviteRe = regexp.MustCompile(`/daftar ([A-Z2-7]{16})`)
+
+// invite has the admin create a code and returns it.
+func invite(t *testing.T, h *harness, args string) string {
+	t.Helper()
+	got := texts(h.say(adminID, "Admin", "/undang "+args))
+	m := inviteRe.FindStringSubmatch(got)
+	if m == nil {
+		t.Fatalf("no invite code in:\n%s", got)
+	}
+	mustContain(t, got, "https://t.me/tkpk_kaltim_bot?start="+m[1])
+	return m[1]
+}
+
+const coordID = 601
+
+func joinCoordinator(t *testing.T, h *harness, region string) {
+	t.Helper()
+	code := invite(t, h, region)
+	got := texts(h.say(coordID, "Sari", "/start "+code))
+	mustContain(t, got, "Selamat datang, Sari!", "koordinator")
+}
+
+func TestInviteJoinReportRecapEndToEnd(t *testing.T) {
+	h := newHarness(t)
+	joinCoordinator(t, h, "Samarinda")
+
+	mustContain(t, texts(h.say(coordID, "Sari", "/lapor")), "Laporan mingguan Kota Samarinda", "Langkah 1/5", "Kegiatan minggu ini")
+	// every step refuses one bad answer and re-asks the same step
+	steps := []struct{ bad, wantErr, good, next string }{
+		{"-", "wajib diisi", "Verifikasi DTSEN di 3 kelurahan & rapat <b>Dinsos</b>", "Langkah 2/5"},
+		{"banyak", "angka", "1.250", "Langkah 3/5"},
+		{"sejuta", "", "1,25 jt", "Langkah 4/5"},
+		{strings.Repeat("x", 2001), "terlalu panjang", "-", "Langkah 5/5"},
+		{"", "", "Pendataan lanjutan di Sungai Kunjang", "Ringkasan laporan"},
+	}
+	for i, s := range steps {
+		if s.bad != "" {
+			got := texts(h.say(coordID, "Sari", s.bad))
+			mustContain(t, got, "⚠️", "Langkah "+string(rune('1'+i))+"/5")
+			if s.wantErr != "" {
+				mustContain(t, got, s.wantErr)
+			}
+		}
+		mustContain(t, texts(h.say(coordID, "Sari", s.good)), s.next)
+	}
+	sum := lastText(h.fake.Messages(coordID))
+	mustContain(t, sum, "1.250 KK", "Rp1.250.000", "<b>Dinsos</b>") // user's tags shown literally
+	h.press(coordID, "Sari", "Kirim")
+	mustContain(t, lastText(h.fake.Messages(coordID)), "Laporan Kota Samarinda terkirim")
+
+	rekap := texts(h.say(adminID, "Admin", "/rekap"))
+	mustContain(t, rekap, "Samarinda — ✅ terkirim, Rabu, 11 Desember 2024 pukul 10.00 WITA",
+		"Bontang — ⬜ belum", "1 dari 10 wilayah (10%)", "1.250 KK", "Rp1.250.000")
+}
+
+func TestDoubleKirimStoresOneReport(t *testing.T) {
+	h := newHarness(t)
+	joinCoordinator(t, h, "Berau")
+	fillForm(t, h)
+	msgs := h.fake.Messages(coordID)
+	sum := msgs[len(msgs)-1]
+	var kirim string
+	for _, b := range sum.ReplyMarkup.InlineKeyboard[0] {
+		if strings.Contains(b.Text, "Kirim") {
+			kirim = b.CallbackData
+		}
+	}
+	a := h.fake.PressButtonByID(coordID, sum.ID, kirim)
+	b := h.fake.PressButtonByID(coordID, sum.ID, kirim)
+	h.settle(a)
+	h.settle(b)
+	h.fake.PushDuplicate(a)
+	mustContain(t, texts(h.say(adminID, "Admin", "/rekap")), "Berau — ✅ terkirim", "1 dari 10 wilayah")
+	reports, err := h.app.db.RegionReports(t.Context(), "6405", 10)
+	if err != nil || len(reports) != 1 || reports[0].Version != 1 {
+		t.Fatalf("reports = %+v, %v", reports, err)
+	}
+}
+
+func fillForm(t *testing.T, h *harness) {
+	t.Helper()
+	h.say(coordID, "Sari", "/lapor")
+	for _, a := range []string{"Kegiatan rutin pendataan", "10", "0", "-", "Lanjut pendataan"} {
+		h.say(coordID, "Sari", a)
+	}
+	mustContain(t, lastText(h.fake.Messages(coordID)), "Ringkasan laporan")
+}
+
+func TestFormSurvivesRestart(t *testing.T) {
+	h := newHarness(t)
+	joinCoordinator(t, h, "Paser")
+	h.say(coordID, "Sari", "/lapor")
+	h.say(coordID, "Sari", "Sosialisasi program")
+	h.say(coordID, "Sari", "25")
+	h.restart()
+	mustContain(t, texts(h.say(coordID, "Sari", "Rp500.000")), "Langkah 4/5")
+	h.say(coordID, "Sari", "-")
+	mustContain(t, texts(h.say(coordID, "Sari", "Rapat evaluasi")), "Sosialisasi program", "25 KK", "Rp500.000")
+}
+
+func TestFormExpiresAfterADay(t *testing.T) {
+	h := newHarness(t)
+	joinCoordinator(t, h, "Bontang")
+	h.say(coordID, "Sari", "/lapor")
+	h.clock.Advance(25 * time.Hour)
+	mustContain(t, texts(h.say(coordID, "Sari", "Kegiatan")), "kedaluwarsa", "/lapor")
+	mustContain(t, texts(h.say(coordID, "Sari", "Kegiatan")), "belum paham")
+}
+
+func TestResubmitIsRevisionAndLateIsMarked(t *testing.T) {
+	h := newHarness(t)
+	joinCoordinator(t, h, "Kutai Timur")
+	fillForm(t, h)
+	h.press(coordID, "Sari", "Kirim")
+	h.clock.Set(time.Date(2024, 12, 14, 9, 0, 0, 0, wita)) // Saturday, after Friday 16:00
+	fillForm(t, h)
+	h.press(coordID, "Sari", "Kirim")
+	mustContain(t, lastText(h.fake.Messages(coordID)), "revisi ke-1", "terlambat")
+	mustContain(t, texts(h.say(adminID, "Admin", "/rekap 2024-W50")), "Kutai Timur — 🔁 revisi, Sabtu, 14 Desember 2024 pukul 09.00 WITA (terlambat)")
+	mustContain(t, texts(h.say(coordID, "Sari", "/laporanku")), "revisi")
+}
+
+func TestRefusals(t *testing.T) {
+	h := newHarness(t)
+	mustContain(t, texts(h.say(77, "Budi", "/lapor")), "hanya untuk anggota TKPK")
+	mustContain(t, texts(h.say(77, "Budi", "/rekap")), "hanya untuk anggota TKPK")
+	mustContain(t, texts(h.say(77, "Budi", "/daftar AAAAAAAAAAAAAAAA")), "tidak dikenal")
+
+	code := invite(t, h, "Balikpapan pengamat")
+	h.clock.Advance(8 * 24 * time.Hour)
+	mustContain(t, texts(h.say(77, "Budi", "/daftar "+code)), "kedaluwarsa")
+
+	code = invite(t, h, "Balikpapan pengamat")
+	mustContain(t, texts(h.say(77, "Budi", "/daftar "+strings.ToLower(code))), "pengamat")
+	mustContain(t, texts(h.say(78, "Ani", "/daftar "+code)), "sudah dipakai")
+	mustContain(t, texts(h.say(77, "Budi", "/lapor")), "hanya untuk koordinator")
+	mustContain(t, texts(h.say(77, "Budi", "/undang Berau")), "hanya untuk admin")
+	mustContain(t, texts(h.say(77, "Budi", "/rekap")), "Rekap laporan mingguan")
+
+	mustContain(t, texts(h.say(adminID, "Admin", "/anggota")), "Kota Balikpapan", "Budi — pengamat, ID 77")
+	mustContain(t, texts(h.say(adminID, "Admin", "/cabut 77")), "sudah dicabut")
+	mustContain(t, texts(h.say(77, "Budi", "/rekap")), "hanya untuk anggota TKPK")
+}
+
+func TestExportHoldsSubmittedValues(t *testing.T) {
+	h := newHarness(t)
+	joinCoordinator(t, h, "Mahulu")
+	h.say(coordID, "Sari", "/lapor")
+	for _, a := range []string{"=HYPERLINK(\"http://x\") kegiatan", "1.250", "Rp2.500.000", "Jalan rusak", "Distribusi bantuan"} {
+		h.say(coordID, "Sari", a)
+	}
+	h.press(coordID, "Sari", "Kirim")
+	h.say(adminID, "Admin", "/ekspor")
+	docs := h.fake.CallsTo("sendDocument")
+	if len(docs) != 1 {
+		t.Fatalf("sendDocument calls = %d", len(docs))
+	}
+	var data []byte
+	for _, f := range docs[0].Files {
+		data = f.Data
+		if !strings.HasSuffix(f.Name, ".xlsx") {
+			t.Fatalf("file name %q", f.Name)
+		}
+	}
+	wb, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := wb.GetRows("Laporan")
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("rows = %v, %v", rows, err)
+	}
+	line := strings.Join(rows[1], "|")
+	mustContain(t, line, "Mahakam Ulu", "6411", "2024-W50", "=HYPERLINK", "Jalan rusak", "Distribusi bantuan")
+	if v, _ := wb.GetCellValue("Laporan", "G2", excelize.Options{RawCellValue: true}); v != "2500000" {
+		t.Fatalf("budget cell = %q", v)
+	}
+	h.say(adminID, "Admin", "/ekspor csv")
+	if docs := h.fake.CallsTo("sendDocument"); len(docs) != 2 {
+		t.Fatalf("csv not sent")
+	}
+}

@@ -1,0 +1,561 @@
+// Package figcsv reads poverty figures from the CSV files admins import
+// (and from the dataset shipped in tkpkbot/data). The format is described in
+// data/README.md. Parsing is all-or-nothing: a file with any bad row yields
+// no figures, and the error lists every bad row so the admin can fix the
+// whole file in one pass.
+package figcsv
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"tkpkbot"
+)
+
+const (
+	// MaxRows bounds one import: far above the real dataset (about a
+	// hundred rows) yet small enough to check and store in one go.
+	MaxRows = 20000
+	// MaxBytes stops a wrong or hostile upload before it is read whole;
+	// 20 000 honest rows take about 2 MB.
+	MaxBytes = 8 << 20
+	// maxSourceRunes keeps a pasted article out of the source column.
+	maxSourceRunes = 300
+)
+
+// LineError is one rejected row. Line is the row number a spreadsheet shows
+// for it: the header is 1, and a cell with line breaks still counts as one
+// row.
+type LineError struct {
+	Line   int
+	Reason string
+}
+
+// ParseError lists every rejected row of a file, in file order.
+type ParseError struct {
+	Lines []LineError
+}
+
+// maxListed keeps the summary short enough for one chat message; the caller
+// can list Lines in full.
+const maxListed = 5
+
+func (e *ParseError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "CSV ditolak, tidak ada data yang disimpan: %d baris bermasalah. ", len(e.Lines))
+	for i, l := range e.Lines {
+		if i == maxListed {
+			fmt.Fprintf(&b, "; dan %d baris lain", len(e.Lines)-maxListed)
+			break
+		}
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "baris %d: %s", l.Line, l.Reason)
+	}
+	return b.String()
+}
+
+// Unwrap lets tkpkbot.ErrorCode and tkpkbot.ErrorMessage treat a rejected
+// file as the user's mistake (EINVALID, message shown) rather than as an
+// internal error that would be hidden behind an apology.
+func (e *ParseError) Unwrap() error {
+	return &tkpkbot.Error{Code: tkpkbot.EINVALID, Message: e.Error()}
+}
+
+var columns = [...]string{"wilayah", "periode", "indikator", "nilai", "satuan", "sumber"}
+
+const (
+	colWilayah = iota
+	colPeriode
+	colIndikator
+	colNilai
+	colSatuan
+	colSumber
+)
+
+// Parse reads a figures CSV: a header naming the columns wilayah, periode,
+// indikator, nilai, satuan and sumber (any case, any order, extra columns
+// ignored), then one value per row. The delimiter is "," or, when the header
+// uses it, ";". Blank rows are skipped. On any bad row it returns no figures
+// and a *ParseError listing every bad row; whole-file problems (not UTF-8
+// text, too big, no data) are a *tkpkbot.Error with code EINVALID.
+func Parse(r io.Reader) ([]tkpkbot.Figure, error) {
+	raw, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("figcsv: membaca berkas: %w", err)
+	}
+	if len(raw) > MaxBytes {
+		return nil, tkpkbot.Errorf(tkpkbot.EINVALID, "Berkas terlalu besar (lebih dari %d MB). Bagi menjadi beberapa berkas.", MaxBytes>>20)
+	}
+	text, err := checkText(raw)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, tkpkbot.Errorf(tkpkbot.EINVALID, "Berkas kosong. Baris pertama harus berisi judul kolom: %s.", strings.Join(columns[:], ","))
+	}
+
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma = delimiter(text)
+	cr.FieldsPerRecord = -1
+	cr.TrimLeadingSpace = true
+
+	header, err := cr.Read()
+	if err != nil {
+		return nil, &ParseError{Lines: []LineError{{1, "baris judul tidak terbaca: " + csvReason(err)}}}
+	}
+	idx, reason := headerIndex(header)
+	if reason != "" {
+		return nil, &ParseError{Lines: []LineError{{1, reason}}}
+	}
+	need := 0
+	for _, i := range idx {
+		need = max(need, i+1)
+	}
+
+	p := parser{seen: make(map[string]int)}
+	// Newlines inside quoted cells push the physical line number ahead of
+	// the row number a spreadsheet shows; extra tracks the difference.
+	extra := strings.Count(strings.Join(header, ""), "\n")
+	rows := 0
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			line := 0
+			if errors.As(err, &pe) {
+				line = pe.StartLine - extra
+			}
+			p.fail(max(line, 2), []string{csvReason(err)})
+			if rows++; rows > MaxRows {
+				return nil, tooMany()
+			}
+			continue
+		}
+		start, _ := cr.FieldPos(0)
+		line := start - extra
+		extra += strings.Count(strings.Join(rec, ""), "\n")
+		if blank(rec) {
+			continue
+		}
+		if rows++; rows > MaxRows {
+			return nil, tooMany()
+		}
+		if len(rec) < need {
+			p.fail(line, []string{fmt.Sprintf("hanya %d kolom, seharusnya %d (periksa pemisah dan tanda kutip)", len(rec), len(header))})
+			continue
+		}
+		var cells [len(columns)]string
+		for c, i := range idx {
+			cells[c] = strings.TrimSpace(rec[i])
+		}
+		p.row(line, cells)
+	}
+	if len(p.errs) > 0 {
+		return nil, &ParseError{Lines: p.errs}
+	}
+	if len(p.figs) == 0 {
+		return nil, tkpkbot.Errorf(tkpkbot.EINVALID, "Berkas hanya berisi judul kolom, tanpa baris data.")
+	}
+	return p.figs, nil
+}
+
+func tooMany() error {
+	return tkpkbot.Errorf(tkpkbot.EINVALID, "Berkas berisi lebih dari %d baris data. Bagi menjadi beberapa berkas.", MaxRows)
+}
+
+const saveAsUTF8 = `Simpan ulang dari Excel dengan "Simpan Sebagai" → "CSV UTF-8 (dipisahkan koma)".`
+
+// checkText makes sure raw is UTF-8 text and returns it without a BOM.
+// Excel's other CSV flavours (UTF-16, Windows-1252) and binary uploads
+// would otherwise fail row by row with baffling reasons.
+func checkText(raw []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(raw, []byte("PK\x03\x04")):
+		return "", tkpkbot.Errorf(tkpkbot.EINVALID, "Berkas bukan CSV teks UTF-8: ini tampaknya berkas Excel (.xlsx). %s", saveAsUTF8)
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		return "", tkpkbot.Errorf(tkpkbot.EINVALID, "Berkas bukan CSV teks UTF-8: ini UTF-16 (\"Teks Unicode\"). %s", saveAsUTF8)
+	case bytes.IndexByte(raw, 0) >= 0:
+		return "", tkpkbot.Errorf(tkpkbot.EINVALID, "Berkas bukan CSV teks UTF-8: berisi byte NUL (berkas biner atau UTF-16). %s", saveAsUTF8)
+	}
+	raw = bytes.TrimPrefix(raw, []byte("\xEF\xBB\xBF"))
+	if !utf8.Valid(raw) {
+		line := 1
+		for i := 0; i < len(raw); {
+			r, n := utf8.DecodeRune(raw[i:])
+			if r == utf8.RuneError && n == 1 {
+				break
+			}
+			if r == '\n' {
+				line++
+			}
+			i += n
+		}
+		return "", tkpkbot.Errorf(tkpkbot.EINVALID, "Berkas bukan CSV teks UTF-8: baris %d berisi karakter yang tidak terbaca (mungkin Windows-1252/ANSI). %s", line, saveAsUTF8)
+	}
+	text := string(raw)
+	// Classic Mac line ends would otherwise read as one endless row.
+	if strings.IndexByte(text, '\r') >= 0 && strings.IndexByte(text, '\n') < 0 {
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
+	return text, nil
+}
+
+// delimiter picks ";" when the header line uses it more than ",": Excel with
+// Indonesian regional settings writes ";" because "," is the decimal mark.
+func delimiter(text string) rune {
+	first, _, _ := strings.Cut(text, "\n")
+	if strings.Count(first, ";") > strings.Count(first, ",") {
+		return ';'
+	}
+	return ','
+}
+
+// headerIndex maps each required column to its position in the header.
+func headerIndex(header []string) ([len(columns)]int, string) {
+	var idx [len(columns)]int
+	for i := range idx {
+		idx[i] = -1
+	}
+	for pos, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		for c, name := range columns {
+			if h != name {
+				continue
+			}
+			if idx[c] >= 0 {
+				return idx, fmt.Sprintf("kolom %q muncul dua kali", name)
+			}
+			idx[c] = pos
+		}
+	}
+	var missing []string
+	for c, name := range columns {
+		if idx[c] < 0 {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) == 0 {
+		return idx, ""
+	}
+	reason := fmt.Sprintf("kolom %s tidak ada; baris pertama harus berisi judul kolom %s", strings.Join(missing, ", "), strings.Join(columns[:], ","))
+	if len(header) > 0 {
+		if m := tkpkbot.MatchRegion(header[0]); m.Kind == tkpkbot.MatchExact {
+			reason += " (baris judul tampaknya terlewat)"
+		}
+	}
+	return idx, reason
+}
+
+func csvReason(err error) string {
+	if errors.Is(err, csv.ErrQuote) || errors.Is(err, csv.ErrBareQuote) {
+		return `tanda kutip (") tidak seimbang; sel yang berisi koma harus diapit tanda kutip`
+	}
+	return "baris tidak terbaca"
+}
+
+func blank(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+type parser struct {
+	figs []tkpkbot.Figure
+	errs []LineError
+	// seen maps a row's identity to its line, to name the first
+	// occurrence when a duplicate turns up.
+	seen map[string]int
+}
+
+func (p *parser) fail(line int, reasons []string) {
+	p.errs = append(p.errs, LineError{Line: line, Reason: strings.Join(reasons, "; ")})
+}
+
+// row checks every cell and reports all of a row's problems at once, so a
+// fix does not uncover the next one.
+func (p *parser) row(line int, c [len(columns)]string) {
+	var reasons []string
+	f := tkpkbot.Figure{Source: c[colSumber]}
+
+	if reason := parseRegion(c[colWilayah], &f); reason != "" {
+		reasons = append(reasons, reason)
+	}
+
+	if period, reason := parsePeriod(c[colPeriode]); reason != "" {
+		reasons = append(reasons, reason)
+	} else {
+		f.Period = period
+	}
+
+	info, indOK := tkpkbot.IndicatorByName(c[colIndikator])
+	switch {
+	case c[colIndikator] == "":
+		reasons = append(reasons, "indikator kosong")
+	case !indOK:
+		reasons = append(reasons, fmt.Sprintf("indikator %q tidak dikenal (pakai miskin, p0, p1, p2, gk, ekstrem_persen atau ekstrem_jiwa)", c[colIndikator]))
+	default:
+		f.Indicator = info.Indicator
+	}
+
+	unitOK := false
+	if indOK {
+		var reason string
+		f.Unit, reason = unitFor(info.Indicator, c[colSatuan])
+		if reason != "" {
+			reasons = append(reasons, reason)
+		}
+		unitOK = reason == ""
+	}
+
+	if unitOK {
+		v, dec, reason := number(c[colNilai], f.Unit)
+		if reason != "" {
+			reasons = append(reasons, reason)
+		}
+		f.Value, f.Decimals = v, dec
+	} else if _, _, reason := number(c[colNilai], tkpkbot.UnitIndeks); reason != "" {
+		// Without a unit the number cannot be fully judged; still report
+		// one that is plainly unreadable.
+		if _, _, r2 := number(c[colNilai], tkpkbot.UnitJiwa); r2 != "" {
+			reasons = append(reasons, reason)
+		}
+	}
+
+	switch {
+	case f.Source == "":
+		reasons = append(reasons, "sumber kosong")
+	case utf8.RuneCountInString(f.Source) > maxSourceRunes:
+		reasons = append(reasons, fmt.Sprintf("sumber terlalu panjang (lebih dari %d karakter)", maxSourceRunes))
+	}
+
+	if len(reasons) == 0 {
+		key := f.RegionCode + "|" + f.Period.Key() + "|" + string(f.Indicator) + "|" + f.Source
+		if first, dup := p.seen[key]; dup {
+			reasons = append(reasons, fmt.Sprintf("sama dengan baris %d (wilayah, periode, indikator dan sumber yang sama)", first))
+		} else {
+			p.seen[key] = line
+		}
+	}
+	if len(reasons) > 0 {
+		p.fail(line, reasons)
+		return
+	}
+	p.figs = append(p.figs, f)
+}
+
+func parseRegion(s string, f *tkpkbot.Figure) string {
+	if s == "" {
+		return "wilayah kosong"
+	}
+	m := tkpkbot.MatchRegion(s)
+	switch m.Kind {
+	case tkpkbot.MatchExact:
+		f.RegionCode = m.Region.Code
+		return ""
+	case tkpkbot.MatchAmbiguous:
+		return fmt.Sprintf("wilayah %q ambigu (%s); tulis nama lengkap atau kode BPS", s, regionNames(m.Candidates))
+	case tkpkbot.MatchSuggest:
+		return fmt.Sprintf("wilayah %q tidak dikenal; maksud Anda %s?", s, regionNames(m.Candidates))
+	}
+	return fmt.Sprintf("wilayah %q tidak dikenal; tulis kode BPS (mis. 6472) atau nama wilayah", s)
+}
+
+func regionNames(rs []tkpkbot.Region) string {
+	names := make([]string, len(rs))
+	for i, r := range rs {
+		names[i] = r.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// unitSpellings maps normalised unit spellings to the canonical unit.
+var unitSpellings = map[string]string{
+	"ribujiwa": tkpkbot.UnitRibuJiwa, "ribu": tkpkbot.UnitRibuJiwa, "ribuorang": tkpkbot.UnitRibuJiwa,
+	"jiwa": tkpkbot.UnitJiwa, "orang": tkpkbot.UnitJiwa,
+	"persen": tkpkbot.UnitPersen, "%": tkpkbot.UnitPersen,
+	"indeks": tkpkbot.UnitIndeks, "index": tkpkbot.UnitIndeks,
+	"rp/kapita/bulan": tkpkbot.UnitRupiahKB, "rupiah/kapita/bulan": tkpkbot.UnitRupiahKB,
+	"rp/kapita/bln": tkpkbot.UnitRupiahKB, "rp/kap/bln": tkpkbot.UnitRupiahKB,
+	"rp": tkpkbot.UnitRupiahKB, "rupiah": tkpkbot.UnitRupiahKB,
+}
+
+// unitsOf lists the units each indicator may be given in, the first being
+// the default where an empty cell is allowed.
+var unitsOf = map[tkpkbot.Indicator][]string{
+	tkpkbot.IndMiskin:        {tkpkbot.UnitRibuJiwa, tkpkbot.UnitJiwa},
+	tkpkbot.IndP0:            {tkpkbot.UnitPersen},
+	tkpkbot.IndP1:            {tkpkbot.UnitIndeks},
+	tkpkbot.IndP2:            {tkpkbot.UnitIndeks},
+	tkpkbot.IndGK:            {tkpkbot.UnitRupiahKB},
+	tkpkbot.IndEkstremPersen: {tkpkbot.UnitPersen},
+	tkpkbot.IndEkstremJiwa:   {tkpkbot.UnitJiwa, tkpkbot.UnitRibuJiwa},
+}
+
+func unitFor(ind tkpkbot.Indicator, s string) (string, string) {
+	allowed := unitsOf[ind]
+	want := strings.Join(allowed, " atau ")
+	if s == "" {
+		// An index has no unit to speak of, so people leave it blank.
+		if ind == tkpkbot.IndP1 || ind == tkpkbot.IndP2 {
+			return tkpkbot.UnitIndeks, ""
+		}
+		return "", fmt.Sprintf("satuan kosong (untuk %s pakai %s)", ind, want)
+	}
+	unit, ok := unitSpellings[strings.Join(strings.Fields(strings.ToLower(s)), "")]
+	if ok {
+		for _, a := range allowed {
+			if a == unit {
+				return unit, ""
+			}
+		}
+	}
+	return "", fmt.Sprintf("satuan %q tidak cocok untuk %s (pakai %s)", s, ind, want)
+}
+
+// upper bounds catch a value typed into the wrong row or unit (221340 in
+// "ribu jiwa") without second-guessing real data.
+var upper = map[string]float64{
+	tkpkbot.UnitRibuJiwa: 1e5,
+	tkpkbot.UnitJiwa:     1e8,
+	tkpkbot.UnitPersen:   100,
+	tkpkbot.UnitIndeks:   100,
+	tkpkbot.UnitRupiahKB: 1e8,
+}
+
+// integerUnit reports whether values in unit are whole numbers, which is
+// what makes "782.248" unambiguous there.
+func integerUnit(unit string) bool {
+	return unit == tkpkbot.UnitJiwa || unit == tkpkbot.UnitRupiahKB
+}
+
+// number reads a value written Indonesian or English style for the given
+// unit and returns it with the number of decimals as written. In jiwa and
+// Rp/kapita/bulan, which are whole numbers, "." or "," followed by exactly
+// three digits separates thousands; elsewhere a lone separator is the
+// decimal mark, and one followed by exactly three digits after a non-zero
+// integer part ("1.250") is rejected as ambiguous. The reason is empty on
+// success and an Indonesian sentence otherwise.
+func number(s, unit string) (value float64, decimals int, reason string) {
+	orig := s
+	s = strings.TrimSpace(s)
+	switch unit {
+	case tkpkbot.UnitPersen:
+		s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
+	case tkpkbot.UnitRupiahKB:
+		if len(s) >= 2 && strings.EqualFold(s[:2], "rp") {
+			s = strings.TrimSpace(strings.TrimPrefix(s[2:], "."))
+		}
+	}
+	unreadable := fmt.Sprintf("angka %q tidak bisa dibaca", orig)
+	if s == "" {
+		return 0, 0, "nilai kosong"
+	}
+	if s[0] == '-' {
+		return 0, 0, fmt.Sprintf("angka %q negatif", orig)
+	}
+	s = strings.TrimPrefix(s, "+")
+
+	var seps []int
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '.' || c == ',':
+			seps = append(seps, i)
+		case c < '0' || c > '9':
+			return 0, 0, unreadable
+		}
+	}
+	if s == "" || !isDigit(s[0]) || !isDigit(s[len(s)-1]) {
+		return 0, 0, unreadable
+	}
+	for i := 1; i < len(seps); i++ {
+		if seps[i] == seps[i-1]+1 {
+			return 0, 0, unreadable
+		}
+	}
+
+	var intPart, frac string
+	switch {
+	case len(seps) == 0:
+		intPart = s
+	case len(seps) == 1:
+		intPart, frac = s[:seps[0]], s[seps[0]+1:]
+		if len(frac) == 3 && groupable(intPart) {
+			if integerUnit(unit) {
+				intPart, frac = intPart+frac, ""
+			} else {
+				return 0, 0, fmt.Sprintf("angka %q ambigu: bisa %s,%s atau %s%s; tulis desimal dengan koma tanpa pemisah ribuan, atau bilangan bulat tanpa pemisah",
+					orig, intPart, frac, intPart, frac)
+			}
+		}
+	default:
+		// Several separators: the last one is the decimal mark if it
+		// differs from the others, else all of them group thousands.
+		last := seps[len(seps)-1]
+		thousands := s[seps[0]]
+		body := s
+		if s[last] != thousands {
+			body, frac = s[:last], s[last+1:]
+		}
+		for _, i := range seps {
+			if i < len(body) && body[i] != thousands {
+				return 0, 0, unreadable
+			}
+		}
+		groups := strings.Split(body, string(thousands))
+		if !groupable(groups[0]) {
+			return 0, 0, unreadable
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				return 0, 0, unreadable
+			}
+		}
+		intPart = strings.Join(groups, "")
+	}
+
+	if integerUnit(unit) && frac != "" {
+		if strings.Trim(frac, "0") != "" {
+			return 0, 0, fmt.Sprintf("angka %q harus bilangan bulat untuk satuan %s", orig, unit)
+		}
+		frac = ""
+	}
+	if len(intPart)+len(frac) > 15 {
+		return 0, 0, fmt.Sprintf("angka %q terlalu panjang", orig)
+	}
+	num := intPart
+	if frac != "" {
+		num += "." + frac
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, 0, unreadable
+	}
+	if limit, ok := upper[unit]; ok && v > limit {
+		return 0, 0, fmt.Sprintf("angka %q terlalu besar untuk satuan %s", orig, unit)
+	}
+	return v, len(frac), ""
+}
+
+// groupable reports whether s can be the leading group of a number with
+// thousands separators: one to three digits, not starting with 0 (so
+// "0,989" is always a decimal).
+func groupable(s string) bool {
+	return len(s) >= 1 && len(s) <= 3 && s[0] != '0'
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

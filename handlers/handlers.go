@@ -1,0 +1,235 @@
+// Package handlers speaks Telegram: it turns updates into calls on the
+// tkpkbot services and formats the answers. It holds no SQL.
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"tkpkbot"
+)
+
+// Deps are the services and settings the handlers run on.
+type Deps struct {
+	Users       tkpkbot.UserService
+	Dedup       Dedup
+	Figures     tkpkbot.FigureService
+	People      tkpkbot.PeopleService
+	Reports     tkpkbot.ReportService
+	Meetings    tkpkbot.MeetingService
+	Clock       tkpkbot.Clock
+	Location    *time.Location
+	Log         *slog.Logger
+	BotUsername string // without @; commands addressed to other bots are ignored
+	Deadline    tkpkbot.Deadline
+	ReportChat  int64 // REPORT_CHAT_ID: group that sees every submitted report; 0 for none
+}
+
+// Handlers routes updates to commands, buttons and conversations.
+type Handlers struct {
+	Deps
+	commands  map[string]*Command
+	ordered   []*Command
+	callbacks map[string]CallbackFunc
+	texts     []TextFunc
+	// startPayload handles "/start <code>" from an invite deep link.
+	startPayload func(ctx context.Context, r *Request) error
+}
+
+// Request is one update as a handler sees it.
+type Request struct {
+	Update   *models.Update
+	Bot      *bot.Bot
+	User     tkpkbot.User
+	ChatID   int64
+	Private  bool
+	Command  string // lower-case, without slash and @botname; "" for plain text
+	Args     string // text after the command
+	Text     string // whole text (or caption)
+	Message  *models.Message
+	Callback *models.CallbackQuery
+}
+
+// CallbackFunc handles a button press whose data started with its prefix.
+type CallbackFunc func(ctx context.Context, r *Request, data string) error
+
+// TextFunc may handle a non-command message; handled=false passes it on.
+type TextFunc func(ctx context.Context, r *Request) (handled bool, err error)
+
+// New builds the router with every feature registered.
+func New(d Deps) *Handlers {
+	if d.Log == nil {
+		d.Log = slog.Default()
+	}
+	if d.Clock == nil {
+		d.Clock = tkpkbot.SystemClock{}
+	}
+	if d.Location == nil {
+		d.Location = time.UTC
+	}
+	if d.Deadline == (tkpkbot.Deadline{}) {
+		d.Deadline = tkpkbot.DefaultDeadline
+	}
+	h := &Handlers{Deps: d, commands: map[string]*Command{}, callbacks: map[string]CallbackFunc{}}
+	h.registerCore()
+	for _, f := range features {
+		f(h)
+	}
+	return h
+}
+
+// features are registered by each feature's file in its init, so adding a
+// feature touches only its own files.
+var features []func(*Handlers)
+
+// Handle is the go-telegram/bot default handler. It never panics: a panic
+// in a feature is logged with the update ID and the user gets an apology.
+func (h *Handlers) Handle(ctx context.Context, b *bot.Bot, upd *models.Update) {
+	start := time.Now()
+	r := h.request(b, upd)
+	defer func() {
+		if p := recover(); p != nil {
+			h.Log.Error("handler panic", "update_id", upd.ID, "chat", r.ChatID, "command", r.Command,
+				"panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			if r.ChatID != 0 {
+				h.reply(ctx, r, msgPanic)
+			}
+		}
+	}()
+	if r.ChatID == 0 || r.User.ID == 0 {
+		return // channel posts, service messages: nothing to answer
+	}
+	err := h.route(ctx, r)
+	if err != nil {
+		h.fail(ctx, r, err)
+	}
+	h.Log.Debug("update handled", "update_id", upd.ID, "chat", r.ChatID, "command", r.Command,
+		"took", time.Since(start).String())
+}
+
+func (h *Handlers) request(b *bot.Bot, upd *models.Update) *Request {
+	r := &Request{Update: upd, Bot: b}
+	var from *models.User
+	switch {
+	case upd.Message != nil:
+		r.Message, from = upd.Message, upd.Message.From
+		r.Text = upd.Message.Text
+		if r.Text == "" {
+			r.Text = upd.Message.Caption
+		}
+	case upd.CallbackQuery != nil:
+		r.Callback, from = upd.CallbackQuery, &upd.CallbackQuery.From
+		r.Message = upd.CallbackQuery.Message.Message
+	}
+	if r.Message != nil {
+		r.ChatID = r.Message.Chat.ID
+		r.Private = r.Message.Chat.Type == models.ChatTypePrivate
+	}
+	if from != nil && !from.IsBot {
+		r.User = tkpkbot.User{ID: from.ID, FirstName: from.FirstName, Username: from.Username}
+	}
+	if r.Callback == nil {
+		r.Command, r.Args = parseCommand(r.Text, h.BotUsername)
+	}
+	return r
+}
+
+func (h *Handlers) route(ctx context.Context, r *Request) error {
+	if r.Command == ignoreCommand {
+		return nil
+	}
+	u, err := h.Users.Touch(ctx, r.User)
+	if err != nil {
+		return fmt.Errorf("touch user %d: %w", r.User.ID, err)
+	}
+	r.User = u
+
+	if r.Callback != nil {
+		return h.routeCallback(ctx, r)
+	}
+	if r.Command != "" {
+		c, ok := h.commands[r.Command]
+		if !ok {
+			if !r.Private {
+				return nil // unknown commands in groups may be meant for other bots
+			}
+			h.reply(ctx, r, msgUnknownCommand)
+			return nil
+		}
+		if !c.allowed(r.User) {
+			h.Log.Info("command refused", "update_id", r.Update.ID, "user", r.User.ID, "role", string(r.User.Role), "command", c.Name)
+			h.reply(ctx, r, escape(c.refusal(r.User)))
+			return nil
+		}
+		if c.PrivateOnly && !r.Private {
+			h.reply(ctx, r, fmt.Sprintf(msgPrivateOnly, "/"+c.Name, h.BotUsername))
+			return nil
+		}
+		return c.Run(ctx, r)
+	}
+	for _, t := range h.texts {
+		if handled, err := t(ctx, r); handled || err != nil {
+			return err
+		}
+	}
+	if r.Private {
+		h.reply(ctx, r, msgPlainText)
+	}
+	return nil
+}
+
+func (h *Handlers) routeCallback(ctx context.Context, r *Request) error {
+	data := r.Callback.Data
+	prefix, rest, _ := strings.Cut(data, ":")
+	f, ok := h.callbacks[prefix]
+	if !ok {
+		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		return nil
+	}
+	return f(ctx, r, rest)
+}
+
+// fail logs an error once and tells the user something they can act on.
+func (h *Handlers) fail(ctx context.Context, r *Request, err error) {
+	code := tkpkbot.ErrorCode(err)
+	switch code {
+	case tkpkbot.EINTERNAL, tkpkbot.EUNAVAILABLE:
+		h.Log.Error("handler failed", "update_id", r.Update.ID, "chat", r.ChatID, "command", r.Command, "err", err)
+	default:
+		h.Log.Info("request refused", "update_id", r.Update.ID, "chat", r.ChatID, "command", r.Command, "code", code)
+	}
+	if r.Callback != nil {
+		h.answer(ctx, r, "")
+	}
+	h.reply(ctx, r, escape(tkpkbot.ErrorMessage(err)))
+}
+
+// OnCommand registers a command; it panics on a duplicate name because that
+// is a programming error caught by any test.
+func (h *Handlers) OnCommand(c *Command) {
+	for _, n := range append([]string{c.Name}, c.Aliases...) {
+		if _, dup := h.commands[n]; dup {
+			panic("duplicate command " + n)
+		}
+		h.commands[n] = c
+	}
+	h.ordered = append(h.ordered, c)
+}
+
+// OnCallback registers a button-data prefix.
+func (h *Handlers) OnCallback(prefix string, f CallbackFunc) {
+	if _, dup := h.callbacks[prefix]; dup {
+		panic("duplicate callback prefix " + prefix)
+	}
+	h.callbacks[prefix] = f
+}
+
+// OnText adds a handler for plain messages; earlier ones go first.
+func (h *Handlers) OnText(f TextFunc) { h.texts = append(h.texts, f) }

@@ -1,0 +1,331 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"tkpkbot"
+	"tkpkbot/indo"
+)
+
+func init() { features = append(features, (*Handlers).registerLapor) }
+
+var coordinatorOnly = []tkpkbot.Role{tkpkbot.RoleKoordinator}
+
+// maxAnswer bounds free-text answers; step 1 is limited by the issue, the
+// others share the bound so one report stays readable in chat.
+const maxAnswer = 2000
+
+func (h *Handlers) registerLapor() {
+	h.OnCommand(&Command{
+		Name: "lapor", Menu: "Kirim laporan mingguan (koordinator)",
+		Usage: "/lapor", Example: "/lapor", Help: "mengisi laporan kemajuan minggu ini langkah demi langkah",
+		Roles: coordinatorOnly, PrivateOnly: true, Run: h.lapor,
+	})
+	h.OnCommand(&Command{
+		Name: "batal", Menu: "Batalkan pengisian laporan",
+		Usage: "/batal", Example: "/batal", Help: "membatalkan formulir laporan yang sedang diisi",
+		Run: h.cancelForm,
+	})
+	h.OnCallback("lapor", h.laporButton)
+	h.OnText(h.formAnswer)
+}
+
+func (h *Handlers) lapor(ctx context.Context, r *Request) error {
+	if f, err := h.Reports.Form(ctx, r.User.ID); err == nil && !h.expired(f) && f.RegionCode == r.User.RegionCode {
+		h.reply(ctx, r, fmt.Sprintf("Anda masih punya formulir laporan yang belum selesai (langkah %s). Lanjutkan atau mulai dari awal?", stepLabel(f.Step)),
+			[]Button{{"Lanjutkan", "lapor:lanjut:" + f.Token}, {"Mulai ulang", "lapor:ulang"}})
+		return nil
+	} else if err != nil && tkpkbot.ErrorCode(err) != tkpkbot.ENOTFOUND {
+		return err
+	}
+	return h.startForm(ctx, r)
+}
+
+func (h *Handlers) startForm(ctx context.Context, r *Request) error {
+	week := tkpkbot.WeekOf(h.Clock.Now(), h.Location)
+	f, err := h.Reports.StartForm(ctx, r.User.ID, r.User.RegionCode, week)
+	if err != nil {
+		return err
+	}
+	reg, _ := tkpkbot.RegionByCode(f.RegionCode)
+	h.reply(ctx, r, fmt.Sprintf("📝 <b>Laporan mingguan %s</b>\n%s\nTenggat: %s\n\nJawab %d pertanyaan berikut. Ketik /batal untuk membatalkan.",
+		escape(reg.Official), indo.WeekLabel(week, h.Location), indo.DateTime(h.Deadline.For(week, h.Location)), tkpkbot.StepNextPlan))
+	return h.ask(ctx, r, f)
+}
+
+func (h *Handlers) expired(f tkpkbot.ReportForm) bool {
+	return h.Clock.Now().Sub(f.UpdatedAt) > tkpkbot.FormTTL
+}
+
+func stepLabel(step int) string {
+	if step >= tkpkbot.StepSummary {
+		return "ringkasan"
+	}
+	return fmt.Sprintf("%d dari %d", step, tkpkbot.StepNextPlan)
+}
+
+// ask shows the form's current step, or the summary with its buttons.
+func (h *Handlers) ask(ctx context.Context, r *Request, f tkpkbot.ReportForm) error {
+	n := fmt.Sprintf("<b>Langkah %d/%d</b> — ", f.Step, tkpkbot.StepNextPlan)
+	switch f.Step {
+	case tkpkbot.StepActivities:
+		text := n + "<b>Kegiatan minggu ini</b>\nTuliskan kegiatan penanggulangan kemiskinan minggu ini (maksimal 2.000 karakter).\nContoh: <i>Verifikasi data DTSEN di 3 kelurahan; rapat dengan Dinas Sosial.</i>"
+		plan, err := h.Reports.PreviousPlan(ctx, f.RegionCode, f.Week)
+		if err != nil {
+			return err
+		}
+		if plan != "" {
+			text += "\n\n📌 Rencana yang dilaporkan minggu lalu:\n<blockquote>" + escape(plan) + "</blockquote>"
+		}
+		h.reply(ctx, r, text)
+	case tkpkbot.StepHouseholds:
+		h.reply(ctx, r, n+"<b>Jumlah KK sasaran yang dijangkau</b> minggu ini\nTulis angka bulat. Contoh: <code>1.250</code> atau <code>1250</code>; tulis <code>0</code> jika belum ada.")
+	case tkpkbot.StepBudget:
+		h.reply(ctx, r, n+"<b>Realisasi anggaran minggu ini</b> (rupiah)\nContoh: <code>Rp1.250.000</code>, <code>1250000</code>, atau <code>1,25 jt</code>. Tulis <code>0</code> jika tidak ada.")
+	case tkpkbot.StepObstacles:
+		h.reply(ctx, r, n+"<b>Kendala</b> yang dihadapi\nTuliskan singkat, atau ketik <code>-</code> jika tidak ada kendala.")
+	case tkpkbot.StepNextPlan:
+		h.reply(ctx, r, n+"<b>Rencana minggu depan</b>\nContoh: <i>Pendataan lanjutan di Kecamatan Sungai Kunjang.</i>")
+	default:
+		h.reply(ctx, r, h.summary(f), formButtons(f.Token)...)
+	}
+	return nil
+}
+
+func formButtons(token string) [][]Button {
+	return [][]Button{{{"✅ Kirim", "lapor:kirim:" + token}, {"✏️ Ubah", "lapor:ubah:" + token}, {"✖️ Batal", "lapor:batal:" + token}}}
+}
+
+func (h *Handlers) summary(f tkpkbot.ReportForm) string {
+	reg, _ := tkpkbot.RegionByCode(f.RegionCode)
+	return fmt.Sprintf("<b>Ringkasan laporan %s</b>\n%s\n\n%s\nPeriksa lagi, lalu pilih <b>Kirim</b>, <b>Ubah</b>, atau <b>Batal</b>.",
+		escape(reg.Official), indo.WeekLabel(f.Week, h.Location), reportBody(f.Draft))
+}
+
+// reportBody is the five answers as shown in summaries, recaps and the
+// report group.
+func reportBody(r tkpkbot.Report) string {
+	return fmt.Sprintf("1. <b>Kegiatan:</b> %s\n2. <b>KK dijangkau:</b> %s KK\n3. <b>Realisasi anggaran:</b> %s\n4. <b>Kendala:</b> %s\n5. <b>Rencana minggu depan:</b> %s\n",
+		escape(r.Activities), indo.Int(r.Households), indo.Rupiah(r.Budget), escape(r.Obstacles), escape(r.NextPlan))
+}
+
+// formAnswer takes a plain message as the answer to the open form's step.
+// Bad input re-asks the same step; the form never advances on it.
+func (h *Handlers) formAnswer(ctx context.Context, r *Request) (bool, error) {
+	if !r.Private {
+		return false, nil
+	}
+	f, err := h.Reports.Form(ctx, r.User.ID)
+	if tkpkbot.ErrorCode(err) == tkpkbot.ENOTFOUND {
+		return false, nil
+	} else if err != nil {
+		return true, err
+	}
+	if h.expired(f) {
+		if _, err := h.Reports.CancelForm(ctx, r.User.ID); err != nil {
+			return true, err
+		}
+		h.reply(ctx, r, "Formulir laporan Anda sudah kedaluwarsa karena tidak diisi selama 24 jam, jadi dibatalkan. Ketik /lapor untuk mulai lagi.")
+		return true, nil
+	}
+	if f.Step >= tkpkbot.StepSummary {
+		h.reply(ctx, r, "Laporan Anda sudah lengkap. Pilih <b>Kirim</b>, <b>Ubah</b>, atau <b>Batal</b> pada ringkasan:")
+		return true, h.ask(ctx, r, f)
+	}
+	if problem := setAnswer(&f, r.Text); problem != "" {
+		h.reply(ctx, r, "⚠️ "+problem)
+		return true, h.ask(ctx, r, f)
+	}
+	if f.Editing {
+		f.Step, f.Editing = tkpkbot.StepSummary, false
+	} else {
+		f.Step++
+	}
+	if err := h.Reports.SaveForm(ctx, f); err != nil {
+		return true, err
+	}
+	return true, h.ask(ctx, r, f)
+}
+
+// setAnswer validates text for the form's step and stores it; it returns
+// what is wrong in words a coordinator can act on.
+func setAnswer(f *tkpkbot.ReportForm, text string) string {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return "Jawaban harus berupa teks."
+	}
+	switch f.Step {
+	case tkpkbot.StepActivities, tkpkbot.StepObstacles, tkpkbot.StepNextPlan:
+		if n := utf8.RuneCountInString(text); n > maxAnswer {
+			return fmt.Sprintf("Jawaban terlalu panjang (%s karakter). Ringkas menjadi paling banyak 2.000 karakter.", indo.Int(int64(n)))
+		}
+		if f.Step != tkpkbot.StepObstacles && (text == "-" || len([]rune(text)) < 3) {
+			return "Bagian ini wajib diisi dengan kalimat singkat, tidak boleh kosong atau hanya tanda -."
+		}
+	}
+	switch f.Step {
+	case tkpkbot.StepActivities:
+		f.Draft.Activities = text
+	case tkpkbot.StepHouseholds:
+		n, err := indo.ParseCount(text)
+		if err != nil {
+			return err.Error()
+		}
+		f.Draft.Households = n
+	case tkpkbot.StepBudget:
+		n, err := indo.ParseRupiah(text)
+		if err != nil {
+			return err.Error()
+		}
+		f.Draft.Budget = n
+	case tkpkbot.StepObstacles:
+		f.Draft.Obstacles = text
+	case tkpkbot.StepNextPlan:
+		f.Draft.NextPlan = text
+	}
+	f.Filled[f.Step] = true
+	return ""
+}
+
+func (h *Handlers) cancelForm(ctx context.Context, r *Request) error {
+	ok, err := h.Reports.CancelForm(ctx, r.User.ID)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		h.reply(ctx, r, "Tidak ada formulir yang sedang diisi.")
+		return nil
+	}
+	h.reply(ctx, r, "Formulir laporan dibatalkan; tidak ada yang disimpan. Ketik /lapor untuk mulai lagi.")
+	return nil
+}
+
+func (h *Handlers) laporButton(ctx context.Context, r *Request, data string) error {
+	action, token, _ := strings.Cut(data, ":")
+	if action == "ulang" {
+		h.answer(ctx, r, "")
+		if r.User.Role != tkpkbot.RoleKoordinator {
+			h.reply(ctx, r, "Maaf, hanya koordinator kabupaten/kota yang bisa mengirim laporan.")
+			return nil
+		}
+		return h.startForm(ctx, r)
+	}
+	f, err := h.Reports.Form(ctx, r.User.ID)
+	if action == "kirim" && tkpkbot.ErrorCode(err) == tkpkbot.ENOTFOUND {
+		return h.submit(ctx, r, token) // a second press after success answers "sudah terkirim"
+	}
+	if err != nil || f.Token != strings.SplitN(token, ":", 2)[0] {
+		h.answer(ctx, r, "Formulir ini sudah tidak berlaku.")
+		if err != nil && tkpkbot.ErrorCode(err) != tkpkbot.ENOTFOUND {
+			return err
+		}
+		return nil
+	}
+	if h.expired(f) {
+		h.answer(ctx, r, "")
+		if _, err := h.Reports.CancelForm(ctx, r.User.ID); err != nil {
+			return err
+		}
+		h.edit(ctx, r, "Formulir laporan ini kedaluwarsa (tidak diisi selama 24 jam). Ketik /lapor untuk mulai lagi.")
+		return nil
+	}
+	switch action {
+	case "lanjut":
+		h.answer(ctx, r, "")
+		return h.ask(ctx, r, f)
+	case "kirim":
+		return h.submit(ctx, r, token)
+	case "batal":
+		h.answer(ctx, r, "Dibatalkan")
+		if _, err := h.Reports.CancelForm(ctx, r.User.ID); err != nil {
+			return err
+		}
+		h.edit(ctx, r, "Formulir laporan dibatalkan; tidak ada yang disimpan. Ketik /lapor untuk mulai lagi.")
+		return nil
+	case "ubah":
+		h.answer(ctx, r, "")
+		var rows [][]Button
+		for i, name := range []string{"Kegiatan", "KK dijangkau", "Anggaran", "Kendala", "Rencana"} {
+			rows = append(rows, []Button{{fmt.Sprintf("%d. %s", i+1, name), fmt.Sprintf("lapor:langkah:%s:%d", f.Token, i+1)}})
+		}
+		h.edit(ctx, r, h.summary(f)+"\n\nBagian mana yang ingin diubah?", rows...)
+		return nil
+	case "langkah":
+		_, stepText, _ := strings.Cut(token, ":")
+		step, err := strconv.Atoi(stepText)
+		if err != nil || step < tkpkbot.StepActivities || step > tkpkbot.StepNextPlan {
+			h.answer(ctx, r, "Pilihan tidak dikenal.")
+			return nil
+		}
+		h.answer(ctx, r, "")
+		f.Step, f.Editing = step, true
+		if err := h.Reports.SaveForm(ctx, f); err != nil {
+			return err
+		}
+		h.edit(ctx, r, h.summary(f))
+		return h.ask(ctx, r, f)
+	}
+	h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+	return nil
+}
+
+func (h *Handlers) submit(ctx context.Context, r *Request, token string) error {
+	f, _ := h.Reports.Form(ctx, r.User.ID)
+	week := f.Week
+	if week == (tkpkbot.Week{}) {
+		week = tkpkbot.WeekOf(h.Clock.Now(), h.Location)
+	}
+	rep, again, err := h.Reports.SubmitForm(ctx, r.User.ID, token, h.Deadline.For(week, h.Location))
+	if err != nil {
+		h.answer(ctx, r, "")
+		return err
+	}
+	if again {
+		h.answer(ctx, r, "Laporan ini sudah terkirim.")
+		return nil
+	}
+	h.answer(ctx, r, "Terkirim ✅")
+	reg, _ := tkpkbot.RegionByCode(rep.RegionCode)
+	var note string
+	switch {
+	case rep.Version > 1 && rep.Late:
+		note = fmt.Sprintf("Ini revisi ke-%d (versi sebelumnya tetap disimpan), dikirim setelah tenggat sehingga ditandai terlambat.", rep.Version-1)
+	case rep.Version > 1:
+		note = fmt.Sprintf("Ini revisi ke-%d; versi sebelumnya tetap disimpan.", rep.Version-1)
+	case rep.Late:
+		note = "Laporan diterima, tetapi dikirim setelah tenggat sehingga ditandai terlambat."
+	}
+	text := fmt.Sprintf("✅ <b>Laporan %s terkirim</b>\n%s\nDikirim %s\n\n%s",
+		escape(reg.Official), indo.WeekLabel(rep.Week, h.Location), indo.DateTime(rep.SubmittedAt.In(h.Location)), reportBody(rep))
+	if note != "" {
+		text += "\n" + note
+	}
+	h.edit(ctx, r, text)
+	if h.ReportChat != 0 {
+		group := fmt.Sprintf("📥 <b>Laporan mingguan %s</b>%s\n%s\nOleh %s, %s\n\n%s",
+			escape(reg.Official), statusTag(rep), indo.WeekLabel(rep.Week, h.Location), escape(displayName(r.User)),
+			indo.DateTime(rep.SubmittedAt.In(h.Location)), reportBody(rep))
+		if err := h.Send(ctx, r.Bot, h.ReportChat, group); err != nil {
+			h.Log.Error("post report to REPORT_CHAT_ID failed", "chat", h.ReportChat, "report", rep.ID, "err", err)
+		}
+	}
+	return nil
+}
+
+func statusTag(r tkpkbot.Report) string {
+	var tags []string
+	if r.Version > 1 {
+		tags = append(tags, "revisi")
+	}
+	if r.Late {
+		tags = append(tags, "terlambat")
+	}
+	if len(tags) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(tags, ", ") + ")"
+}

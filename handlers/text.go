@@ -1,0 +1,10 @@
+package handlers
+
+// Fixed chat texts live together so tone and wording stay consistent.
+const (
+	msgPanic          = "Maaf, terjadi kesalahan saat memproses pesan Anda. Tim teknis sudah dicatat; silakan coba lagi."
+	msgUnknownCommand = "Perintah itu tidak dikenal. Ketik /bantuan untuk melihat daftar perintah."
+	msgPlainText      = "Saya belum paham pesan itu. Coba misalnya <code>/angka Samarinda</code>, atau ketik /bantuan untuk daftar perintah."
+	msgPrivateOnly    = "Perintah %s hanya bisa dipakai di chat pribadi dengan bot. Buka @%s lalu ketik perintahnya di sana."
+	msgUnavailable    = "Sistem sedang gangguan, coba lagi sebentar."
+)

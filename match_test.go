@@ -1,0 +1,404 @@
+package tkpkbot
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func names(rs []Region) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.Name)
+	}
+	return out
+}
+
+func TestMatchRegionExact(t *testing.T) {
+	tests := []struct{ in, want string }{
+		// names, case, spaces, punctuation
+		{"Samarinda", "6472"},
+		{"samarinda.", "6472"},
+		{"  SAMARINDA  ", "6472"},
+		{"kutai kartanegara", "6403"},
+		{"kutai-kartanegara", "6403"},
+		{"KutaiKartanegara", "6403"},
+		{"Kutai_Kartanegara!", "6403"},
+		{"penajam paser utara", "6409"},
+		{"Mahakam Ulu", "6411"},
+		{"Paser", "6401"},
+		{"Berau", "6405"},
+		// administrative prefixes
+		{"Kota Samarinda", "6472"},
+		{"kota samarinda", "6472"},
+		{"kot. samarinda", "6472"},
+		{"kab. paser", "6401"},
+		{"kab paser", "6401"},
+		{"Kab.Paser", "6401"},
+		{"Kabupaten Kutai Timur", "6404"},
+		{"kabupaten kukar", "6403"},
+		{"Kota Balikpapan", "6471"},
+		// province
+		{"kaltim", "6400"},
+		{"Kalimantan Timur", "6400"},
+		{"provinsi", "6400"},
+		{"prov kaltim", "6400"},
+		{"prov. kalimantan timur", "6400"},
+		{"Provinsi Kalimantan Timur", "6400"},
+		{"propinsi kaltim", "6400"},
+		// aliases
+		{"Kubar", "6402"},
+		{"kukar", "6403"},
+		{"KUTIM", "6404"},
+		{"PPU", "6409"},
+		{"p.p.u.", "6409"},
+		{"Mahulu", "6411"},
+		// codes
+		{"6472", "6472"},
+		{"6400", "6400"},
+		{"6411", "6411"},
+		{"64.72", "6472"},
+		{"64.71", "6471"},
+		{"64", "6400"},
+		{"64.07", "6402"}, // Kemendagri: Kutai Barat
+		{"6407", "6402"},  // not a BPS code, so read as Kemendagri
+		{"64.02", "6403"}, // dotted is Kemendagri: Kutai Kartanegara
+		{"6402", "6402"},  // undotted is BPS first: Kutai Barat
+		{"64.08", "6404"},
+		{"64.03", "6405"},
+		// unique prefixes
+		{"bali", "6471"},
+		{"sam", "6472"},
+		{"bon", "6474"},
+		{"penajam", "6409"},
+		{"mahakam", "6411"},
+		{"ber", "6405"},
+		{"pas", "6401"},
+		{"kutai kar", "6403"},
+		{"kutai t", "6404"},
+		{"kal", "6400"},
+		{"prov", "6400"},
+		{"kota sam", "6472"},
+		// fullwidth letters from a CJK keyboard
+		{"ｋｕｋａｒ", "6403"},
+	}
+	for _, tt := range tests {
+		m := MatchRegion(tt.in)
+		if m.Kind != MatchExact || m.Region.Code != tt.want {
+			t.Errorf("MatchRegion(%q) = %v %s %v, want exact %s", tt.in, m.Kind, m.Region.Code, names(m.Candidates), tt.want)
+		}
+		if m.Kind == MatchExact && m.Candidates != nil {
+			t.Errorf("MatchRegion(%q): exact match with candidates", tt.in)
+		}
+	}
+}
+
+func TestMatchRegionAmbiguous(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"kutai", []string{"Kutai Barat", "Kutai Kartanegara", "Kutai Timur"}},
+		{"Kutai", []string{"Kutai Barat", "Kutai Kartanegara", "Kutai Timur"}},
+		{"kab kutai", []string{"Kutai Barat", "Kutai Kartanegara", "Kutai Timur"}},
+		{"kut", []string{"Kutai Barat", "Kutai Kartanegara", "Kutai Timur"}},
+		{"kota", []string{"Balikpapan", "Samarinda", "Bontang"}},
+		{"ma", nil}, // too short for a prefix
+		{"kab", []string{"Paser", "Kutai Barat", "Kutai Kartanegara", "Kutai Timur", "Berau", "Penajam Paser Utara", "Mahakam Ulu"}},
+		{"kabupaten", []string{"Paser", "Kutai Barat", "Kutai Kartanegara", "Kutai Timur", "Berau", "Penajam Paser Utara", "Mahakam Ulu"}},
+	}
+	for _, tt := range tests {
+		m := MatchRegion(tt.in)
+		if tt.want == nil {
+			if m.Kind != MatchNone {
+				t.Errorf("MatchRegion(%q) = %v %v, want none", tt.in, m.Kind, names(m.Candidates))
+			}
+			continue
+		}
+		if m.Kind != MatchAmbiguous || !reflect.DeepEqual(names(m.Candidates), tt.want) {
+			t.Errorf("MatchRegion(%q) = %v %v, want ambiguous %v", tt.in, m.Kind, names(m.Candidates), tt.want)
+		}
+		if m.Region.Code != "" {
+			t.Errorf("MatchRegion(%q): ambiguous match sets Region", tt.in)
+		}
+	}
+}
+
+func TestMatchRegionSuggest(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Smarinda", []string{"Samarinda"}},
+		{"samarnda", []string{"Samarinda"}},
+		{"kota smarinda", []string{"Samarinda"}},
+		{"kutai kartanegra", []string{"Kutai Kartanegara"}},
+		{"kutai kartnegara", []string{"Kutai Kartanegara"}},
+		{"balikpapn", []string{"Balikpapan"}},
+		{"blaikpapan", []string{"Balikpapan"}}, // transposition counts once
+		{"bontnag", []string{"Bontang"}},
+		{"kaltm", []string{"Kalimantan Timur"}},
+		{"kalimantan timr", []string{"Kalimantan Timur"}},
+		{"kukr", []string{"Kutai Kartanegara"}},
+		{"mahakm ulu", []string{"Mahakam Ulu"}},
+		{"penajam paser utra", []string{"Penajam Paser Utara"}},
+		{"kutak", []string{"Kutai Barat", "Kutai Kartanegara", "Kutai Timur"}},
+	}
+	for _, tt := range tests {
+		m := MatchRegion(tt.in)
+		if m.Kind != MatchSuggest || !reflect.DeepEqual(names(m.Candidates), tt.want) {
+			t.Errorf("MatchRegion(%q) = %v %v, want suggest %v", tt.in, m.Kind, names(m.Candidates), tt.want)
+		}
+		if m.Region.Code != "" {
+			t.Errorf("MatchRegion(%q): a typo must not set Region", tt.in)
+		}
+	}
+}
+
+func TestMatchRegionSuggestBestFirst(t *testing.T) {
+	// "kubat" is one edit from Kubar and further from the other kutai.
+	m := MatchRegion("kubat")
+	if m.Kind != MatchSuggest || len(m.Candidates) == 0 || m.Candidates[0].Name != "Kutai Barat" {
+		t.Errorf("MatchRegion(kubat) = %v %v, want Kutai Barat first", m.Kind, names(m.Candidates))
+	}
+	if len(m.Candidates) > maxSuggestions {
+		t.Errorf("%d suggestions, want at most %d", len(m.Candidates), maxSuggestions)
+	}
+}
+
+func TestMatchRegionNone(t *testing.T) {
+	for _, in := range []string{
+		"", " ", "xyz", "12345", "64.05", "6499", "0", "pa", "ku", "!!!", "...",
+		"tenggarong", "jakarta", "surabaya", "bpn", "test",
+		"😀😀😀", strings.Repeat("😀", 2500), strings.Repeat("a", 10000),
+		"samarinda samarinda samarinda samarinda", "\x00\xff\xfe",
+	} {
+		if m := MatchRegion(in); m.Kind != MatchNone || m.Region.Code != "" || m.Candidates != nil {
+			t.Errorf("MatchRegion(%.40q) = %v %s %v, want none", in, m.Kind, m.Region.Code, names(m.Candidates))
+		}
+	}
+}
+
+func TestMatchRegionGarbageIsFast(t *testing.T) {
+	inputs := []string{strings.Repeat("😀", 2500), strings.Repeat("x", 10240), strings.Repeat("kutai ", 33)}
+	start := time.Now()
+	for range 100 {
+		for _, in := range inputs {
+			MatchRegion(in)
+		}
+	}
+	if d := time.Since(start); d > 200*time.Millisecond {
+		t.Errorf("300 garbage matches took %v", d)
+	}
+}
+
+func TestMatchRegionEveryKeyIsExact(t *testing.T) {
+	for _, r := range Regions {
+		keys := append([]string{r.Code, r.KemendagriCode, r.Name, r.Official, strings.ToUpper(r.Name)}, r.Aliases...)
+		for _, k := range keys {
+			if m := MatchRegion(k); m.Kind != MatchExact || m.Region.Code != r.Code {
+				t.Errorf("MatchRegion(%q) = %v %s, want %s", k, m.Kind, m.Region.Code, r.Code)
+			}
+		}
+	}
+}
+
+func TestFindRegionInText(t *testing.T) {
+	tests := []struct {
+		text, code, rest string
+	}{
+		{"berapa penduduk miskin di kukar 2023?", "6403", "berapa penduduk miskin di 2023?"},
+		{"Berapa P0 Samarinda maret 2024", "6472", "Berapa P0 maret 2024"},
+		{"garis kemiskinan kota bontang", "6474", "garis kemiskinan"},
+		{"kemiskinan Kab. Kutai Timur 2022", "6404", "kemiskinan 2022"},
+		{"p0 penajam paser utara", "6409", "p0"},
+		{"p0 paser", "6401", "p0"},
+		{"p0 samarinda, kaltim", "6472", "p0 kaltim"}, // the kabupaten/kota wins
+		{"kaltim dan samarinda", "6472", "kaltim dan"},
+		{"kemiskinan provinsi kalimantan timur 2024", "6400", "kemiskinan 2024"},
+		{"kemiskinan kaltim", "6400", "kemiskinan"},
+		{"berapa kemiskinan di provinsi?", "6400", "berapa kemiskinan di"},
+		{"data 6472 tahun 2023", "6472", "data tahun 2023"},
+		{"kutai-kartanegara p1", "6403", "p1"},
+		{"angka 6405 2023 6472", "6405", "angka 2023 6472"}, // equals: the first wins
+	}
+	for _, tt := range tests {
+		m, rest := FindRegionInText(tt.text)
+		if m.Kind != MatchExact || m.Region.Code != tt.code || rest != tt.rest {
+			t.Errorf("FindRegionInText(%q) = %v %s %q, want %s %q", tt.text, m.Kind, m.Region.Code, rest, tt.code, tt.rest)
+		}
+	}
+}
+
+func TestFindRegionInTextNoGuesses(t *testing.T) {
+	// Ordinary words that are prefixes of or near region names.
+	for _, text := range []string{
+		"", "apa kabar", "sama saja", "pas sekali", "berapa?", "smarinda p0",
+		"kutai", "kota", "tahun 2023", "64.72", "64 72", strings.Repeat("a ", 3000),
+	} {
+		m, rest := FindRegionInText(text)
+		if m.Kind != MatchNone {
+			t.Errorf("FindRegionInText(%.40q) = %v %s, want none", text, m.Kind, m.Region.Code)
+		}
+		if rest != text {
+			t.Errorf("FindRegionInText(%.40q) changed the text to %.40q", text, rest)
+		}
+	}
+}
+
+func TestFindIndicatorInText(t *testing.T) {
+	tests := []struct {
+		text string
+		want Indicator
+	}{
+		{"berapa penduduk miskin di kukar 2023?", IndMiskin},
+		{"berapa orang miskin di samarinda", IndMiskin},
+		{"jumlah kemiskinan samarinda", IndMiskin},
+		{"berapa persen penduduk miskin di samarinda", IndP0},
+		{"persentase penduduk miskin bontang", IndP0},
+		{"tingkat kemiskinan berau", IndP0},
+		{"kemiskinan kaltim", IndP0},
+		{"berapa % kemiskinan paser", IndP0},
+		{"P0 samarinda", IndP0},
+		{"garis kemiskinan kota bontang", IndGK},
+		{"GK balikpapan 2024", IndGK},
+		{"indeks kedalaman kemiskinan kaltim", IndP1},
+		{"p1 berau", IndP1},
+		{"keparahan kemiskinan paser", IndP2},
+		{"kemiskinan ekstrem kaltim 2023", IndEkstremPersen},
+		{"berapa persen miskin ekstrem", IndEkstremPersen},
+		{"angka kemiskinan ekstrem", IndEkstremPersen},
+		{"jumlah miskin ekstrem kaltim", IndEkstremJiwa},
+		{"berapa jiwa kemiskinan ekstrem", IndEkstremJiwa},
+	}
+	for _, tt := range tests {
+		got, ok := FindIndicatorInText(tt.text)
+		if !ok || got.Indicator != tt.want {
+			t.Errorf("FindIndicatorInText(%q) = %q, %v, want %q", tt.text, got.Indicator, ok, tt.want)
+		}
+	}
+	for _, text := range []string{"", "halo", "samarinda 2023"} {
+		if got, ok := FindIndicatorInText(text); ok {
+			t.Errorf("FindIndicatorInText(%q) = %q, want none", text, got.Indicator)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b   string
+		full   int
+		prefix int
+	}{
+		{"samarinda", "samarinda", 0, 0},
+		{"smarinda", "samarinda", 1, 1},
+		{"samrainda", "samarinda", 1, 1}, // one transposition
+		{"kutaikar", "kutaikartanegara", 8, 0},
+		{"abcde", "xyzzz", 5, 5},
+		{"kutaik", "kutaibarat", 5, 1},
+		{"abc", "xyz", 3, 11}, // no prefix is long enough to count: limit+1
+	}
+	for _, tt := range tests {
+		full, prefix := editDistance(tt.a, tt.b, 10)
+		if full != tt.full || prefix != tt.prefix {
+			t.Errorf("editDistance(%q, %q) = %d, %d, want %d, %d", tt.a, tt.b, full, prefix, tt.full, tt.prefix)
+		}
+	}
+	if full, prefix := editDistance("abcdefgh", "zzzzzzzz", 2); full != 3 || prefix != 3 {
+		t.Errorf("capped distance = %d, %d, want 3, 3", full, prefix)
+	}
+}
+
+func BenchmarkMatchRegion(b *testing.B) {
+	inputs := []string{"Samarinda", "kab. kutai kartanegara", "6472", "bali", "kutai", "Smarinda", "kutai kartanegra", "xyz"}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		MatchRegion(inputs[i%len(inputs)])
+	}
+}
+
+func BenchmarkMatchRegionExact(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		MatchRegion("Kota Samarinda")
+	}
+}
+
+func BenchmarkMatchRegionTypo(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		MatchRegion("kutai kartanegra")
+	}
+}
+
+func BenchmarkFindRegionInText(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		FindRegionInText("berapa penduduk miskin di kukar 2023?")
+	}
+}
+
+func FuzzMatchRegion(f *testing.F) {
+	for _, s := range []string{
+		"Samarinda", "kota samarinda", "kab. paser", "kutai", "Smarinda", "kutai kartanegra",
+		"6472", "64.72", "64.02", "64", "bali", "", "xyz", "12345", "😀", "ｋｕｋａｒ", "provinsi", "\xff",
+		"..64", "6.4.7.2", "kab", "berapa penduduk miskin di kukar 2023?",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		m := MatchRegion(in)
+		switch m.Kind {
+		case MatchExact:
+			if m.Region.Code == "" {
+				t.Fatal("exact match without a region")
+			}
+			if _, ok := RegionByCode(m.Region.Code); !ok {
+				t.Fatalf("exact match with unknown code %q", m.Region.Code)
+			}
+			if len(m.Candidates) != 0 {
+				t.Fatal("exact match with candidates")
+			}
+		case MatchAmbiguous:
+			if len(m.Candidates) < 2 {
+				t.Fatalf("ambiguous with %d candidates", len(m.Candidates))
+			}
+		case MatchSuggest:
+			if len(m.Candidates) == 0 || len(m.Candidates) > maxSuggestions {
+				t.Fatalf("suggest with %d candidates", len(m.Candidates))
+			}
+		case MatchNone:
+			if m.Region.Code != "" || len(m.Candidates) != 0 {
+				t.Fatal("none with a result")
+			}
+		default:
+			t.Fatalf("kind %d", m.Kind)
+		}
+		if len(m.Candidates) > 10 {
+			t.Fatalf("%d candidates", len(m.Candidates))
+		}
+		if m.Kind != MatchExact && m.Region.Code != "" {
+			t.Fatal("Region set on a non-exact match")
+		}
+		if again := MatchRegion(in); !reflect.DeepEqual(m, again) {
+			t.Fatalf("not deterministic: %+v then %+v", m, again)
+		}
+
+		tm, rest := FindRegionInText(in)
+		if tm.Kind != MatchNone && tm.Kind != MatchExact {
+			t.Fatalf("FindRegionInText kind %v", tm.Kind)
+		}
+		if tm.Kind == MatchExact && tm.Region.Code == "" {
+			t.Fatal("FindRegionInText exact without a region")
+		}
+		if tm.Kind == MatchNone && rest != in {
+			t.Fatal("FindRegionInText changed text without finding a region")
+		}
+		if utf8.ValidString(in) && !utf8.ValidString(rest) {
+			t.Fatal("FindRegionInText broke UTF-8")
+		}
+		FindIndicatorInText(in)
+	})
+}

@@ -1,0 +1,170 @@
+package tkpkbot
+
+// Regions lists the province first, then its ten kabupaten/kota in BPS code
+// order; callers rely on that order for region buttons and rankings.
+//
+// KemendagriCode follows Permendagri (Kutai Kartanegara is 64.02, Kutai Barat
+// 64.07), so for four kabupaten it is not just the BPS code with a dot.
+var Regions = []Region{
+	{Code: "6400", KemendagriCode: "64", Name: "Kalimantan Timur", Official: "Provinsi Kalimantan Timur", Kind: KindProvinsi, Aliases: []string{"Kaltim"}},
+	{Code: "6401", KemendagriCode: "64.01", Name: "Paser", Official: "Kabupaten Paser", Kind: KindKabupaten},
+	{Code: "6402", KemendagriCode: "64.07", Name: "Kutai Barat", Official: "Kabupaten Kutai Barat", Kind: KindKabupaten, Aliases: []string{"Kubar"}},
+	{Code: "6403", KemendagriCode: "64.02", Name: "Kutai Kartanegara", Official: "Kabupaten Kutai Kartanegara", Kind: KindKabupaten, Aliases: []string{"Kukar"}},
+	{Code: "6404", KemendagriCode: "64.08", Name: "Kutai Timur", Official: "Kabupaten Kutai Timur", Kind: KindKabupaten, Aliases: []string{"Kutim"}},
+	{Code: "6405", KemendagriCode: "64.03", Name: "Berau", Official: "Kabupaten Berau", Kind: KindKabupaten},
+	{Code: "6409", KemendagriCode: "64.09", Name: "Penajam Paser Utara", Official: "Kabupaten Penajam Paser Utara", Kind: KindKabupaten, Aliases: []string{"PPU"}},
+	{Code: "6411", KemendagriCode: "64.11", Name: "Mahakam Ulu", Official: "Kabupaten Mahakam Ulu", Kind: KindKabupaten, Aliases: []string{"Mahulu"}},
+	{Code: "6471", KemendagriCode: "64.71", Name: "Balikpapan", Official: "Kota Balikpapan", Kind: KindKota},
+	{Code: "6472", KemendagriCode: "64.72", Name: "Samarinda", Official: "Kota Samarinda", Kind: KindKota},
+	{Code: "6474", KemendagriCode: "64.74", Name: "Bontang", Official: "Kota Bontang", Kind: KindKota},
+}
+
+// regionIndex is built once so lookups by code never scan Regions.
+var regionIndex = func() map[string]int {
+	m := make(map[string]int, len(Regions))
+	for i, r := range Regions {
+		m[r.Code] = i
+	}
+	return m
+}()
+
+// RegionByCode returns the region with the given BPS code.
+func RegionByCode(code string) (Region, bool) {
+	i, ok := regionIndex[code]
+	if !ok {
+		return Region{}, false
+	}
+	return Regions[i], true
+}
+
+// Districts returns the ten kabupaten/kota without the province, in BPS code
+// order. The slice is fresh so callers may sort it.
+func Districts() []Region {
+	out := make([]Region, 0, len(Regions)-1)
+	for _, r := range Regions {
+		if r.Kind != KindProvinsi {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// IndicatorInfo describes an indicator for chat: its Indonesian name, a short
+// label for tight layouts, the words people use for it, and which direction
+// is bad news (so arrows and rankings can be coloured honestly).
+type IndicatorInfo struct {
+	Indicator
+	Name          string
+	Short         string
+	Aliases       []string
+	HigherIsWorse bool
+}
+
+// Indicators is in display order: the headline numbers first.
+var Indicators = []IndicatorInfo{
+	{
+		Indicator: IndMiskin, Name: "Jumlah penduduk miskin", Short: "Penduduk miskin",
+		Aliases:       []string{"miskin", "jumlah", "penduduk miskin", "jumlah miskin", "jiwa", "orang miskin", "warga miskin", "jumlah penduduk miskin"},
+		HigherIsWorse: true,
+	},
+	{
+		Indicator: IndP0, Name: "Persentase penduduk miskin (P0)", Short: "P0",
+		Aliases:       []string{"p0", "persentase", "persen", "%", "kemiskinan", "tingkat kemiskinan", "angka kemiskinan", "persentase kemiskinan", "persentase penduduk miskin", "persen penduduk miskin", "persen kemiskinan"},
+		HigherIsWorse: true,
+	},
+	{
+		Indicator: IndP1, Name: "Indeks kedalaman kemiskinan (P1)", Short: "P1",
+		Aliases:       []string{"p1", "kedalaman", "indeks kedalaman", "kedalaman kemiskinan", "indeks kedalaman kemiskinan"},
+		HigherIsWorse: true,
+	},
+	{
+		Indicator: IndP2, Name: "Indeks keparahan kemiskinan (P2)", Short: "P2",
+		Aliases:       []string{"p2", "keparahan", "indeks keparahan", "keparahan kemiskinan", "indeks keparahan kemiskinan"},
+		HigherIsWorse: true,
+	},
+	{
+		// A higher poverty line means dearer basic needs, not more poverty,
+		// so it is not "worse".
+		Indicator: IndGK, Name: "Garis kemiskinan", Short: "GK",
+		Aliases: []string{"gk", "garis", "garis kemiskinan", "garis miskin"},
+	},
+	{
+		Indicator: IndEkstremPersen, Name: "Persentase penduduk miskin ekstrem", Short: "Miskin ekstrem %",
+		Aliases:       []string{"ekstrem", "ekstrim", "kemiskinan ekstrem", "kemiskinan ekstrim", "ekstrem persen", "persentase miskin ekstrem", "persentase kemiskinan ekstrem", "tingkat kemiskinan ekstrem", "angka kemiskinan ekstrem"},
+		HigherIsWorse: true,
+	},
+	{
+		Indicator: IndEkstremJiwa, Name: "Jumlah penduduk miskin ekstrem", Short: "Miskin ekstrem",
+		Aliases:       []string{"miskin ekstrim", "ekstrem jiwa", "jumlah ekstrem", "jumlah miskin ekstrem", "penduduk miskin ekstrem", "jiwa miskin ekstrem", "orang miskin ekstrem", "warga miskin ekstrem"},
+		HigherIsWorse: true,
+	},
+}
+
+// indicatorKeys maps every normalised spelling (code, name, short label,
+// alias) to its index in Indicators.
+var indicatorKeys = func() map[string]int {
+	m := make(map[string]int)
+	add := func(s string, i int) {
+		k := normIndicator(s)
+		if k == "" {
+			return
+		}
+		if j, dup := m[k]; dup && j != i {
+			panic("tkpkbot: indicator key " + k + " is shared by two indicators")
+		}
+		m[k] = i
+	}
+	for i, in := range Indicators {
+		add(string(in.Indicator), i)
+		add(in.Name, i)
+		add(in.Short, i)
+		for _, a := range in.Aliases {
+			add(a, i)
+		}
+	}
+	return m
+}()
+
+// maxIndicatorWords bounds the n-grams FindIndicatorInText has to try.
+var maxIndicatorWords = func() int {
+	n := 1
+	for _, in := range Indicators {
+		for _, s := range append([]string{in.Name, in.Short}, in.Aliases...) {
+			if w := len(splitWords(s)); w > n {
+				n = w
+			}
+		}
+	}
+	return n
+}()
+
+// IndicatorByName finds an indicator by code, name or alias, ignoring case,
+// spaces and punctuation; "%" counts as the word "persen".
+func IndicatorByName(s string) (IndicatorInfo, bool) {
+	if len(s) > 200 {
+		return IndicatorInfo{}, false
+	}
+	i, ok := indicatorKeys[normIndicator(s)]
+	if !ok {
+		return IndicatorInfo{}, false
+	}
+	return Indicators[i], true
+}
+
+// normIndicator is normKey plus "%" → "persen", because "%" is a word for
+// users ("ekstrem %") while other punctuation is noise.
+func normIndicator(s string) string {
+	var buf [64]byte
+	b := buf[:0]
+	for _, r := range s {
+		b = appendNormIndicator(b, r)
+	}
+	return string(b)
+}
+
+func appendNormIndicator(b []byte, r rune) []byte {
+	if r == '%' {
+		return append(b, "persen"...)
+	}
+	return appendNorm(b, r)
+}

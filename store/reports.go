@@ -1,0 +1,205 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+
+	"github.com/jackc/pgx/v5"
+
+	"time"
+
+	"tkpkbot"
+)
+
+var _ tkpkbot.ReportService = (*DB)(nil)
+
+const formCols = `user_id, token, region_code, iso_year, iso_week, step, editing,
+	activities, households, budget, obstacles, next_plan, started_at, updated_at`
+
+func scanForm(row pgx.Row) (tkpkbot.ReportForm, error) {
+	var f tkpkbot.ReportForm
+	var act, obs, plan *string
+	var hh, budget *int64
+	err := row.Scan(&f.UserID, &f.Token, &f.RegionCode, &f.Week.Year, &f.Week.Week, &f.Step, &f.Editing,
+		&act, &hh, &budget, &obs, &plan, &f.StartedAt, &f.UpdatedAt)
+	if act != nil {
+		f.Draft.Activities, f.Filled[tkpkbot.StepActivities] = *act, true
+	}
+	if hh != nil {
+		f.Draft.Households, f.Filled[tkpkbot.StepHouseholds] = *hh, true
+	}
+	if budget != nil {
+		f.Draft.Budget, f.Filled[tkpkbot.StepBudget] = *budget, true
+	}
+	if obs != nil {
+		f.Draft.Obstacles, f.Filled[tkpkbot.StepObstacles] = *obs, true
+	}
+	if plan != nil {
+		f.Draft.NextPlan, f.Filled[tkpkbot.StepNextPlan] = *plan, true
+	}
+	f.Draft.RegionCode, f.Draft.Week = f.RegionCode, f.Week
+	return f, err
+}
+
+// StartForm replaces any open form of the user with a fresh one.
+func (db *DB) StartForm(ctx context.Context, userID int64, region string, week tkpkbot.Week) (tkpkbot.ReportForm, error) {
+	b := make([]byte, 8)
+	if _, err := rand.Read(b); err != nil {
+		return tkpkbot.ReportForm{}, err
+	}
+	now := db.Clock.Now()
+	f, err := scanForm(db.Pool.QueryRow(ctx, `
+		INSERT INTO report_forms (user_id, token, region_code, iso_year, iso_week, step, started_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, 1, $6, $6)
+		ON CONFLICT (user_id) DO UPDATE SET token = EXCLUDED.token, region_code = EXCLUDED.region_code,
+		    iso_year = EXCLUDED.iso_year, iso_week = EXCLUDED.iso_week, step = 1, editing = false,
+		    activities = NULL, households = NULL, budget = NULL, obstacles = NULL, next_plan = NULL,
+		    started_at = EXCLUDED.started_at, updated_at = EXCLUDED.updated_at
+		RETURNING `+formCols, userID, hex.EncodeToString(b), region, week.Year, week.Week, now))
+	return f, db.wrap("start form", err)
+}
+
+// Form returns the user's open form.
+func (db *DB) Form(ctx context.Context, userID int64) (tkpkbot.ReportForm, error) {
+	f, err := scanForm(db.Pool.QueryRow(ctx, `SELECT `+formCols+` FROM report_forms WHERE user_id = $1`, userID))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return f, tkpkbot.Errorf(tkpkbot.ENOTFOUND, "Tidak ada formulir laporan yang sedang diisi. Ketik /lapor untuk mulai.")
+	}
+	return f, db.wrap("load form", err)
+}
+
+// SaveForm writes the form's step and answers; the token guards against a
+// stale save after the form was restarted or cancelled.
+func (db *DB) SaveForm(ctx context.Context, f tkpkbot.ReportForm) error {
+	val := func(step int, v any) any {
+		if f.Filled[step] {
+			return v
+		}
+		return nil
+	}
+	tag, err := db.Pool.Exec(ctx, `UPDATE report_forms SET step = $3, editing = $4,
+		activities = $5, households = $6, budget = $7, obstacles = $8, next_plan = $9, updated_at = $10
+		WHERE user_id = $1 AND token = $2`,
+		f.UserID, f.Token, f.Step, f.Editing,
+		val(tkpkbot.StepActivities, f.Draft.Activities), val(tkpkbot.StepHouseholds, f.Draft.Households),
+		val(tkpkbot.StepBudget, f.Draft.Budget), val(tkpkbot.StepObstacles, f.Draft.Obstacles),
+		val(tkpkbot.StepNextPlan, f.Draft.NextPlan), db.Clock.Now())
+	if err != nil {
+		return db.wrap("save form", err)
+	}
+	if tag.RowsAffected() == 0 {
+		return tkpkbot.Errorf(tkpkbot.ENOTFOUND, "Formulir ini sudah tidak berlaku. Ketik /lapor untuk mulai lagi.")
+	}
+	return nil
+}
+
+// CancelForm drops the user's open form.
+func (db *DB) CancelForm(ctx context.Context, userID int64) (bool, error) {
+	tag, err := db.Pool.Exec(ctx, `DELETE FROM report_forms WHERE user_id = $1`, userID)
+	return tag.RowsAffected() > 0, db.wrap("cancel form", err)
+}
+
+const reportCols = `id, region_code, iso_year, iso_week, version, activities, households, budget,
+	obstacles, next_plan, submitted_by, submitted_at, late`
+
+func scanReport(row pgx.Row) (tkpkbot.Report, error) {
+	var r tkpkbot.Report
+	err := row.Scan(&r.ID, &r.RegionCode, &r.Week.Year, &r.Week.Week, &r.Version, &r.Activities, &r.Households,
+		&r.Budget, &r.Obstacles, &r.NextPlan, &r.SubmittedBy, &r.SubmittedAt, &r.Late)
+	return r, err
+}
+
+func collectReports(rows pgx.Rows, err error) ([]tkpkbot.Report, error) {
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(r pgx.CollectableRow) (tkpkbot.Report, error) { return scanReport(r) })
+}
+
+// SubmitForm turns the form into the next version of the region's report
+// for that week, in one transaction that also deletes the form. The form
+// token is unique among reports, so a second Kirim finds the first result.
+func (db *DB) SubmitForm(ctx context.Context, userID int64, token string, deadline time.Time) (tkpkbot.Report, bool, error) {
+	var out tkpkbot.Report
+	again := false
+	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+		f, err := scanForm(tx.QueryRow(ctx, `SELECT `+formCols+` FROM report_forms
+			WHERE user_id = $1 AND token = $2 FOR UPDATE`, userID, token))
+		if errors.Is(err, pgx.ErrNoRows) {
+			out, err = scanReport(tx.QueryRow(ctx, `SELECT `+reportCols+` FROM reports WHERE form_token = $1`, token))
+			if errors.Is(err, pgx.ErrNoRows) {
+				return tkpkbot.Errorf(tkpkbot.ENOTFOUND, "Formulir ini sudah tidak berlaku (dibatalkan atau diganti). Ketik /lapor untuk mulai lagi.")
+			}
+			again = true
+			return err
+		} else if err != nil {
+			return err
+		}
+		for step := tkpkbot.StepActivities; step <= tkpkbot.StepNextPlan; step++ {
+			if !f.Filled[step] {
+				return tkpkbot.Errorf(tkpkbot.EINVALID, "Formulir belum lengkap; lanjutkan mengisi langkah %d.", step)
+			}
+		}
+		// Serialise versions of one region-week: concurrent coordinators of
+		// the same region take turns here.
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext($1))`,
+			f.RegionCode+"/"+f.Week.String()); err != nil {
+			return err
+		}
+		now := db.Clock.Now()
+		out, err = scanReport(tx.QueryRow(ctx, `
+			INSERT INTO reports (region_code, iso_year, iso_week, version, activities, households, budget,
+			    obstacles, next_plan, submitted_by, submitted_at, late, form_token)
+			SELECT $1, $2, $3, COALESCE(MAX(version), 0) + 1, $4, $5, $6, $7, $8, $9, $10, $11, $12
+			FROM reports WHERE region_code = $1 AND iso_year = $2 AND iso_week = $3
+			RETURNING `+reportCols,
+			f.RegionCode, f.Week.Year, f.Week.Week, f.Draft.Activities, f.Draft.Households, f.Draft.Budget,
+			f.Draft.Obstacles, f.Draft.NextPlan, userID, now, now.After(deadline), token))
+		if err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `DELETE FROM report_forms WHERE user_id = $1`, userID)
+		return err
+	})
+	return out, again, db.wrap("submit report", err)
+}
+
+const latestCTE = `WITH latest AS (
+	SELECT DISTINCT ON (region_code, iso_year, iso_week) ` + reportCols + `
+	FROM reports WHERE (iso_year, iso_week) BETWEEN ($1, $2) AND ($3, $4)
+	ORDER BY region_code, iso_year, iso_week, version DESC)`
+
+// LatestReports returns each region's latest version for week.
+func (db *DB) LatestReports(ctx context.Context, week tkpkbot.Week) ([]tkpkbot.Report, error) {
+	return db.LatestReportsBetween(ctx, week, week)
+}
+
+// LatestReportsBetween returns latest versions for a range of weeks,
+// ordered by week then region.
+func (db *DB) LatestReportsBetween(ctx context.Context, from, to tkpkbot.Week) ([]tkpkbot.Report, error) {
+	rs, err := collectReports(db.Pool.Query(ctx, latestCTE+` SELECT `+reportCols+` FROM latest
+		ORDER BY iso_year, iso_week, region_code`, from.Year, from.Week, to.Year, to.Week))
+	return rs, db.wrap("latest reports", err)
+}
+
+// RegionReports returns the region's latest reports, newest week first.
+func (db *DB) RegionReports(ctx context.Context, region string, limit int) ([]tkpkbot.Report, error) {
+	rs, err := collectReports(db.Pool.Query(ctx, `SELECT DISTINCT ON (iso_year, iso_week) `+reportCols+`
+		FROM reports WHERE region_code = $1
+		ORDER BY iso_year DESC, iso_week DESC, version DESC LIMIT $2`, region, limit))
+	return rs, db.wrap("region reports", err)
+}
+
+// PreviousPlan returns the plan from the region's latest report before week.
+func (db *DB) PreviousPlan(ctx context.Context, region string, week tkpkbot.Week) (string, error) {
+	var plan string
+	err := db.Pool.QueryRow(ctx, `SELECT next_plan FROM reports
+		WHERE region_code = $1 AND (iso_year, iso_week) < ($2, $3)
+		ORDER BY iso_year DESC, iso_week DESC, version DESC LIMIT 1`, region, week.Year, week.Week).Scan(&plan)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", nil
+	}
+	return plan, db.wrap("previous plan", err)
+}

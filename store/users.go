@@ -1,0 +1,69 @@
+package store
+
+import (
+	"context"
+	"errors"
+
+	"github.com/jackc/pgx/v5"
+
+	"tkpkbot"
+)
+
+var _ tkpkbot.UserService = (*DB)(nil)
+
+const userCols = `id, first_name, username, role, region_code, muted, unreachable, created_at`
+
+func scanUser(row pgx.Row) (tkpkbot.User, error) {
+	var u tkpkbot.User
+	var role string
+	err := row.Scan(&u.ID, &u.FirstName, &u.Username, &role, &u.RegionCode, &u.Muted, &u.Unreachable, &u.CreatedAt)
+	u.Role = tkpkbot.Role(role)
+	return u, err
+}
+
+// Touch upserts the user's Telegram profile and returns their record. A
+// configured admin is promoted (and audited) the first time they are seen.
+func (db *DB) Touch(ctx context.Context, u tkpkbot.User) (tkpkbot.User, error) {
+	var out tkpkbot.User
+	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+		var err error
+		out, err = scanUser(tx.QueryRow(ctx, `
+			INSERT INTO users (id, first_name, username, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $4)
+			ON CONFLICT (id) DO UPDATE SET first_name = EXCLUDED.first_name,
+			    username = EXCLUDED.username, unreachable = false,
+			    updated_at = CASE WHEN users.first_name IS DISTINCT FROM EXCLUDED.first_name
+			        OR users.username IS DISTINCT FROM EXCLUDED.username OR users.unreachable
+			        THEN EXCLUDED.updated_at ELSE users.updated_at END
+			RETURNING `+userCols, u.ID, u.FirstName, u.Username, db.Clock.Now()))
+		if err != nil {
+			return err
+		}
+		if db.AdminIDs[u.ID] && out.Role != tkpkbot.RoleAdmin {
+			if _, err := tx.Exec(ctx, `UPDATE users SET role = 'admin', region_code = '' WHERE id = $1`, u.ID); err != nil {
+				return err
+			}
+			if err := audit(ctx, tx, 0, u.ID, "config_admin", out.Role, tkpkbot.RoleAdmin, "", db.Clock); err != nil {
+				return err
+			}
+			out.Role, out.RegionCode = tkpkbot.RoleAdmin, ""
+		}
+		return nil
+	})
+	return out, db.wrap("touch user", err)
+}
+
+// FindUser returns a known user or ENOTFOUND.
+func (db *DB) FindUser(ctx context.Context, id int64) (tkpkbot.User, error) {
+	u, err := scanUser(db.Pool.QueryRow(ctx, `SELECT `+userCols+` FROM users WHERE id = $1`, id))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return u, tkpkbot.Errorf(tkpkbot.ENOTFOUND, "Pengguna %d tidak dikenal.", id)
+	}
+	return u, db.wrap("find user", err)
+}
+
+func audit(ctx context.Context, tx pgx.Tx, actor, user int64, action string, oldRole, newRole tkpkbot.Role, region string, clock tkpkbot.Clock) error {
+	_, err := tx.Exec(ctx, `INSERT INTO role_audit (actor_id, user_id, action, old_role, new_role, region_code, at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)`, actor, user, action, string(oldRole), string(newRole), region, clock.Now())
+	return err
+}

@@ -1,0 +1,70 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"tkpkbot"
+	"tkpkbot/internal/dbtest"
+	"tkpkbot/store"
+)
+
+func TestTouchCreatesAndUpdatesUser(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.Open(t, store.Options{})
+	u, err := db.Touch(ctx, tkpkbot.User{ID: 42, FirstName: "Sari", Username: "sari"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.ID != 42 || u.FirstName != "Sari" || u.Role != tkpkbot.RoleNone {
+		t.Fatalf("new user = %+v", u)
+	}
+	u, err = db.Touch(ctx, tkpkbot.User{ID: 42, FirstName: "Sari W."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.FirstName != "Sari W." {
+		t.Fatalf("name not updated: %+v", u)
+	}
+	if _, err := db.FindUser(ctx, 43); tkpkbot.ErrorCode(err) != tkpkbot.ENOTFOUND {
+		t.Fatalf("unknown user: err = %v", err)
+	}
+}
+
+func TestConfiguredAdminIsPromotedOnceAndAudited(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.Open(t, store.Options{AdminIDs: []int64{7}})
+	for i := 0; i < 3; i++ {
+		u, err := db.Touch(ctx, tkpkbot.User{ID: 7, FirstName: "Admin"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.Role != tkpkbot.RoleAdmin {
+			t.Fatalf("role = %q", u.Role)
+		}
+	}
+	var n int
+	if err := db.Pool.QueryRow(ctx, `SELECT count(*) FROM role_audit WHERE user_id = 7 AND new_role = 'admin'`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 {
+		t.Fatalf("audit rows = %d, want 1", n)
+	}
+}
+
+func TestMarkUpdateOnce(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.Open(t, store.Options{})
+	first, err := db.MarkUpdate(ctx, 1001)
+	if err != nil || !first {
+		t.Fatalf("first mark = %v, %v", first, err)
+	}
+	again, err := db.MarkUpdate(ctx, 1001)
+	if err != nil || again {
+		t.Fatalf("second mark = %v, %v", again, err)
+	}
+	seen, err := db.SeenUpdate(ctx, 1001)
+	if err != nil || !seen {
+		t.Fatalf("seen = %v, %v", seen, err)
+	}
+}
