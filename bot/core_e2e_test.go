@@ -129,5 +129,4 @@ func TestSendRetriesAfter429(t *testing.T) {
 	}
 }
 
-
 func itoa(n int64) string { b, _ := json.Marshal(n); return string(b) }

@@ -282,7 +282,7 @@ func TestBareAmpersandOption(t *testing.T) {
 func TestHTMLEntities(t *testing.T) {
 	for _, tc := range []struct {
 		name, html, text string
-		want         []models.MessageEntity
+		want             []models.MessageEntity
 	}{
 		{"nested", "<b>a<i>b</i></b>", "ab", []models.MessageEntity{
 			{Type: "bold", Offset: 0, Length: 2}, {Type: "italic", Offset: 1, Length: 1}}},
