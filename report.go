@@ -78,8 +78,11 @@ type ReportForm struct {
 	Editing    bool // answering a step chosen with Ubah: return to the summary
 	Draft      Report
 	Filled     [StepSummary]bool // Filled[step] once answered
-	StartedAt  time.Time
-	UpdatedAt  time.Time
+	// LastUpdateID is the Telegram update last applied; SaveForm refuses
+	// an update at or below it, so a redelivery is not applied twice.
+	LastUpdateID int64
+	StartedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 // FormTTL is how long an untouched form stays open.

@@ -56,6 +56,7 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 	a.h = handlers.New(handlers.Deps{
 		Users: db, Dedup: db, Figures: db, People: db, Reports: db, Meetings: db,
 		Clock: clock, Location: cfg.Location, Log: log, Deadline: cfg.Deadline, ReportChat: cfg.ReportChatID,
+		FloodBurst: cfg.FloodBurst, FloodRate: cfg.FloodRate,
 	})
 	a.b, err = bot.New(cfg.Token,
 		bot.WithServerURL(cfg.APIURL),
@@ -80,6 +81,14 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 		Run: func(ctx context.Context) error { _, err := db.PruneUpdates(ctx); return err },
 	})
 	return a, nil
+}
+
+// leaderRetry is how often a standby replica tries to become the poller.
+func (a *app) leaderRetry() time.Duration {
+	if a.cfg.LeaderRetry > 0 {
+		return a.cfg.LeaderRetry
+	}
+	return 5 * time.Second
 }
 
 func getMe(ctx context.Context, b *bot.Bot) (*models.User, error) {
@@ -122,7 +131,7 @@ func (a *app) serve(ctx context.Context, withHTTP bool) error {
 		defer srv.shutdown(5 * time.Second)
 	}
 
-	process := func(ctx context.Context, upd *models.Update) { a.h.Process(ctx, a.b, upd) }
+	process := func(ctx context.Context, upd *models.Update) { _ = a.h.Process(ctx, a.b, upd) }
 	if a.cfg.WebhookURL != "" {
 		if _, err := a.b.SetWebhook(ctx, &bot.SetWebhookParams{
 			URL: a.cfg.WebhookURL, SecretToken: a.cfg.WebhookSecret,
@@ -137,7 +146,11 @@ func (a *app) serve(ctx context.Context, withHTTP bool) error {
 	if _, err := a.b.DeleteWebhook(ctx, &bot.DeleteWebhookParams{}); err != nil {
 		a.log.Warn("deleteWebhook failed", "err", redact(err, a.cfg.Token))
 	}
-	a.log.Info("serving updates by long polling", "bot", "@"+a.h.BotUsername)
-	p := &handlers.Poller{APIURL: a.cfg.APIURL, Token: a.cfg.Token, Log: a.log, Process: process}
-	return p.Run(ctx)
+	// One replica polls (Telegram allows one getUpdates consumer); the
+	// others stand by and take over when its database session ends.
+	return a.db.RunAsLeader(ctx, store.PollerLock, a.leaderRetry(), func(ctx context.Context) error {
+		a.log.Info("serving updates by long polling", "bot", "@"+a.h.BotUsername)
+		p := &handlers.Poller{APIURL: a.cfg.APIURL, Token: a.cfg.Token, Log: a.log, Process: process}
+		return p.Run(ctx)
+	})
 }

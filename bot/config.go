@@ -27,6 +27,9 @@ type Config struct {
 	WebhookSecret string
 	Deadline      tkpkbot.Deadline
 	ReportChatID  int64
+	FloodBurst    int     // messages a user may send at once before flood control
+	FloodRate     float64 // messages per second refilled
+	LeaderRetry   time.Duration
 }
 
 // configError names the variable so one line tells the operator what to fix.
@@ -47,6 +50,8 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		HTTPAddr:      strings.TrimSpace(getenv("HTTP_ADDR")),
 		WebhookURL:    strings.TrimSpace(getenv("WEBHOOK_URL")),
 		WebhookSecret: strings.TrimSpace(getenv("WEBHOOK_SECRET")),
+		FloodBurst:    10,
+		FloodRate:     1,
 	}
 	if c.APIURL == "" {
 		c.APIURL = "https://api.telegram.org"

@@ -31,8 +31,8 @@ func (a *app) startHTTP() (*httpServer, error) {
 		if path == "" {
 			path = "/"
 		}
-		mux.Handle("POST "+path, handlers.Webhook(a.cfg.WebhookSecret, a.log, func(ctx context.Context, upd *models.Update) {
-			a.h.Process(ctx, a.b, upd)
+		mux.Handle("POST "+path, handlers.Webhook(a.cfg.WebhookSecret, a.log, func(ctx context.Context, upd *models.Update) error {
+			return a.h.Process(ctx, a.b, upd)
 		}))
 	}
 	ln, err := net.Listen("tcp", a.cfg.HTTPAddr)

@@ -4,6 +4,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
@@ -30,6 +31,10 @@ type Deps struct {
 	BotUsername string // without @; commands addressed to other bots are ignored
 	Deadline    tkpkbot.Deadline
 	ReportChat  int64 // REPORT_CHAT_ID: group that sees every submitted report; 0 for none
+	// FloodBurst messages per user are handled at once, then FloodRate per
+	// second; 0 turns flood control off.
+	FloodBurst int
+	FloodRate  float64
 }
 
 // Handlers routes updates to commands, buttons and conversations.
@@ -39,6 +44,7 @@ type Handlers struct {
 	ordered   []*Command
 	callbacks map[string]CallbackFunc
 	texts     []TextFunc
+	flood     *floodGuard
 	// startPayload handles "/start <code>" from an invite deep link.
 	startPayload func(ctx context.Context, r *Request) error
 }
@@ -78,6 +84,9 @@ func New(d Deps) *Handlers {
 		d.Deadline = tkpkbot.DefaultDeadline
 	}
 	h := &Handlers{Deps: d, commands: map[string]*Command{}, callbacks: map[string]CallbackFunc{}}
+	if d.FloodBurst > 0 {
+		h.flood = newFloodGuard(d.FloodBurst, d.FloodRate, time.Now)
+	}
 	h.registerCore()
 	for _, f := range features {
 		f(h)
@@ -89,9 +98,19 @@ func New(d Deps) *Handlers {
 // feature touches only its own files.
 var features []func(*Handlers)
 
-// Handle is the go-telegram/bot default handler. It never panics: a panic
-// in a feature is logged with the update ID and the user gets an apology.
+// Handle is the go-telegram/bot default handler; Process is the path
+// updates normally take.
 func (h *Handlers) Handle(ctx context.Context, b *bot.Bot, upd *models.Update) {
+	_ = h.handle(ctx, b, upd)
+}
+
+// errHandling marks an update whose handling failed in a way worth a
+// redelivery (panic, database down): the webhook answers non-2xx for it.
+var errHandling = errors.New("update handling failed")
+
+// handle never panics: a panic in a feature is logged with the update ID
+// and the user gets an apology.
+func (h *Handlers) handle(ctx context.Context, b *bot.Bot, upd *models.Update) (err error) {
 	start := time.Now()
 	r := h.request(b, upd)
 	defer func() {
@@ -101,17 +120,33 @@ func (h *Handlers) Handle(ctx context.Context, b *bot.Bot, upd *models.Update) {
 			if r.ChatID != 0 {
 				h.reply(ctx, r, msgPanic)
 			}
+			err = errHandling
 		}
+		h.Log.Info("update", "update_id", upd.ID, "chat", r.ChatID, "kind", updateKind(upd),
+			"command", r.Command, "took", time.Since(start).Round(time.Microsecond).String())
 	}()
 	if r.ChatID == 0 || r.User.ID == 0 {
-		return // channel posts, service messages: nothing to answer
+		return nil // channel posts, service messages: nothing to answer
 	}
-	err := h.route(ctx, r)
-	if err != nil {
+	if err := h.route(ctx, r); err != nil {
 		h.fail(ctx, r, err)
+		if c := tkpkbot.ErrorCode(err); c == tkpkbot.EUNAVAILABLE || c == tkpkbot.EINTERNAL {
+			return errHandling
+		}
 	}
-	h.Log.Debug("update handled", "update_id", upd.ID, "chat", r.ChatID, "command", r.Command,
-		"took", time.Since(start).String())
+	return nil
+}
+
+func updateKind(u *models.Update) string {
+	switch {
+	case u.Message != nil && u.Message.Document != nil:
+		return "document"
+	case u.Message != nil:
+		return "message"
+	case u.CallbackQuery != nil:
+		return "callback"
+	}
+	return "other"
 }
 
 func (h *Handlers) request(b *bot.Bot, upd *models.Update) *Request {

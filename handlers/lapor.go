@@ -132,6 +132,9 @@ func (h *Handlers) formAnswer(ctx context.Context, r *Request) (bool, error) {
 		h.reply(ctx, r, "Formulir laporan Anda sudah kedaluwarsa karena tidak diisi selama 24 jam, jadi dibatalkan. Ketik /lapor untuk mulai lagi.")
 		return true, nil
 	}
+	if f.LastUpdateID >= r.Update.ID {
+		return true, nil // a redelivered answer that was already applied
+	}
 	if f.Step >= tkpkbot.StepSummary {
 		h.reply(ctx, r, "Laporan Anda sudah lengkap. Pilih <b>Kirim</b>, <b>Ubah</b>, atau <b>Batal</b> pada ringkasan:")
 		return true, h.ask(ctx, r, f)
@@ -145,7 +148,10 @@ func (h *Handlers) formAnswer(ctx context.Context, r *Request) (bool, error) {
 	} else {
 		f.Step++
 	}
-	if err := h.Reports.SaveForm(ctx, f); err != nil {
+	f.LastUpdateID = r.Update.ID
+	if err := h.Reports.SaveForm(ctx, f); tkpkbot.ErrorCode(err) == tkpkbot.ECONFLICT {
+		return true, nil // another replica applied this update first
+	} else if err != nil {
 		return true, err
 	}
 	return true, h.ask(ctx, r, f)
@@ -262,8 +268,10 @@ func (h *Handlers) laporButton(ctx context.Context, r *Request, data string) err
 			return nil
 		}
 		h.answer(ctx, r, "")
-		f.Step, f.Editing = step, true
-		if err := h.Reports.SaveForm(ctx, f); err != nil {
+		f.Step, f.Editing, f.LastUpdateID = step, true, r.Update.ID
+		if err := h.Reports.SaveForm(ctx, f); tkpkbot.ErrorCode(err) == tkpkbot.ECONFLICT {
+			return nil
+		} else if err != nil {
 			return err
 		}
 		h.edit(ctx, r, h.summary(f))

@@ -3,6 +3,8 @@ package handlers
 import (
 	"context"
 	"errors"
+	"net/url"
+	"regexp"
 	"time"
 
 	"github.com/go-telegram/bot"
@@ -112,18 +114,24 @@ func (h *Handlers) answer(ctx context.Context, r *Request, text string) {
 	}
 }
 
-// retry429 honours Telegram's retry_after a bounded number of times; the
-// library never retries by itself.
+// retry429 retries a Bot API call a bounded number of times: after a 429
+// it waits retry_after (the library never retries by itself); after a 5xx
+// or a network failure it backs off. A retry after a timeout may deliver a
+// message twice, because the first attempt may have arrived; that is the
+// only case where a user can see a duplicate.
 func retry429(ctx context.Context, f func() error) error {
 	const attempts = 4
 	var err error
+	backoff := 300 * time.Millisecond
 	for i := 0; i < attempts; i++ {
-		err = f()
-		var tm *bot.TooManyRequestsError
-		if !errors.As(err, &tm) {
+		if err = f(); err == nil {
+			return nil
+		}
+		wait, retry := retryAfter(err, backoff)
+		if !retry || i == attempts-1 {
 			return err
 		}
-		wait := time.Duration(max(tm.RetryAfter, 1)) * time.Second
+		backoff *= 2
 		select {
 		case <-time.After(wait):
 		case <-ctx.Done():
@@ -131,4 +139,22 @@ func retry429(ctx context.Context, f func() error) error {
 		}
 	}
 	return err
+}
+
+var serverErrRe = regexp.MustCompile(`error response from telegram for method \w+, (5\d\d) `)
+
+// retryAfter says whether err is worth another attempt and after how long.
+func retryAfter(err error, backoff time.Duration) (time.Duration, bool) {
+	var tm *bot.TooManyRequestsError
+	if errors.As(err, &tm) {
+		return time.Duration(max(tm.RetryAfter, 1)) * time.Second, true
+	}
+	if errors.Is(err, context.Canceled) {
+		return 0, false
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) || serverErrRe.MatchString(err.Error()) {
+		return backoff, true
+	}
+	return 0, false
 }

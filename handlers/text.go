@@ -6,5 +6,5 @@ const (
 	msgUnknownCommand = "Perintah itu tidak dikenal. Ketik /bantuan untuk melihat daftar perintah."
 	msgPlainText      = "Saya belum paham pesan itu. Coba misalnya <code>/angka Samarinda</code>, atau ketik /bantuan untuk daftar perintah."
 	msgPrivateOnly    = "Perintah %s hanya bisa dipakai di chat pribadi dengan bot. Buka @%s lalu ketik perintahnya di sana."
-	msgUnavailable    = "Sistem sedang gangguan, coba lagi sebentar."
+	msgFlood          = "Pesan Anda terlalu cepat berturut-turut. Tunggu beberapa detik, lalu kirim lagi pesan yang belum dijawab."
 )

@@ -17,7 +17,7 @@ const maxUpdateBody = 1 << 20
 // Webhook serves Telegram's webhook calls: it checks the secret header in
 // constant time, handles the update before answering, so a crash means no
 // 200 and Telegram delivers again.
-func Webhook(secret string, log *slog.Logger, process func(ctx context.Context, upd *models.Update)) http.Handler {
+func Webhook(secret string, log *slog.Logger, process func(ctx context.Context, upd *models.Update) error) http.Handler {
 	want := []byte(secret)
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		got := []byte(req.Header.Get("X-Telegram-Bot-Api-Secret-Token"))
@@ -36,7 +36,12 @@ func Webhook(secret string, log *slog.Logger, process func(ctx context.Context, 
 			http.Error(w, "malformed update", http.StatusBadRequest)
 			return
 		}
-		process(context.WithoutCancel(req.Context()), &upd)
+		if err := process(context.WithoutCancel(req.Context()), &upd); err != nil {
+			// Telegram delivers the update again later; Dedup keeps a
+			// handled one from running twice.
+			http.Error(w, "update not handled, retry later", http.StatusServiceUnavailable)
+			return
+		}
 		w.WriteHeader(http.StatusOK)
 	})
 }

@@ -43,6 +43,7 @@ func group(d string) string {
 // dots between thousands: (1234.5, 1) → "1.234,5". Halves round away from
 // zero. A value that rounds to zero has no sign, so nobody reads "-0,00".
 // NaN and infinities come out as "NaN", "∞" and "-∞" rather than as digits.
+// decimals is clamped to 0–20.
 func Decimal(v float64, decimals int) string {
 	s, _ := decimal(v, decimals)
 	return s

@@ -24,9 +24,9 @@ var pow10 = [...]uint64{1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_00
 // "1,25 jt", "1.5 juta", "250 rb", "2 M", "2 miliar". The result is exact:
 // scaled digits are shifted as text, never multiplied as floats, and an
 // amount that would leave a fraction of a rupiah ("1,2345678 jt") is
-// refused. Dots group thousands; before a unit, a single dot followed by one
-// or two digits is a decimal point, because "1.5 juta" cannot mean anything
-// else.
+// refused. Dots group thousands and a comma is the decimal separator; before
+// a unit, a single dot not followed by exactly three digits is a decimal
+// point too, because "1.5 juta" cannot mean anything else.
 func ParseRupiah(s string) (int64, error) {
 	s = strings.ToLower(clean(s))
 	if len(s) > maxNumberLen {
@@ -47,6 +47,9 @@ func ParseRupiah(s string) (int64, error) {
 	if strings.HasPrefix(s, "-") || strings.HasPrefix(s, "−") {
 		return negative()
 	}
+	// A full stop after the amount or after an abbreviation ("1,5 jt.")
+	// ends the sentence; it is not part of the number.
+	s = strings.TrimSpace(strings.TrimSuffix(s, "."))
 	// ",-" and ".-" close an amount on receipts and letters; they mean
 	// "no cents", exactly like ",00".
 	for _, p := range []string{",-", ".-"} {
@@ -57,9 +60,6 @@ func ParseRupiah(s string) (int64, error) {
 	}
 	s = strings.TrimSpace(strings.TrimSuffix(s, "rupiah"))
 
-	// A full stop after the amount or after an abbreviation ("1,5 jt.")
-	// ends the sentence; it is not part of the number.
-	s = strings.TrimSpace(strings.TrimSuffix(s, "."))
 	j := len(s)
 	for j > 0 && 'a' <= s[j-1] && s[j-1] <= 'z' {
 		j--

@@ -3,6 +3,7 @@ package indo
 import (
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // maxNumberLen caps typed numbers: nothing real is longer, and the cap
@@ -149,8 +150,10 @@ func ParseCount(s string) (int64, error) {
 	}
 	n, p := scanNumeral(s)
 	switch {
-	case p == numChars:
+	case p == numChars && strings.ContainsFunc(s, unicode.IsLetter):
 		return 0, fail("Tulis angka bulat tanpa huruf, misalnya 1.250.")
+	case p == numChars:
+		return 0, fail("Tulis angka bulat saja tanpa simbol, misalnya 1.250.")
 	case p == numGroups:
 		return 0, fail("Pemisah ribuan harus diikuti tepat 3 angka, misalnya 1.250 atau 1.250.000.")
 	case n.ambiguous && n.dec == '.':

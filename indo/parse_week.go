@@ -54,7 +54,12 @@ func ParseWeek(s string, now time.Time, loc *time.Location) (tkpkbot.Week, error
 	} else if sm := reWeekNY.FindStringSubmatch(body); sm != nil {
 		y, w = atoi(sm[2]), atoi(sm[1])
 	} else {
-		dy, dm, dd, err := parseDateText(t)
+		// Try the date without the word for "week" first: in "minggu
+		// 16-12-2024" minggu means week, not Sunday.
+		dy, dm, dd, err := parseDateText(body)
+		if errors.Is(err, errNoDate) && body != t {
+			dy, dm, dd, err = parseDateText(t)
+		}
 		if errors.Is(err, errNoDate) {
 			return tkpkbot.Week{}, fail("Tulis minggunya, misalnya 2024-W50, minggu 50, atau minggu lalu.")
 		} else if err != nil {

@@ -40,6 +40,8 @@ var weekOK = []struct {
 	{"2026-W53", tkpkbot.Week{Year: 2026, Week: 53}},
 	{"16-12-2024", tkpkbot.Week{Year: 2024, Week: 51}},
 	{"31 Des 2024", tkpkbot.Week{Year: 2025, Week: 1}},
+	{"minggu 16-12-2024", tkpkbot.Week{Year: 2024, Week: 51}},
+	{"Minggu, 15 Desember 2024", tkpkbot.Week{Year: 2024, Week: 50}},
 }
 
 var weekBad = []struct{ in, want string }{

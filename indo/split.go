@@ -115,7 +115,10 @@ func nextPiece(text string, pos int, open *openTag, limit int) (piece, int, *ope
 	cur := open
 	i := pos
 	var best [cutKinds]cut
-	blank := false // only white space since the last line break
+	// blank means only white space since the last line break, so the
+	// next one ends a blank line; a part that starts after a cut at a
+	// line break starts on a fresh line.
+	blank := pos > 0 && text[pos-1] == '\n'
 	for i < len(text) {
 		u := scanUnit(text, i)
 		next := cur
@@ -284,14 +287,16 @@ func scanTag(s string, i int) (unit, bool) {
 	for end := min(len(s), i+maxTagLen); j < end; j++ {
 		c := s[j]
 		switch {
+		case c == '<':
+			// Even inside quotes: Telegram wants &lt; there, and stopping
+			// keeps the scans of many stray '<' from overlapping.
+			return unit{}, false
 		case quote != 0:
 			if c == quote {
 				quote = 0
 			}
 		case c == '"' || c == '\'':
 			quote = c
-		case c == '<':
-			return unit{}, false
 		case c == '>':
 			u := unit{end: j + 1, n16: UTF16Len(s[i : j+1]), name: name}
 			switch {

@@ -245,3 +245,15 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkSplit(b *testing.B) {
+	var sb strings.Builder
+	for sb.Len() < 100_000 {
+		sb.WriteString("<b>Kabupaten Kutai Kartanegara</b>\nKK dijangkau: 1.250 &amp; anggaran <i>Rp1.250.000</i>\n\n")
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		Split(text, MaxMessage)
+	}
+}

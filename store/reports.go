@@ -16,14 +16,14 @@ import (
 var _ tkpkbot.ReportService = (*DB)(nil)
 
 const formCols = `user_id, token, region_code, iso_year, iso_week, step, editing,
-	activities, households, budget, obstacles, next_plan, started_at, updated_at`
+	activities, households, budget, obstacles, next_plan, last_update_id, started_at, updated_at`
 
 func scanForm(row pgx.Row) (tkpkbot.ReportForm, error) {
 	var f tkpkbot.ReportForm
 	var act, obs, plan *string
 	var hh, budget *int64
 	err := row.Scan(&f.UserID, &f.Token, &f.RegionCode, &f.Week.Year, &f.Week.Week, &f.Step, &f.Editing,
-		&act, &hh, &budget, &obs, &plan, &f.StartedAt, &f.UpdatedAt)
+		&act, &hh, &budget, &obs, &plan, &f.LastUpdateID, &f.StartedAt, &f.UpdatedAt)
 	if act != nil {
 		f.Draft.Activities, f.Filled[tkpkbot.StepActivities] = *act, true
 	}
@@ -56,7 +56,7 @@ func (db *DB) StartForm(ctx context.Context, userID int64, region string, week t
 		ON CONFLICT (user_id) DO UPDATE SET token = EXCLUDED.token, region_code = EXCLUDED.region_code,
 		    iso_year = EXCLUDED.iso_year, iso_week = EXCLUDED.iso_week, step = 1, editing = false,
 		    activities = NULL, households = NULL, budget = NULL, obstacles = NULL, next_plan = NULL,
-		    started_at = EXCLUDED.started_at, updated_at = EXCLUDED.updated_at
+		    last_update_id = 0, started_at = EXCLUDED.started_at, updated_at = EXCLUDED.updated_at
 		RETURNING `+formCols, userID, hex.EncodeToString(b), region, week.Year, week.Week, now))
 	return f, db.wrap("start form", err)
 }
@@ -71,7 +71,8 @@ func (db *DB) Form(ctx context.Context, userID int64) (tkpkbot.ReportForm, error
 }
 
 // SaveForm writes the form's step and answers; the token guards against a
-// stale save after the form was restarted or cancelled.
+// stale save after the form was restarted or cancelled, and LastUpdateID
+// against applying one Telegram update twice (ECONFLICT).
 func (db *DB) SaveForm(ctx context.Context, f tkpkbot.ReportForm) error {
 	val := func(step int, v any) any {
 		if f.Filled[step] {
@@ -80,16 +81,26 @@ func (db *DB) SaveForm(ctx context.Context, f tkpkbot.ReportForm) error {
 		return nil
 	}
 	tag, err := db.Pool.Exec(ctx, `UPDATE report_forms SET step = $3, editing = $4,
-		activities = $5, households = $6, budget = $7, obstacles = $8, next_plan = $9, updated_at = $10
-		WHERE user_id = $1 AND token = $2`,
+		activities = $5, households = $6, budget = $7, obstacles = $8, next_plan = $9, updated_at = $10,
+		last_update_id = $11
+		WHERE user_id = $1 AND token = $2 AND last_update_id < $11`,
 		f.UserID, f.Token, f.Step, f.Editing,
 		val(tkpkbot.StepActivities, f.Draft.Activities), val(tkpkbot.StepHouseholds, f.Draft.Households),
 		val(tkpkbot.StepBudget, f.Draft.Budget), val(tkpkbot.StepObstacles, f.Draft.Obstacles),
-		val(tkpkbot.StepNextPlan, f.Draft.NextPlan), db.Clock.Now())
+		val(tkpkbot.StepNextPlan, f.Draft.NextPlan), db.Clock.Now(), f.LastUpdateID)
 	if err != nil {
 		return db.wrap("save form", err)
 	}
 	if tag.RowsAffected() == 0 {
+		var applied bool
+		err := db.Pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM report_forms
+			WHERE user_id = $1 AND token = $2 AND last_update_id >= $3)`, f.UserID, f.Token, f.LastUpdateID).Scan(&applied)
+		if err != nil {
+			return db.wrap("save form", err)
+		}
+		if applied {
+			return tkpkbot.Errorf(tkpkbot.ECONFLICT, "Jawaban ini sudah tercatat.")
+		}
 		return tkpkbot.Errorf(tkpkbot.ENOTFOUND, "Formulir ini sudah tidak berlaku. Ketik /lapor untuk mulai lagi.")
 	}
 	return nil

@@ -24,6 +24,8 @@ CREATE TABLE report_forms (
     budget      bigint,
     obstacles   text,
     next_plan   text,
+    -- the last update applied, so a redelivered answer is not applied twice
+    last_update_id bigint NOT NULL DEFAULT 0,
     started_at  timestamptz NOT NULL,
     updated_at  timestamptz NOT NULL
 );
