@@ -2,8 +2,11 @@
 # PostgreSQL by themselves unless DATABASE_URL is set (scripts/devdb.sh).
 .PHONY: run test build lint fuzz bench
 
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null)
+
 build:
-	go build -o tkpkbot ./bot
+	go build -ldflags "-X main.version=$(VERSION) -X main.commit=$(COMMIT)" -o tkpkbot ./bot
 
 # Without TELEGRAM_BOT_TOKEN (in the environment or .env) this opens the
 # console, where you chat with the real handlers in the terminal.

@@ -13,6 +13,7 @@ import (
 
 	"tkpkbot"
 	"tkpkbot/handlers"
+	"tkpkbot/metrics"
 	"tkpkbot/reminders"
 	"tkpkbot/store"
 )
@@ -53,6 +54,7 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 		return nil, err
 	}
 	a := &app{cfg: cfg, log: log, clock: clock, db: db}
+	metrics.SetPool(db.Pool)
 	a.h = handlers.New(handlers.Deps{
 		Users: db, Dedup: db, Figures: db, People: db, Reports: db, Meetings: db,
 		Clock: clock, Location: cfg.Location, Log: log, Deadline: cfg.Deadline, ReportChat: cfg.ReportChatID,
@@ -63,7 +65,7 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 		bot.WithSkipGetMe(),
 		bot.WithNotAsyncHandlers(),
 		bot.WithDefaultHandler(a.h.Handle),
-		bot.WithHTTPClient(time.Minute, &http.Client{Timeout: time.Minute}),
+		bot.WithHTTPClient(time.Minute, &http.Client{Timeout: time.Minute, Transport: metrics.Transport{}}),
 		bot.WithErrorsHandler(func(err error) { log.Warn("telegram client", "err", redact(err, cfg.Token)) }),
 	)
 	if err != nil {

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -196,4 +198,54 @@ func TestConsoleAnswersLikeTheBot(t *testing.T) {
 	if strings.Contains(s, "<b>") {
 		t.Fatalf("HTML tags shown raw:\n%s", s)
 	}
+}
+
+func TestVersion(t *testing.T) {
+	t.Parallel()
+	p := startProc(t, nil, "--version")
+	if code, _ := p.wait(t, 5*time.Second); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	mustContain(t, p.stdout.String(), "tkpkbot ", "commit ")
+}
+
+func TestHealthReadyAndMetricsEndpoints(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.HTTPAddr = freeAddr(t) })
+	srv, err := h.app.startHTTP()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.shutdown(time.Second)
+	h.say(42, "Rahmat", "/start")
+	h.say(42, "Rahmat", "/entah")
+	base := "http://" + srv.ln.Addr().String()
+	for path, want := range map[string]string{
+		"/healthz": "ok",
+		"/readyz":  "ready",
+		"/metrics": `tkpkbot_updates_handled_total{command="start",result="ok",type="message"}`,
+	} {
+		resp, err := http.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || !strings.Contains(string(body), want) {
+			t.Fatalf("%s: %d %q", path, resp.StatusCode, truncate(string(body), 300))
+		}
+		if path == "/metrics" {
+			mustContain(t, string(body), `command="unknown"`, "tkpkbot_bot_api_calls_total{method=\"sendMessage\",result=\"ok\"}",
+				"tkpkbot_handler_duration_seconds_bucket", "tkpkbot_db_pool_conns")
+			if strings.Contains(string(body), h.cfg.Token) {
+				t.Fatal("token in metrics")
+			}
+		}
+	}
+}
+
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n] + "…"
+	}
+	return s
 }

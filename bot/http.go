@@ -12,6 +12,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"tkpkbot/handlers"
+	"tkpkbot/metrics"
 )
 
 type httpServer struct {
@@ -25,6 +26,20 @@ func (a *app) startHTTP() (*httpServer, error) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok")
 	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+		defer cancel()
+		if err := a.db.Ping(ctx); err != nil {
+			http.Error(w, "database unreachable", http.StatusServiceUnavailable)
+			return
+		}
+		if pending, err := a.db.Pending(ctx); err != nil || pending {
+			http.Error(w, "migrations not applied", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ready")
+	})
+	mux.Handle("GET /metrics", metrics.Handler())
 	if a.cfg.WebhookURL != "" {
 		u, _ := url.Parse(a.cfg.WebhookURL)
 		path := u.Path

@@ -21,6 +21,7 @@ Usage:
   tkpkbot [serve]           connect to PostgreSQL, apply migrations and serve Telegram updates
   tkpkbot console [flags]   try the bot in this terminal, without Telegram (no token needed)
   tkpkbot migrate           apply database migrations and exit
+  tkpkbot --version         print the version and commit
   tkpkbot COMMAND --help    describe one command
 
 Configuration comes from the environment; a .env file in the working directory
@@ -43,6 +44,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	if cmd == "help" || !explicit && len(args) > 0 && isHelpFlag(args[0]) {
 		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	if cmd == "version" || !explicit && len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+		printVersion(stdout)
 		return 0
 	}
 	getenv, err := envWithDotenv(".env")

@@ -15,6 +15,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"tkpkbot"
+	"tkpkbot/metrics"
 )
 
 // Deps are the services and settings the handlers run on.
@@ -122,8 +123,18 @@ func (h *Handlers) handle(ctx context.Context, b *bot.Bot, upd *models.Update) (
 			}
 			err = errHandling
 		}
+		took := time.Since(start)
+		result := "ok"
+		if err != nil {
+			result = "error"
+		}
+		command := r.Command
+		if _, known := h.commands[command]; !known && command != "" {
+			command = "unknown" // keeps label cardinality bounded
+		}
+		metrics.ObserveUpdate(updateKind(upd), command, result, took)
 		h.Log.Info("update", "update_id", upd.ID, "chat", r.ChatID, "kind", updateKind(upd),
-			"command", r.Command, "took", time.Since(start).Round(time.Microsecond).String())
+			"command", command, "took", took.Round(time.Microsecond).String())
 	}()
 	if r.ChatID == 0 || r.User.ID == 0 {
 		return nil // channel posts, service messages: nothing to answer

@@ -9,6 +9,7 @@ import (
 
 	"tkpkbot"
 	"tkpkbot/indo"
+	"tkpkbot/metrics"
 )
 
 func init() { features = append(features, (*Handlers).registerLapor) }
@@ -297,6 +298,7 @@ func (h *Handlers) submit(ctx context.Context, r *Request, token string) error {
 		return nil
 	}
 	h.answer(ctx, r, "Terkirim ✅")
+	metrics.ReportsSubmitted.WithLabelValues(rep.RegionCode, strconv.FormatBool(rep.Late), strconv.FormatBool(rep.Version > 1)).Inc()
 	reg, _ := tkpkbot.RegionByCode(rep.RegionCode)
 	var note string
 	switch {

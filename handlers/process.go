@@ -6,6 +6,8 @@ import (
 
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+
+	"tkpkbot/metrics"
 )
 
 // Dedup remembers handled update IDs across restarts and replicas.
@@ -24,16 +26,20 @@ const updateTimeout = 30 * time.Second
 func (h *Handlers) Process(ctx context.Context, b *bot.Bot, upd *models.Update) error {
 	ctx, cancel := context.WithTimeout(ctx, updateTimeout)
 	defer cancel()
+	kind := updateKind(upd)
+	metrics.UpdatesReceived.WithLabelValues(kind).Inc()
 	if h.Dedup != nil {
 		seen, err := h.Dedup.SeenUpdate(ctx, upd.ID)
 		if err != nil {
 			h.Log.Warn("dedup check failed; handling anyway", "update_id", upd.ID, "err", err)
 		} else if seen {
 			h.Log.Info("duplicate update dropped", "update_id", upd.ID)
+			metrics.ObserveUpdate(kind, "", "duplicate", 0)
 			return nil
 		}
 	}
 	if h.flood != nil && !h.flood.allow(ctx, h, b, upd) {
+		metrics.ObserveUpdate(kind, "", "flood", 0)
 		return nil
 	}
 	err := h.handle(ctx, b, upd)

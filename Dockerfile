@@ -1,0 +1,22 @@
+# syntax=docker/dockerfile:1
+# Multi-stage build: a static binary with time zone data embedded, run as
+# an unprivileged user on a minimal base.
+FROM golang:1.26-bookworm AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+ARG VERSION=dev
+ARG COMMIT=unknown
+RUN CGO_ENABLED=0 go build -trimpath -tags timetzdata \
+    -ldflags "-s -w -X main.version=${VERSION} -X main.commit=${COMMIT}" \
+    -o /out/tkpkbot ./bot
+
+FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=build /out/tkpkbot /usr/local/bin/tkpkbot
+USER nonroot:nonroot
+EXPOSE 8080
+ENV HTTP_ADDR=:8080 BOT_TIMEZONE=Asia/Makassar
+HEALTHCHECK NONE
+ENTRYPOINT ["/usr/local/bin/tkpkbot"]
+CMD ["serve"]
