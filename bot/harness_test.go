@@ -180,3 +180,5 @@ func (w testWriter) Write(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
+
+func userOf(id int64) tkpkbot.User { return tkpkbot.User{ID: id, FirstName: "Pengguna"} }

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"tkpkbot/indo"
+)
+
+// TestHostileReportTextRendersLiterally sends HTML, entities, Markdown and
+// thousands of emoji through /lapor. The fake Bot API rejects bad HTML and
+// over-long messages exactly like Telegram, so every reply arriving proves
+// escaping and splitting.
+func TestHostileReportTextRendersLiterally(t *testing.T) {
+	h := newHarness(t)
+	joinCoordinator(t, h, "Bontang")
+	emoji := strings.Repeat("😀", 1990)
+	h.say(coordID, "Sari", "/lapor")
+	for _, a := range []string{
+		"<b>tebal</b> & <script>x</script> *bintang* _miring_ [tautan](http://x) &amp; </i>",
+		"7", "0", "Kendala " + emoji, "Rencana " + emoji,
+	} {
+		h.say(coordID, "Sari", a)
+	}
+	msgs := h.fake.Messages(coordID)
+	var summary strings.Builder
+	for _, m := range msgs[len(msgs)-3:] {
+		if indo.UTF16Len(m.Text) > indo.MaxMessage {
+			t.Fatalf("message of %d UTF-16 units", indo.UTF16Len(m.Text))
+		}
+		summary.WriteString(m.Text)
+	}
+	got := summary.String()
+	mustContain(t, got, "<b>tebal</b> & <script>x</script> *bintang* _miring_ [tautan](http://x) &amp; </i>")
+	if strings.Count(got, "😀") != 3980 {
+		t.Fatalf("emoji lost in split: %d of 3980", strings.Count(got, "😀"))
+	}
+	h.press(coordID, "Sari", "Kirim")
+	mustContain(t, texts(h.fake.Messages(coordID)), "Laporan Kota Bontang terkirim")
+}
+
+func TestFloodControlSlowsOneUserOnly(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.FloodBurst, c.FloodRate = 5, 0.5 })
+	var last int64
+	for i := 0; i < 15; i++ {
+		last = h.fake.SendText(42, "Banjir", "/bantuan")
+	}
+	other := h.fake.SendText(43, "Tenang", "/start")
+	h.settle(last)
+	h.settle(other)
+	flood := h.fake.Messages(42)
+	var notices, answers int
+	for _, m := range flood {
+		switch {
+		case strings.Contains(m.Text, "terlalu cepat"):
+			notices++
+		case strings.Contains(m.Text, "Daftar perintah"):
+			answers++
+		}
+	}
+	if answers != 5 || notices != 1 {
+		t.Fatalf("flooding user: %d answers, %d notices; want 5 and 1", answers, notices)
+	}
+	mustContain(t, lastText(h.fake.Messages(43)), "Halo, Tenang!")
+}
+
+func TestInviteCodeIsSingleUseUnderConcurrency(t *testing.T) {
+	h := newHarness(t)
+	code := invite(t, h, "Paser")
+	var wg sync.WaitGroup
+	wins := make(chan int64, 20)
+	for u := int64(700); u < 720; u++ {
+		if _, err := h.app.db.Touch(t.Context(), userOf(u)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for u := int64(700); u < 720; u++ {
+		wg.Add(1)
+		go func(u int64) {
+			defer wg.Done()
+			if _, err := h.app.db.RedeemInvite(t.Context(), u, code); err == nil {
+				wins <- u
+			}
+		}(u)
+	}
+	wg.Wait()
+	close(wins)
+	if n := len(wins); n != 1 {
+		t.Fatalf("%d users redeemed one code", n)
+	}
+	if len(code) < 16 {
+		t.Fatalf("code %q shorter than 80 bits of base32", code)
+	}
+}
