@@ -1,8 +1,11 @@
 package handlers
 
 import (
+	"slices"
+
 	"context"
 	"fmt"
+	"tkpkbot"
 
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
@@ -29,3 +32,9 @@ func (h *Handlers) RegisterMenu(ctx context.Context, b *bot.Bot) error {
 	}
 	return nil
 }
+
+// Commands lists every registered command in registration order.
+func (h *Handlers) Commands() []*Command { return slices.Clone(h.ordered) }
+
+// Allowed reports whether u's role may run c.
+func (c *Command) Allowed(u tkpkbot.User) bool { return c.allowed(u) }

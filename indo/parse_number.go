@@ -154,15 +154,17 @@ func ParseCount(s string) (int64, error) {
 		return 0, fail("Tulis angka bulat tanpa huruf, misalnya 1.250.")
 	case p == numChars:
 		return 0, fail("Tulis angka bulat saja tanpa simbol, misalnya 1.250.")
+	case strings.Contains(s, ","):
+		// Even "1,250,000", which could only mean thousands: one rule
+		// ("no commas") is easier to follow than knowing when they are
+		// allowed.
+		return 0, fail("Tulis angka bulat tanpa koma, misalnya 1.250.")
 	case p == numGroups:
 		return 0, fail("Pemisah ribuan harus diikuti tepat 3 angka, misalnya 1.250 atau 1.250.000.")
-	case n.ambiguous && n.dec == '.':
+	case n.ambiguous:
 		n = n.asThousands()
 	}
-	switch n.dec {
-	case ',':
-		return 0, fail("Tulis angka bulat tanpa koma, misalnya 1.250.")
-	case '.':
+	if n.dec == '.' {
 		return 0, fail("Titik hanya untuk pemisah ribuan dan harus diikuti tepat 3 angka. Tulis angka bulat, misalnya 1.250.")
 	}
 	v, ok := parseDigits(n.intPart)

@@ -36,6 +36,8 @@ var countBad = []struct{ in, want string }{
 	{"1,5", "Tulis angka bulat tanpa koma, misalnya 1.250."},
 	{"1,250", "Tulis angka bulat tanpa koma, misalnya 1.250."},
 	{"1.250,00", "Tulis angka bulat tanpa koma, misalnya 1.250."},
+	{"1,250,000", "Tulis angka bulat tanpa koma, misalnya 1.250."},
+	{"1,25,0", "Tulis angka bulat tanpa koma, misalnya 1.250."},
 	{"1.25", "Titik hanya untuk pemisah ribuan dan harus diikuti tepat 3 angka. Tulis angka bulat, misalnya 1.250."},
 	{"12.5", "Titik hanya untuk pemisah ribuan dan harus diikuti tepat 3 angka. Tulis angka bulat, misalnya 1.250."},
 	{"1.2500", "Titik hanya untuk pemisah ribuan dan harus diikuti tepat 3 angka. Tulis angka bulat, misalnya 1.250."},
