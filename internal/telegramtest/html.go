@@ -93,7 +93,8 @@ func parseHTML(text string, allowBareAmp bool) (string, []models.MessageEntity, 
 					break
 				}
 				attrBegin := i
-				for !isHTMLSpace(at(i)) && at(i) != '=' {
+				// Stopping at '>' is what lets "<blockquote expandable>" through.
+				for !isHTMLSpace(at(i)) && at(i) != '=' && at(i) != '>' {
 					i++
 				}
 				attr := text[attrBegin:i]

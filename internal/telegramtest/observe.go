@@ -97,6 +97,25 @@ func (s *Server) WaitMessages(ctx context.Context, chatID int64, n int) ([]model
 	}
 }
 
+// WaitUntil waits until cond returns true. cond is evaluated without any
+// server lock, once now and again after every state change, so it can use
+// the server's getters, e.g. func() bool { return s.ConfirmedOffset() > id }.
+// This is the way to observe a getUpdates that is still long-polling: calls
+// are only recorded once they finish.
+func (s *Server) WaitUntil(ctx context.Context, cond func() bool) error {
+	for {
+		s.mu.Lock()
+		changed := s.changed
+		s.mu.Unlock()
+		if cond() {
+			return nil
+		}
+		if err := s.sleepUntilChange(ctx, changed); err != nil {
+			return fmt.Errorf("telegramtest: WaitUntil: %w", err)
+		}
+	}
+}
+
 func (s *Server) botMessagesLocked(chatID int64) []models.Message {
 	cs := s.chats[chatID]
 	if cs == nil {

@@ -277,30 +277,26 @@ type builtin func(s *Server, ctx context.Context, c Call) (any, *APIError)
 
 // builtins is keyed by lower-cased method name because Telegram matches
 // method names case-insensitively.
-var builtins map[string]builtin
-
-func init() {
-	builtins = map[string]builtin{
-		"getme":                  withoutCtx((*Server).getMe),
-		"getupdates":             (*Server).getUpdates,
-		"sendmessage":            withoutCtx((*Server).sendMessage),
-		"editmessagetext":        withoutCtx((*Server).editMessageText),
-		"editmessagecaption":     withoutCtx((*Server).editMessageCaption),
-		"editmessagereplymarkup": withoutCtx((*Server).editMessageReplyMarkup),
-		"deletemessage":          withoutCtx((*Server).deleteMessage),
-		"deletemessages":         withoutCtx((*Server).deleteMessages),
-		"answercallbackquery":    withoutCtx((*Server).answerCallbackQuery),
-		"senddocument":           withoutCtx((*Server).sendDocument),
-		"sendphoto":              withoutCtx((*Server).sendPhoto),
-		"sendchataction":         withoutCtx((*Server).sendChatAction),
-		"setmycommands":          withoutCtx((*Server).setMyCommands),
-		"getmycommands":          withoutCtx((*Server).getMyCommands),
-		"deletemycommands":       withoutCtx((*Server).deleteMyCommands),
-		"setwebhook":             withoutCtx((*Server).setWebhook),
-		"deletewebhook":          withoutCtx((*Server).deleteWebhook),
-		"getwebhookinfo":         withoutCtx((*Server).getWebhookInfo),
-		"getfile":                withoutCtx((*Server).getFile),
-	}
+var builtins = map[string]builtin{
+	"getme":                  withoutCtx((*Server).getMe),
+	"getupdates":             (*Server).getUpdates,
+	"sendmessage":            withoutCtx((*Server).sendMessage),
+	"editmessagetext":        withoutCtx((*Server).editMessageText),
+	"editmessagecaption":     withoutCtx((*Server).editMessageCaption),
+	"editmessagereplymarkup": withoutCtx((*Server).editMessageReplyMarkup),
+	"deletemessage":          withoutCtx((*Server).deleteMessage),
+	"deletemessages":         withoutCtx((*Server).deleteMessages),
+	"answercallbackquery":    withoutCtx((*Server).answerCallbackQuery),
+	"senddocument":           withoutCtx((*Server).sendDocument),
+	"sendphoto":              withoutCtx((*Server).sendPhoto),
+	"sendchataction":         withoutCtx((*Server).sendChatAction),
+	"setmycommands":          withoutCtx((*Server).setMyCommands),
+	"getmycommands":          withoutCtx((*Server).getMyCommands),
+	"deletemycommands":       withoutCtx((*Server).deleteMyCommands),
+	"setwebhook":             withoutCtx((*Server).setWebhook),
+	"deletewebhook":          withoutCtx((*Server).deleteWebhook),
+	"getwebhookinfo":         withoutCtx((*Server).getWebhookInfo),
+	"getfile":                withoutCtx((*Server).getFile),
 }
 
 func withoutCtx(fn func(*Server, Call) (any, *APIError)) builtin {

@@ -50,7 +50,7 @@ func newBot(t *testing.T, s *Server, opts ...bot.Option) *bot.Bot {
 }
 
 func testCtx(t *testing.T) context.Context {
-	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
+	ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
 	t.Cleanup(cancel)
 	return ctx
 }
@@ -104,6 +104,20 @@ func rawCall(t *testing.T, s *Server, method, encoding string, params map[string
 		t.Errorf("%s: HTTP status %d, error_code %d", method, resp.StatusCode, r.ErrorCode)
 	}
 	return r
+}
+
+// waitPolls waits until n getUpdates calls have started, so tests order
+// events by the server's view instead of by sleeping.
+func waitPolls(t *testing.T, s *Server, n uint64) {
+	t.Helper()
+	err := s.WaitUntil(testCtx(t), func() bool {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return s.pollSeq >= n
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 func updatesOf(t *testing.T, r apiReply) []models.Update {
@@ -375,7 +389,7 @@ func TestSendDocumentAndPhoto(t *testing.T) {
 	}
 
 	photo, err := b.SendPhoto(ctx, &bot.SendPhotoParams{
-		ChatID: userID, Photo: &models.InputFileUpload{Filename: "grafik.png", Data: bytes.NewReader(pngBytes(t, 1000, 500))},
+		ChatID: userID, Photo: &models.InputFileUpload{Filename: "grafik.png", Data: bytes.NewReader(pngBytes(t, 400, 200))},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -384,7 +398,7 @@ func TestSendDocumentAndPhoto(t *testing.T) {
 	for _, p := range photo.Photo {
 		dims = append(dims, fmt.Sprintf("%dx%d", p.Width, p.Height))
 	}
-	if want := "90x45 320x160 800x400 1000x500"; strings.Join(dims, " ") != want {
+	if want := "90x45 320x160 400x200"; strings.Join(dims, " ") != want {
 		t.Errorf("photo sizes %v, want %s", dims, want)
 	}
 
@@ -485,21 +499,21 @@ func TestGetUpdatesLongPoll(t *testing.T) {
 
 	start := time.Now()
 	ups := updatesOf(t, rawCall(t, s, "getUpdates", "multipart", map[string]string{"timeout": "1"}))
-	if elapsed := time.Since(start); len(ups) != 0 || elapsed < 900*time.Millisecond || elapsed > 3*time.Second {
+	if elapsed := time.Since(start); len(ups) != 0 || elapsed < 900*time.Millisecond || elapsed > 5*time.Second {
 		t.Errorf("empty poll returned %v after %v, want [] after ~1s", updateIDs(ups), elapsed)
 	}
 
 	done := make(chan []models.Update)
-	go func() { done <- updatesOf(t, rawCall(t, s, "getUpdates", "form", map[string]string{"timeout": "5"})) }()
-	time.Sleep(50 * time.Millisecond)
+	go func() { done <- updatesOf(t, rawCall(t, s, "getUpdates", "form", map[string]string{"timeout": "15"})) }()
+	waitPolls(t, s, 2)
 	start = time.Now()
 	id := s.SendText(userID, "Budi", "bangun")
 	select {
 	case ups := <-done:
-		if got := updateIDs(ups); !reflect.DeepEqual(got, []int64{id}) || time.Since(start) > time.Second {
+		if got := updateIDs(ups); !reflect.DeepEqual(got, []int64{id}) || time.Since(start) > 5*time.Second {
 			t.Errorf("woken poll = %v after %v", got, time.Since(start))
 		}
-	case <-time.After(3 * time.Second):
+	case <-time.After(10 * time.Second):
 		t.Fatal("long poll not woken by a pushed update")
 	}
 }
@@ -507,18 +521,19 @@ func TestGetUpdatesLongPoll(t *testing.T) {
 func TestGetUpdatesConflictAndWebhook(t *testing.T) {
 	s := newServer(t)
 	older := make(chan apiReply)
-	go func() { older <- rawCall(t, s, "getUpdates", "form", map[string]string{"timeout": "5"}) }()
-	time.Sleep(50 * time.Millisecond)
+	go func() { older <- rawCall(t, s, "getUpdates", "form", map[string]string{"timeout": "15"}) }()
+	waitPolls(t, s, 1)
 	newer := make(chan apiReply)
-	go func() { newer <- rawCall(t, s, "getUpdates", "form", map[string]string{"timeout": "5"}) }()
+	go func() { newer <- rawCall(t, s, "getUpdates", "form", map[string]string{"timeout": "15"}) }()
 	select {
 	case r := <-older:
 		if r.OK || r.ErrorCode != 409 || !strings.Contains(r.Description, "terminated by other getUpdates request") {
 			t.Errorf("older poll = %+v", r)
 		}
-	case <-time.After(3 * time.Second):
+	case <-time.After(10 * time.Second):
 		t.Fatal("older poll not terminated")
 	}
+	waitPolls(t, s, 2)
 	s.SendText(userID, "Budi", "x")
 	if r := <-newer; !r.OK {
 		t.Errorf("newer poll = %+v", r)
@@ -728,11 +743,10 @@ func TestBotStartRoundTrip(t *testing.T) {
 	if msgs[0].Text != "Angka untuk <Samarinda>" || msgs[0].ReplyMarkup == nil {
 		t.Fatalf("reply = %+v", msgs[0])
 	}
-	// The loop confirms the update with its next poll.
-	if _, err := s.WaitCall(wait, func(c Call) bool {
-		return c.Method == "getUpdates" && c.Params["offset"] == strconv.FormatInt(id+1, 10)
-	}); err != nil {
-		t.Fatalf("update never confirmed: %v", err)
+	// The loop confirms the update with its next poll, which is still
+	// long-polling and so not yet recorded as a call.
+	if err := s.WaitUntil(wait, func() bool { return s.ConfirmedOffset() == id+1 && s.PendingUpdates() == 0 }); err != nil {
+		t.Fatalf("update never confirmed: %v (offset %d)", err, s.ConfirmedOffset())
 	}
 
 	s.PressButton(userID, msgs[0], "detail:Samarinda")
@@ -809,10 +823,16 @@ func TestObservationHelpers(t *testing.T) {
 		t.Errorf("past WaitCall = %+v, %v", c, err)
 	}
 	var methods []string
-	for len(methods) < 3 {
-		methods = append(methods, (<-stream).Method)
+	for len(methods) < 2 {
+		select {
+		case c := <-stream:
+			methods = append(methods, c.Method+" "+c.Params["text"])
+		case <-ctx.Done():
+			t.Fatalf("stream stalled after %v", methods)
+		}
 	}
-	if want := []string{"getMe", "sendMessage", "sendMessage"}; !reflect.DeepEqual(methods, want) {
+	// getMe ran in newBot, before Subscribe: only later calls are streamed.
+	if want := []string{"sendMessage satu", "sendMessage dua"}; !reflect.DeepEqual(methods, want) {
 		t.Errorf("stream = %v, want %v", methods, want)
 	}
 	cancel()
@@ -887,10 +907,10 @@ func TestCloseUnblocksWaiters(t *testing.T) {
 		_, err := s.WaitCall(context.Background(), func(Call) bool { return false })
 		wait <- err
 	}()
-	time.Sleep(50 * time.Millisecond)
+	waitPolls(t, s, 1)
 	start := time.Now()
 	s.Close()
-	if elapsed := time.Since(start); elapsed > 2*time.Second {
+	if elapsed := time.Since(start); elapsed > 5*time.Second {
 		t.Errorf("Close took %v", elapsed)
 	}
 	if err := <-wait; !errors.Is(err, ErrClosed) {
@@ -922,5 +942,48 @@ func TestRoutes(t *testing.T) {
 	resp.Body.Close()
 	if got := s.Messages(5); len(got) != 1 || got[0].Text != "hi" {
 		t.Errorf("GET sendMessage stored %+v", got)
+	}
+}
+
+func TestPushUpdateAndMethodCase(t *testing.T) {
+	s := newServer(t)
+	b := newBot(t, s)
+	ctx := testCtx(t)
+	id := s.PushUpdate(models.Update{Message: &models.Message{
+		Chat: models.Chat{ID: -1001234567890, Type: models.ChatTypeSupergroup, Title: "TKPK"},
+		From: &models.User{ID: userID, FirstName: "Budi"}, Text: "hai",
+	}})
+	cbID := s.PushUpdate(models.Update{CallbackQuery: &models.CallbackQuery{From: models.User{ID: userID}, Data: "x"}})
+	if cbID != id+1 {
+		t.Fatalf("update ids %d then %d", id, cbID)
+	}
+	ups := updatesOf(t, rawCall(t, s, "GETUPDATES", "json", nil)) // method names are case-insensitive
+	if len(ups) != 2 || ups[0].Message.ID != 1 || ups[0].Message.Date == 0 || ups[1].CallbackQuery.ID == "" {
+		t.Fatalf("pushed updates = %+v", ups)
+	}
+	if ok, err := b.AnswerCallbackQuery(ctx, &bot.AnswerCallbackQueryParams{CallbackQueryID: ups[1].CallbackQuery.ID}); !ok || err != nil {
+		t.Errorf("answering a pushed callback: %v", err)
+	}
+	reply, err := b.SendMessage(ctx, &bot.SendMessageParams{ChatID: int64(-1001234567890), Text: "balas",
+		ReplyParameters: &models.ReplyParameters{MessageID: ups[0].Message.ID}})
+	if err != nil || reply.Chat.Title != "TKPK" || reply.ReplyToMessage == nil || reply.ReplyToMessage.Text != "hai" || reply.ID != 2 {
+		t.Errorf("reply in pushed chat = %+v, %v", reply, err)
+	}
+
+	doc, err := b.SendDocument(ctx, &bot.SendDocumentParams{ChatID: userID,
+		Document: &models.InputFileUpload{Filename: "a.pdf", Data: strings.NewReader("%PDF-1.4")}, Caption: "v1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.EditMessageCaption(ctx, &bot.EditMessageCaptionParams{ChatID: userID, MessageID: doc.ID, Caption: "v1"}); err == nil ||
+		!strings.Contains(err.Error(), "message is not modified") {
+		t.Errorf("same caption: %v", err)
+	}
+	if _, err := b.EditMessageText(ctx, &bot.EditMessageTextParams{ChatID: userID, MessageID: doc.ID, Text: "x"}); err == nil ||
+		!strings.Contains(err.Error(), "there is no text in the message to edit") {
+		t.Errorf("editing text of a document: %v", err)
+	}
+	if m, err := b.EditMessageCaption(ctx, &bot.EditMessageCaptionParams{ChatID: userID, MessageID: doc.ID, Caption: "v2"}); err != nil || m.Caption != "v2" {
+		t.Errorf("caption edit = %+v, %v", m, err)
 	}
 }
