@@ -16,8 +16,16 @@ var DefaultDeadline = Deadline{Weekday: time.Friday, Hour: 16, Minute: 0}
 // holiday (or weekend day after shifting) moves to the previous working day,
 // because nobody is in the office to report then.
 func (d Deadline) For(w Week, loc *time.Location) time.Time {
+	return d.ForWithOff(w, loc, nil)
+}
+
+// ForWithOff is For where off(day) also marks days nobody works, such as
+// the days admins mark with /libur. off may be nil; the fixed national
+// holidays always count.
+func (d Deadline) ForWithOff(w Week, loc *time.Location, off func(time.Time) bool) time.Time {
+	holiday := func(t time.Time) bool { return IsFixedHoliday(t) || off != nil && off(t) }
 	day := w.Start(loc).AddDate(0, 0, (int(d.Weekday)+6)%7)
-	for i := 0; i < 7 && (IsFixedHoliday(day) || day.Weekday() == time.Saturday || day.Weekday() == time.Sunday) && day.After(w.Start(loc)); i++ {
+	for i := 0; i < 7 && (holiday(day) || day.Weekday() == time.Saturday || day.Weekday() == time.Sunday) && day.After(w.Start(loc)); i++ {
 		if d.Weekday == time.Saturday || d.Weekday == time.Sunday {
 			break // a configured weekend deadline is deliberate
 		}

@@ -1,6 +1,10 @@
 package tkpkbot
 
-import "fmt"
+import (
+	"context"
+	"fmt"
+	"strconv"
+)
 
 // Indicator names a poverty measure.
 type Indicator string
@@ -48,12 +52,70 @@ func (p Period) Before(q Period) bool {
 	return p.ord() < q.ord()
 }
 
+// Order is a number that sorts periods as Before does, for charts and
+// other code that wants a plain integer key.
+func (p Period) Order() int { return p.ord() }
+
 func (p Period) ord() int {
 	m, d := p.Month, p.Day
 	if m == 0 {
 		m, d = 12, 31
 	}
 	return p.Year*10000 + m*100 + d
+}
+
+// IsZero reports the zero Period, which requests ask for as "the latest".
+func (p Period) IsZero() bool { return p == Period{} }
+
+// IsYear reports a whole-year period such as an annual extreme-poverty
+// figure; as a request it means "the latest period within that year".
+func (p Period) IsYear() bool { return p.Year != 0 && p.Month == 0 }
+
+// IsRound reports a survey round (a month without a day).
+func (p Period) IsRound() bool { return p.Month != 0 && p.Day == 0 }
+
+// IsDated reports a figure tied to a report's date rather than a survey.
+func (p Period) IsDated() bool { return p.Day != 0 }
+
+// YearEarlier is the same period one year before, what a yearly change is
+// measured against.
+func (p Period) YearEarlier() Period { p.Year--; return p }
+
+// ParsePeriodKey reads back what Key prints, and nothing else: it is for
+// keys stored in the database and in button data, not for typed text
+// (indo.ParsePeriod reads that).
+func ParsePeriodKey(s string) (Period, bool) {
+	num := func(t string) (int, bool) {
+		for i := 0; i < len(t); i++ {
+			if t[i] < '0' || t[i] > '9' {
+				return 0, false
+			}
+		}
+		n, err := strconv.Atoi(t)
+		return n, err == nil
+	}
+	var p Period
+	var ok bool
+	switch len(s) {
+	case 4:
+		p.Year, ok = num(s)
+	case 7, 10:
+		if s[4] != '-' || len(s) == 10 && s[7] != '-' {
+			return Period{}, false
+		}
+		var okM, okD bool
+		p.Year, ok = num(s[:4])
+		p.Month, okM = num(s[5:7])
+		okD = true
+		if len(s) == 10 {
+			p.Day, okD = num(s[8:])
+		}
+		ok = ok && okM && okD && p.Month >= 1 && p.Month <= 12 && (len(s) == 7 || p.Day >= 1 && p.Day <= 31)
+	}
+	if !ok || p.Year < 1 {
+		return Period{}, false
+	}
+	return p, true
 }
 
 // Figure is one value for one region, period and indicator, with its source.
@@ -68,6 +130,31 @@ type Figure struct {
 	Source     string
 }
 
-// FigureService reads and loads poverty figures.
+// ImportResult counts what loading a set of figures did. A value is
+// identified by region, period, indicator and source; Changed counts
+// those whose value, decimals or unit differed.
+type ImportResult struct {
+	Added, Changed, Unchanged int
+}
+
+// FigureService reads and loads poverty figures. Reads are cheap enough to
+// serve every /angka; implementations may answer them from memory.
 type FigureService interface {
+	// Card gathers what /angka shows for one region. A zero at asks for
+	// the latest period, a year alone (Month 0) for the latest period in
+	// that year, anything else for exactly that period. When there is no
+	// data for at, the Card has no Figures but still lists Periods.
+	Card(ctx context.Context, regionCode string, at Period) (Card, error)
+	// Ranking orders the ten kabupaten/kota by one indicator, at the
+	// latest period most of them have (or at the period asked, read as
+	// Card reads it).
+	Ranking(ctx context.Context, ind Indicator, at Period) (Ranking, error)
+	// Series is one region's values of one indicator over time.
+	Series(ctx context.Context, regionCode string, ind Indicator) (Series, error)
+	// Figures returns every stored figure, which is what an in-memory
+	// copy is built from.
+	Figures(ctx context.Context) ([]Figure, error)
+	// ImportFigures stores figs all-or-nothing: values already stored
+	// under the same region, period, indicator and source are replaced.
+	ImportFigures(ctx context.Context, figs []Figure) (ImportResult, error)
 }

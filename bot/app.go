@@ -53,6 +53,10 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 	if err != nil {
 		return nil, err
 	}
+	if _, err := db.SeedFigures(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
 	a := &app{cfg: cfg, log: log, clock: clock, db: db}
 	metrics.SetPool(db.Pool)
 	a.h = handlers.New(handlers.Deps{
@@ -78,10 +82,15 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 		return nil, fmt.Errorf("ask Telegram who the bot is (check TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL): %w", redact(err, cfg.Token))
 	}
 	a.h.BotUsername = me.Username
+	sweeper := reminders.New(reminders.Options{
+		Store: db, Holidays: db, Reports: db, Telegram: reminders.BotTelegram{Bot: a.b},
+		Clock: clock, Location: cfg.Location, Log: log, Deadline: cfg.Deadline, ReportChat: cfg.ReportChatID,
+		MeetingOffsets: cfg.ReminderOffsets, ReportOffsets: cfg.ReportReminderOffsets,
+	})
 	a.sched = reminders.NewScheduler(cfg.Location, log, reminders.Sweep{
 		Name: "prune-updates", Spec: "17 3 * * *",
 		Run: func(ctx context.Context) error { _, err := db.PruneUpdates(ctx); return err },
-	})
+	}, sweeper.Sweep())
 	return a, nil
 }
 
@@ -122,6 +131,8 @@ func (a *app) serve(ctx context.Context, withHTTP bool) error {
 		return fmt.Errorf("start scheduler: %w", err)
 	}
 	defer a.sched.Stop(5 * time.Second)
+	// Every replica, polling or standing by, keeps its figures current.
+	defer a.db.WatchFigures(ctx, a.h.ReloadFigures)()
 
 	var srv *httpServer
 	if withHTTP || a.cfg.WebhookURL != "" {
@@ -133,7 +144,7 @@ func (a *app) serve(ctx context.Context, withHTTP bool) error {
 		defer srv.shutdown(5 * time.Second)
 	}
 
-	process := func(ctx context.Context, upd *models.Update) { _ = a.h.Process(ctx, a.b, upd) }
+	process := func(ctx context.Context, upd *models.Update) bool { return a.h.ProcessFresh(ctx, a.b, upd) == nil }
 	if a.cfg.WebhookURL != "" {
 		if _, err := a.b.SetWebhook(ctx, &bot.SetWebhookParams{
 			URL: a.cfg.WebhookURL, SecretToken: a.cfg.WebhookSecret,
@@ -152,7 +163,7 @@ func (a *app) serve(ctx context.Context, withHTTP bool) error {
 	// others stand by and take over when its database session ends.
 	return a.db.RunAsLeader(ctx, store.PollerLock, a.leaderRetry(), func(ctx context.Context) error {
 		a.log.Info("serving updates by long polling", "bot", "@"+a.h.BotUsername)
-		p := &handlers.Poller{APIURL: a.cfg.APIURL, Token: a.cfg.Token, Log: a.log, Process: process}
+		p := &handlers.Poller{APIURL: a.cfg.APIURL, Token: a.cfg.Token, Log: a.log, Process: process, Filter: a.h.FilterSeen, Done: a.h.MarkHandled}
 		return p.Run(ctx)
 	})
 }

@@ -13,6 +13,7 @@ import (
 
 	"tkpkbot"
 	"tkpkbot/indo"
+	"tkpkbot/reminders"
 )
 
 // Config is everything the binary reads from the environment.
@@ -30,6 +31,10 @@ type Config struct {
 	FloodBurst    int     // messages a user may send at once before flood control
 	FloodRate     float64 // messages per second refilled
 	LeaderRetry   time.Duration
+	// Reminder offsets before a meeting and before the report deadline;
+	// nil means the defaults, empty means none.
+	ReminderOffsets       []time.Duration
+	ReportReminderOffsets []time.Duration
 }
 
 // configError names the variable so one line tells the operator what to fix.
@@ -114,6 +119,20 @@ func loadConfig(getenv func(string) string) (Config, error) {
 			return c, &configError{"REPORT_CHAT_ID", fmt.Sprintf("%q is not a Telegram chat ID (a group ID looks like -1001234567890)", v)}
 		}
 		c.ReportChatID = id
+	}
+	for _, o := range []struct {
+		name string
+		def  []time.Duration
+		dst  *[]time.Duration
+	}{
+		{"REMINDER_OFFSETS", reminders.DefaultMeetingOffsets, &c.ReminderOffsets},
+		{"REPORT_REMINDER_OFFSETS", reminders.DefaultReportOffsets, &c.ReportReminderOffsets},
+	} {
+		offs, err := reminders.ParseOffsets(getenv(o.name), o.def)
+		if err != nil {
+			return c, &configError{o.name, err.Error()}
+		}
+		*o.dst = offs
 	}
 	if c.WebhookSecret != "" && !validSecret(c.WebhookSecret) {
 		return c, &configError{"WEBHOOK_SECRET", "use 1-256 characters from A-Z a-z 0-9 _ - (Telegram's rule)"}

@@ -21,6 +21,8 @@ Usage:
   tkpkbot [serve]           connect to PostgreSQL, apply migrations and serve Telegram updates
   tkpkbot console [flags]   try the bot in this terminal, without Telegram (no token needed)
   tkpkbot migrate           apply database migrations and exit
+  tkpkbot import FILE.csv   load poverty figures from a CSV file (all-or-nothing)
+  tkpkbot bench [flags]     load benchmark against a fake Bot API (see docs/performance.md)
   tkpkbot --version         print the version and commit
   tkpkbot COMMAND --help    describe one command
 
@@ -64,6 +66,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runConsole(ctx, args, getenv, log, stdin, stdout, stderr)
 	case "migrate":
 		return runMigrate(ctx, args, getenv, log, stdout, stderr)
+	case "import":
+		return runImport(ctx, args, getenv, log, stdout, stderr)
+	case "bench":
+		return runBench(ctx, args, getenv, log, stdout, stderr)
+	case "echo":
+		return runEcho(ctx, args, getenv, log, stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "tkpkbot: unknown command %q\n\n%s", cmd, usage)
 	return 2

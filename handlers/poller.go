@@ -25,10 +25,16 @@ type Poller struct {
 	Token   string
 	Client  *http.Client
 	Timeout time.Duration // long-poll timeout; default 25s
-	Workers int           // chats handled at once; default 8
+	Workers int           // chats handled at once; default 64
 	Log     *slog.Logger
-	// Process handles one update synchronously.
-	Process func(ctx context.Context, upd *models.Update)
+	// Process handles one update synchronously; false means it failed in
+	// a way a redelivery could fix.
+	Process func(ctx context.Context, upd *models.Update) bool
+	// Done records the IDs of a batch's handled updates before the batch
+	// is confirmed.
+	Done func(ctx context.Context, ids []int64)
+	// Filter, if set, drops updates of a batch before handling (duplicates).
+	Filter func(ctx context.Context, updates []*models.Update) []*models.Update
 	// Drain bounds how long in-flight updates may run after ctx ends.
 	Drain time.Duration
 
@@ -43,7 +49,7 @@ func (p *Poller) Run(ctx context.Context) error {
 		p.Timeout = 25 * time.Second
 	}
 	if p.Workers == 0 {
-		p.Workers = 8
+		p.Workers = 64
 	}
 	if p.Drain == 0 {
 		p.Drain = 10 * time.Second
@@ -97,6 +103,11 @@ func (p *Poller) handleBatch(ctx context.Context, updates []*models.Update) {
 	})
 	defer stop()
 
+	last := updates[len(updates)-1].ID
+	defer func() { p.offset = last + 1 }()
+	if p.Filter != nil {
+		updates = p.Filter(hctx, updates)
+	}
 	groups := map[int64][]*models.Update{}
 	var order []int64
 	for _, u := range updates {
@@ -108,18 +119,26 @@ func (p *Poller) handleBatch(ctx context.Context, updates []*models.Update) {
 	}
 	sem := make(chan struct{}, p.Workers)
 	var wg sync.WaitGroup
+	var mu sync.Mutex
+	handled := make([]int64, 0, len(updates))
 	for _, k := range order {
 		sem <- struct{}{}
 		wg.Add(1)
 		go func(us []*models.Update) {
 			defer func() { <-sem; wg.Done() }()
 			for _, u := range us {
-				p.Process(hctx, u)
+				if p.Process(hctx, u) {
+					mu.Lock()
+					handled = append(handled, u.ID)
+					mu.Unlock()
+				}
 			}
 		}(groups[k])
 	}
 	wg.Wait()
-	p.offset = updates[len(updates)-1].ID + 1
+	if p.Done != nil {
+		p.Done(hctx, handled)
+	}
 }
 
 // ChatKey groups updates that must be handled in order: same chat, or

@@ -13,7 +13,47 @@ import (
 // Dedup remembers handled update IDs across restarts and replicas.
 type Dedup interface {
 	SeenUpdate(ctx context.Context, updateID int64) (bool, error)
+	SeenUpdates(ctx context.Context, ids []int64) (map[int64]bool, error)
 	MarkUpdate(ctx context.Context, updateID int64) (bool, error)
+	MarkUpdates(ctx context.Context, ids []int64) error
+}
+
+// MarkHandled records a polled batch's handled updates before its offset
+// is confirmed to Telegram.
+func (h *Handlers) MarkHandled(ctx context.Context, ids []int64) {
+	if h.Dedup == nil || len(ids) == 0 {
+		return
+	}
+	if err := h.Dedup.MarkUpdates(ctx, ids); err != nil {
+		h.Log.Warn("could not record handled updates", "count", len(ids), "err", err)
+	}
+}
+
+// FilterSeen drops the updates of a getUpdates batch that were handled
+// before, with one query for the batch instead of one per update.
+func (h *Handlers) FilterSeen(ctx context.Context, updates []*models.Update) []*models.Update {
+	if h.Dedup == nil || len(updates) == 0 {
+		return updates
+	}
+	ids := make([]int64, len(updates))
+	for i, u := range updates {
+		ids[i] = u.ID
+	}
+	seen, err := h.Dedup.SeenUpdates(ctx, ids)
+	if err != nil {
+		h.Log.Warn("dedup check failed; handling the batch anyway", "err", err)
+		return updates
+	}
+	fresh := updates[:0:0]
+	for _, u := range updates {
+		if seen[u.ID] {
+			h.Log.Info("duplicate update dropped", "update_id", u.ID)
+			metrics.ObserveUpdate(updateKind(u), "", "duplicate", 0)
+			continue
+		}
+		fresh = append(fresh, u)
+	}
+	return fresh
 }
 
 // updateTimeout bounds one update's handling so a hung database or Bot
@@ -24,11 +64,21 @@ const updateTimeout = 30 * time.Second
 // Telegram redelivers updates whose confirmation it did not receive. The
 // error is non-nil when handling failed in a way a redelivery may fix.
 func (h *Handlers) Process(ctx context.Context, b *bot.Bot, upd *models.Update) error {
+	return h.process(ctx, b, upd, true)
+}
+
+// ProcessFresh is Process for a polled update FilterSeen already checked;
+// the poller records it with MarkHandled together with its batch.
+func (h *Handlers) ProcessFresh(ctx context.Context, b *bot.Bot, upd *models.Update) error {
+	return h.process(ctx, b, upd, false)
+}
+
+func (h *Handlers) process(ctx context.Context, b *bot.Bot, upd *models.Update, single bool) error {
 	ctx, cancel := context.WithTimeout(ctx, updateTimeout)
 	defer cancel()
 	kind := updateKind(upd)
 	metrics.UpdatesReceived.WithLabelValues(kind).Inc()
-	if h.Dedup != nil {
+	if h.Dedup != nil && single {
 		seen, err := h.Dedup.SeenUpdate(ctx, upd.ID)
 		if err != nil {
 			h.Log.Warn("dedup check failed; handling anyway", "update_id", upd.ID, "err", err)
@@ -43,7 +93,7 @@ func (h *Handlers) Process(ctx context.Context, b *bot.Bot, upd *models.Update) 
 		return nil
 	}
 	err := h.handle(ctx, b, upd)
-	if h.Dedup != nil && err == nil {
+	if h.Dedup != nil && single && err == nil {
 		if _, merr := h.Dedup.MarkUpdate(ctx, upd.ID); merr != nil {
 			h.Log.Warn("could not record handled update", "update_id", upd.ID, "err", merr)
 		}

@@ -112,15 +112,26 @@ func (h *Handlers) recapText(ctx context.Context, w tkpkbot.Week) (string, [][]B
 	for _, rep := range rs {
 		byRegion[rep.RegionCode] = rep
 	}
-	deadline := h.Deadline.For(w, h.Location)
+	deadline, off, isOff, err := h.weekInfo(ctx, w)
+	if err != nil {
+		return "", nil, err
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "<b>Rekap laporan mingguan</b>\n%s\nTenggat: %s\n\n", indo.WeekLabel(w, h.Location), indo.DateTime(deadline))
+	if isOff {
+		if off.Note != "" {
+			off.Note = " (" + off.Note + ")"
+		}
+		fmt.Fprintf(&b, "🏖 <b>Minggu libur</b>%s: tidak ada wilayah yang dihitung belum melapor.\n\n", escape(off.Note))
+	}
 	var sent, households, budget int64
 	districts := tkpkbot.Districts()
 	for _, reg := range districts {
 		rep, ok := byRegion[reg.Code]
 		var line string
 		switch {
+		case !ok && isOff:
+			line = "🏖 " + string(tkpkbot.StatusOff)
 		case !ok:
 			line = "⬜ belum"
 		case rep.Status() == tkpkbot.StatusRevised:

@@ -1,6 +1,10 @@
 package store
 
-import "context"
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+)
 
 // SeenUpdate reports whether update_id was already handled. Telegram
 // redelivers an update when its confirmation was lost; handling it twice
@@ -9,6 +13,19 @@ func (db *DB) SeenUpdate(ctx context.Context, updateID int64) (bool, error) {
 	var seen bool
 	err := db.Pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM processed_updates WHERE update_id = $1)`, updateID).Scan(&seen)
 	return seen, db.wrap("check update", err)
+}
+
+// SeenUpdates returns which of ids were already handled, in one query for
+// a whole getUpdates batch.
+func (db *DB) SeenUpdates(ctx context.Context, ids []int64) (map[int64]bool, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT update_id FROM processed_updates WHERE update_id = ANY($1)`, ids)
+	if err != nil {
+		return nil, db.wrap("check updates", err)
+	}
+	seen := map[int64]bool{}
+	var id int64
+	_, err = pgx.ForEachRow(rows, []any{&id}, func() error { seen[id] = true; return nil })
+	return seen, db.wrap("check updates", err)
 }
 
 // MarkUpdate records update_id as handled and returns false when another
@@ -20,6 +37,13 @@ func (db *DB) MarkUpdate(ctx context.Context, updateID int64) (bool, error) {
 		return false, db.wrap("mark update", err)
 	}
 	return tag.RowsAffected() == 1, nil
+}
+
+// MarkUpdates records a batch of handled update IDs in one statement.
+func (db *DB) MarkUpdates(ctx context.Context, ids []int64) error {
+	_, err := db.Pool.Exec(ctx, `INSERT INTO processed_updates (update_id, processed_at)
+		SELECT unnest($1::bigint[]), $2 ON CONFLICT DO NOTHING`, ids, db.Clock.Now())
+	return db.wrap("mark updates", err)
 }
 
 // PruneUpdates forgets handled update IDs older than a week; Telegram keeps

@@ -21,35 +21,37 @@ func scanUser(row pgx.Row) (tkpkbot.User, error) {
 	return u, err
 }
 
-// Touch upserts the user's Telegram profile and returns their record. A
-// configured admin is promoted (and audited) the first time they are seen.
+// Touch upserts the user's Telegram profile and returns their record in
+// one round trip; an unchanged profile is read, not rewritten, because
+// every update passes here. A configured admin is promoted (and audited)
+// the first time they are seen.
 func (db *DB) Touch(ctx context.Context, u tkpkbot.User) (tkpkbot.User, error) {
-	var out tkpkbot.User
-	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
-		var err error
-		out, err = scanUser(tx.QueryRow(ctx, `
+	out, err := scanUser(db.Pool.QueryRow(ctx, `
+		WITH up AS (
 			INSERT INTO users (id, first_name, username, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $4)
 			ON CONFLICT (id) DO UPDATE SET first_name = EXCLUDED.first_name,
-			    username = EXCLUDED.username, unreachable = false,
-			    updated_at = CASE WHEN users.first_name IS DISTINCT FROM EXCLUDED.first_name
-			        OR users.username IS DISTINCT FROM EXCLUDED.username OR users.unreachable
-			        THEN EXCLUDED.updated_at ELSE users.updated_at END
-			RETURNING `+userCols, u.ID, u.FirstName, u.Username, db.Clock.Now()))
-		if err != nil {
-			return err
-		}
-		if db.AdminIDs[u.ID] && out.Role != tkpkbot.RoleAdmin {
-			if _, err := tx.Exec(ctx, `UPDATE users SET role = 'admin', region_code = '' WHERE id = $1`, u.ID); err != nil {
-				return err
+			    username = EXCLUDED.username, unreachable = false, updated_at = EXCLUDED.updated_at
+			WHERE users.first_name IS DISTINCT FROM EXCLUDED.first_name
+			   OR users.username IS DISTINCT FROM EXCLUDED.username OR users.unreachable
+			RETURNING `+userCols+`)
+		SELECT `+userCols+` FROM up
+		UNION ALL
+		SELECT `+userCols+` FROM users WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM up)`,
+		u.ID, u.FirstName, u.Username, db.Clock.Now()))
+	if err != nil {
+		return out, db.wrap("touch user", err)
+	}
+	if db.AdminIDs[u.ID] && out.Role != tkpkbot.RoleAdmin {
+		err = pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+			tag, err := tx.Exec(ctx, `UPDATE users SET role = 'admin', region_code = '' WHERE id = $1 AND role <> 'admin'`, u.ID)
+			if err != nil || tag.RowsAffected() == 0 {
+				return err // a concurrent update promoted them already
 			}
-			if err := audit(ctx, tx, 0, u.ID, "config_admin", out.Role, tkpkbot.RoleAdmin, "", db.Clock); err != nil {
-				return err
-			}
-			out.Role, out.RegionCode = tkpkbot.RoleAdmin, ""
-		}
-		return nil
-	})
+			return audit(ctx, tx, 0, u.ID, "config_admin", out.Role, tkpkbot.RoleAdmin, "", db.Clock)
+		})
+		out.Role, out.RegionCode = tkpkbot.RoleAdmin, ""
+	}
 	return out, db.wrap("touch user", err)
 }
 

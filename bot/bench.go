@@ -1,0 +1,291 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"tkpkbot"
+	"tkpkbot/internal/telegramtest"
+	"tkpkbot/store"
+)
+
+// benchConfig is what `tkpkbot bench` measures with.
+type benchConfig struct {
+	updates  int
+	users    int
+	rate     int
+	duration time.Duration
+	skipEcho bool
+	admins   int
+	coords   int
+}
+
+func runBench(ctx context.Context, args []string, getenv func(string) string, log *slog.Logger, stdout, stderr io.Writer) int {
+	fs := newFlags("bench", "tkpkbot bench [flags]",
+		`Load benchmark of the real binary against an in-process fake Bot API and a scratch
+PostgreSQL database (created on the server of DATABASE_URL and dropped after).
+It measures start-up time, idle and loaded memory of the bot process, /angka-only
+throughput against a bare go-telegram/bot echo bot on the same fake server, and
+the latency (update enqueued → first reply received) of the default mix
+(70 % /angka, 20 % /rekap by admins, 10 % /lapor steps) at a fixed rate.`, stdout)
+	var c benchConfig
+	fs.IntVar(&c.updates, "updates", 3000, "updates sent in each throughput run")
+	fs.IntVar(&c.users, "users", 500, "distinct users sending /angka")
+	fs.IntVar(&c.rate, "rate", 200, "updates per second in the latency run")
+	fs.DurationVar(&c.duration, "duration", 20*time.Second, "length of the latency run")
+	fs.BoolVar(&c.skipEcho, "skip-echo", false, "do not run the echo-bot yardstick")
+	if code, done := parseFlags(fs, args); done {
+		return code
+	}
+	c.admins, c.coords = 100, 40
+	dbURL := getenv("DATABASE_URL")
+	if dbURL == "" {
+		fmt.Fprintln(stderr, "tkpkbot bench: DATABASE_URL must name a PostgreSQL server where a scratch database may be created")
+		return 2
+	}
+	quiet := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	rep, err := bench(ctx, c, dbURL, quiet, stdout)
+	if err != nil {
+		fmt.Fprintln(stderr, "tkpkbot bench:", err)
+		return 1
+	}
+	rep.print(stdout, c)
+	return 0
+}
+
+type benchReport struct {
+	startup             time.Duration
+	idleRSS, peakRSS    int64
+	echoRate, angkaRate float64
+	mix                 latencyStats
+	mixRate             float64
+}
+
+func bench(ctx context.Context, c benchConfig, serverURL string, log *slog.Logger, progress io.Writer) (*benchReport, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	dbURL, drop, err := scratchDatabase(ctx, serverURL)
+	if err != nil {
+		return nil, err
+	}
+	defer drop()
+	rep := &benchReport{}
+
+	fake := telegramtest.New()
+	defer fake.Close()
+	var adminIDs []string
+	for i := 1; i <= c.admins; i++ {
+		adminIDs = append(adminIDs, strconv.Itoa(i))
+	}
+	env := []string{"TELEGRAM_BOT_TOKEN=1:BENCH", "TELEGRAM_API_URL=" + fake.URL(), "DATABASE_URL=" + dbURL,
+		"HTTP_ADDR=127.0.0.1:0", "BOT_ADMIN_IDS=" + strings.Join(adminIDs, ","), "LOG_LEVEL=warn"}
+
+	// First start applies migrations and seeds; the second is the one timed.
+	fmt.Fprintln(progress, "bench: preparing database and users…")
+	child, err := startChild(ctx, exe, env, "serve")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := waitPoll(ctx, fake, time.Now()); err != nil {
+		child.stop()
+		return nil, err
+	}
+	child.stop()
+	if err := benchUsers(ctx, dbURL, c); err != nil {
+		return nil, err
+	}
+	started := time.Now()
+	child, err = startChild(ctx, exe, env, "serve")
+	if err != nil {
+		return nil, err
+	}
+	defer child.stop()
+	if rep.startup, err = waitPoll(ctx, fake, started); err != nil {
+		return nil, err
+	}
+	time.Sleep(2 * time.Second)
+	rep.idleRSS = rss(child.cmd.Process.Pid)
+
+	if !c.skipEcho {
+		fmt.Fprintln(progress, "bench: echo bot throughput…")
+		efake := telegramtest.New()
+		echo, err := startChild(ctx, exe, []string{"TELEGRAM_BOT_TOKEN=2:ECHO", "TELEGRAM_API_URL=" + efake.URL()}, "echo")
+		if err != nil {
+			efake.Close()
+			return nil, err
+		}
+		rep.echoRate, err = throughput(ctx, efake, c, func(i int) string { return "/angka " + benchRegion(i) })
+		echo.stop()
+		efake.Close()
+		if err != nil {
+			return nil, fmt.Errorf("echo run: %w", err)
+		}
+	}
+	fmt.Fprintln(progress, "bench: /angka throughput…")
+	stopPeak := samplePeak(child.cmd.Process.Pid, &rep.peakRSS)
+	rep.angkaRate, err = throughput(ctx, fake, c, func(i int) string { return "/angka " + benchRegion(i) })
+	if err != nil {
+		stopPeak()
+		return nil, fmt.Errorf("/angka run: %w", err)
+	}
+	fmt.Fprintf(progress, "bench: default mix at %d updates/s for %s…\n", c.rate, c.duration)
+	rep.mix, rep.mixRate, err = mixRun(ctx, fake, c)
+	stopPeak()
+	if err != nil {
+		return nil, fmt.Errorf("mix run: %w", err)
+	}
+	_ = log
+	return rep, nil
+}
+
+// benchUsers registers coordinators (four per kabupaten/kota) directly in
+// the database, as invites redeemed.
+func benchUsers(ctx context.Context, dbURL string, c benchConfig) error {
+	db, err := store.Open(ctx, dbURL, store.Options{Log: slog.New(slog.DiscardHandler)})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	districts := tkpkbot.Districts()
+	for i := 0; i < c.coords; i++ {
+		id := coordBase + int64(i)
+		if _, err := db.Touch(ctx, tkpkbot.User{ID: id, FirstName: "Koordinator"}); err != nil {
+			return err
+		}
+		inv, err := db.CreateInvite(ctx, 1, tkpkbot.RoleKoordinator, districts[i%len(districts)].Code)
+		if err != nil {
+			return err
+		}
+		if _, err := db.RedeemInvite(ctx, id, inv.Code); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+const (
+	userBase  = 100000
+	coordBase = 900000
+)
+
+var benchRegions = []string{"Samarinda", "kukar", "Balikpapan", "Kutai Timur", "bontang", "Berau", "paser", "PPU", "mahulu", "kubar", "Kaltim"}
+
+func benchRegion(i int) string { return benchRegions[i%len(benchRegions)] }
+
+type child struct {
+	cmd  *exec.Cmd
+	done chan struct{}
+}
+
+func startChild(ctx context.Context, exe string, env []string, args ...string) (*child, error) {
+	cmd := exec.CommandContext(ctx, exe, args...)
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	c := &child{cmd: cmd, done: make(chan struct{})}
+	go func() { _ = cmd.Wait(); close(c.done) }()
+	return c, nil
+}
+
+func (c *child) stop() {
+	_ = c.cmd.Process.Signal(os.Interrupt)
+	select {
+	case <-c.done:
+	case <-time.After(15 * time.Second):
+		_ = c.cmd.Process.Kill()
+		<-c.done
+	}
+}
+
+// waitPoll returns how long after since the bot first asked for updates.
+func waitPoll(ctx context.Context, fake *telegramtest.Server, since time.Time) (time.Duration, error) {
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	call, err := fake.WaitCall(ctx, func(c telegramtest.Call) bool {
+		return c.Method == "getUpdates" && c.At.After(since)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("bot did not start polling: %w", err)
+	}
+	return call.At.Sub(since), nil
+}
+
+func scratchDatabase(ctx context.Context, serverURL string) (string, func(), error) {
+	conn, err := pgx.Connect(ctx, serverURL)
+	if err != nil {
+		return "", nil, fmt.Errorf("connect to DATABASE_URL: %w", err)
+	}
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	name := "tkpkbot_bench_" + hex.EncodeToString(b)
+	if _, err := conn.Exec(ctx, "CREATE DATABASE "+name); err != nil {
+		conn.Close(ctx)
+		return "", nil, fmt.Errorf("create scratch database: %w", err)
+	}
+	u, _ := url.Parse(serverURL)
+	u.Path = "/" + name
+	return u.String(), func() {
+		dctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		_, _ = conn.Exec(dctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+		conn.Close(dctx)
+	}, nil
+}
+
+// rss reads a process's resident set size in bytes from /proc.
+func rss(pid int) int64 {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "VmRSS:") {
+			f := strings.Fields(line)
+			if len(f) >= 2 {
+				kb, _ := strconv.ParseInt(f[1], 10, 64)
+				return kb * 1024
+			}
+		}
+	}
+	return 0
+}
+
+func samplePeak(pid int, peak *int64) func() {
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(50 * time.Millisecond)
+		defer t.Stop()
+		for {
+			if r := rss(pid); r > *peak {
+				*peak = r
+			}
+			select {
+			case <-t.C:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	return func() { close(stop); <-done }
+}
+
+var errBenchTimeout = errors.New("replies did not all arrive within the time limit")

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+
+	"tkpkbot/indo"
+	"tkpkbot/internal/telegramtest"
+)
+
+// replyMethods are the calls that answer a user in a chat.
+var replyMethods = map[string]bool{"sendMessage": true, "editMessageText": true, "sendDocument": true, "sendPhoto": true}
+
+func replyChat(c telegramtest.Call) (int64, bool) {
+	if !replyMethods[c.Method] || c.Err != nil {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(c.Params["chat_id"], 10, 64)
+	return id, err == nil
+}
+
+// throughput pushes n updates as fast as possible and returns updates per
+// second until the last reply arrived.
+func throughput(ctx context.Context, fake *telegramtest.Server, c benchConfig, text func(i int) string) (float64, error) {
+	calls, unsub := fake.Subscribe()
+	defer unsub()
+	start := time.Now()
+	for i := 0; i < c.updates; i++ {
+		fake.SendText(userBase+int64(i%c.users), "Pengguna", text(i))
+	}
+	got := 0
+	timeout := time.After(120 * time.Second)
+	for got < c.updates {
+		select {
+		case call := <-calls:
+			if chat, ok := replyChat(call); ok && chat >= userBase && chat < userBase+int64(c.users) {
+				got++
+			}
+		case <-timeout:
+			return 0, fmt.Errorf("%w (%d of %d)", errBenchTimeout, got, c.updates)
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		}
+	}
+	return float64(c.updates) / time.Since(start).Seconds(), nil
+}
+
+type pendingUpdate struct {
+	at     time.Time
+	expect int
+	kind   string
+}
+
+type latencyStats struct {
+	byKind map[string][]time.Duration
+	all    []time.Duration
+}
+
+func (s *latencyStats) add(kind string, d time.Duration) {
+	if s.byKind == nil {
+		s.byKind = map[string][]time.Duration{}
+	}
+	s.byKind[kind] = append(s.byKind[kind], d)
+	s.all = append(s.all, d)
+}
+
+func percentile(ds []time.Duration, p float64) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[min(len(s)-1, int(p*float64(len(s))))]
+}
+
+// mixRun sends the default mix at c.rate for c.duration and measures, per
+// update, the time from enqueueing it to the arrival of its reply.
+func mixRun(ctx context.Context, fake *telegramtest.Server, c benchConfig) (latencyStats, float64, error) {
+	var (
+		mu      sync.Mutex
+		pending = map[int64][]pendingUpdate{}
+		stats   latencyStats
+		open    int
+	)
+	calls, unsub := fake.Subscribe()
+	defer unsub()
+	go func() {
+		for call := range calls {
+			chat, ok := replyChat(call)
+			if !ok {
+				continue
+			}
+			mu.Lock()
+			if q := pending[chat]; len(q) > 0 {
+				q[0].expect--
+				if q[0].expect == 0 {
+					stats.add(q[0].kind, call.At.Sub(q[0].at))
+					pending[chat] = q[1:]
+					open--
+				}
+			}
+			mu.Unlock()
+		}
+	}()
+	push := func(chat int64, kind string, expect int, send func() int64) {
+		mu.Lock()
+		pending[chat] = append(pending[chat], pendingUpdate{at: time.Now(), expect: expect, kind: kind})
+		open++
+		mu.Unlock()
+		send()
+	}
+	idle := func(chat int64) bool { mu.Lock(); defer mu.Unlock(); return len(pending[chat]) == 0 }
+
+	coordState := make([]int, c.coords)
+	answers := []string{"Pendataan keluarga sasaran", "1.250", "1,25 jt", "-", "Verifikasi lanjutan"}
+	total := int(float64(c.rate) * c.duration.Seconds())
+	tick := time.NewTicker(time.Second / time.Duration(c.rate))
+	defer tick.Stop()
+	start := time.Now()
+	nextCoord := 0
+	for i := 0; i < total; i++ {
+		select {
+		case <-tick.C:
+		case <-ctx.Done():
+			return stats, 0, ctx.Err()
+		}
+		switch k := i % 10; {
+		case k == 9 && laporTurn(c, idle, &nextCoord):
+			n := nextCoord
+			chat := coordBase + int64(n)
+			switch st := coordState[n]; {
+			case st == 0:
+				push(chat, "lapor", 2, func() int64 { return fake.SendText(chat, "Koordinator", "/lapor") })
+			case st <= len(answers):
+				push(chat, "lapor", 1, func() int64 { return fake.SendText(chat, "Koordinator", answers[st-1]) })
+			default:
+				msgs := fake.Messages(chat)
+				last := msgs[len(msgs)-1]
+				data := last.ReplyMarkup.InlineKeyboard[0][0].CallbackData
+				push(chat, "lapor", 1, func() int64 { return fake.PressButtonByID(chat, last.ID, data) })
+			}
+			coordState[n] = (coordState[n] + 1) % (len(answers) + 2)
+		case k >= 7:
+			chat := int64(1 + rand.IntN(c.admins))
+			push(chat, "rekap", 1, func() int64 { return fake.SendText(chat, "Admin", "/rekap") })
+		default:
+			chat := userBase + int64(rand.IntN(c.users))
+			push(chat, "angka", 1, func() int64 { return fake.SendText(chat, "Pengguna", "/angka "+benchRegion(i)) })
+		}
+	}
+	sent := time.Since(start)
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		mu.Lock()
+		left := open
+		mu.Unlock()
+		if left == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			return stats, 0, fmt.Errorf("%w (%d updates unanswered)", errBenchTimeout, left)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	return stats, float64(total) / sent.Seconds(), nil
+}
+
+// laporTurn picks the next coordinator whose previous step was answered.
+func laporTurn(c benchConfig, idle func(int64) bool, next *int) bool {
+	for j := 0; j < c.coords; j++ {
+		n := (*next + 1 + j) % c.coords
+		if idle(coordBase + int64(n)) {
+			*next = n
+			return true
+		}
+	}
+	return false
+}
+
+func (r *benchReport) print(w io.Writer, c benchConfig) {
+	mb := func(b int64) string { return indo.Decimal(float64(b)/(1<<20), 1) + " MB" }
+	ms := func(d time.Duration) string { return indo.Decimal(float64(d.Microseconds())/1000, 2) + " ms" }
+	fmt.Fprintf(w, "\ntkpkbot bench (%d updates per throughput run, %d users)\n", c.updates, c.users)
+	fmt.Fprintf(w, "start-up (migrations applied):   %s\n", ms(r.startup))
+	fmt.Fprintf(w, "memory idle / peak under load:   %s / %s\n", mb(r.idleRSS), mb(r.peakRSS))
+	if r.echoRate > 0 {
+		fmt.Fprintf(w, "echo bot throughput:             %s updates/s\n", indo.Decimal(r.echoRate, 0))
+	}
+	fmt.Fprintf(w, "/angka throughput:               %s updates/s", indo.Decimal(r.angkaRate, 0))
+	if r.echoRate > 0 {
+		fmt.Fprintf(w, "  = %s of the echo bot", indo.Decimal(r.angkaRate/r.echoRate, 2))
+	}
+	fmt.Fprintf(w, "\ndefault mix at %s updates/s (sent %s/s, %d updates):\n", indo.Int(int64(c.rate)), indo.Decimal(r.mixRate, 0), len(r.mix.all))
+	fmt.Fprintf(w, "  %-8s %8s %10s %10s %10s\n", "kind", "n", "p50", "p95", "p99")
+	for _, k := range []string{"angka", "rekap", "lapor"} {
+		ds := r.mix.byKind[k]
+		fmt.Fprintf(w, "  %-8s %8d %10s %10s %10s\n", k, len(ds), ms(percentile(ds, .5)), ms(percentile(ds, .95)), ms(percentile(ds, .99)))
+	}
+	fmt.Fprintf(w, "  %-8s %8d %10s %10s %10s\n", "all", len(r.mix.all), ms(percentile(r.mix.all, .5)), ms(percentile(r.mix.all, .95)), ms(percentile(r.mix.all, .99)))
+}

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+)
+
+// runEcho is the bench's yardstick: a bare go-telegram/bot bot that echoes
+// every text, using the library's own poller and defaults. Hidden from the
+// usage text; `tkpkbot bench` starts it.
+func runEcho(ctx context.Context, args []string, getenv func(string) string, log *slog.Logger, stdout, stderr io.Writer) int {
+	fs := newFlags("echo", "tkpkbot echo", "A bare go-telegram/bot echo bot, the yardstick of `tkpkbot bench`.", stdout)
+	if code, done := parseFlags(fs, args); done {
+		return code
+	}
+	b, err := bot.New(getenv("TELEGRAM_BOT_TOKEN"), bot.WithServerURL(getenv("TELEGRAM_API_URL")),
+		bot.WithDefaultHandler(func(ctx context.Context, b *bot.Bot, u *models.Update) {
+			if u.Message == nil {
+				return
+			}
+			if _, err := b.SendMessage(ctx, &bot.SendMessageParams{ChatID: u.Message.Chat.ID, Text: u.Message.Text}); err != nil {
+				log.Warn("echo failed", "err", err)
+			}
+		}))
+	if err != nil {
+		fmt.Fprintln(stderr, "tkpkbot echo:", err)
+		return 1
+	}
+	b.Start(ctx)
+	return 0
+}

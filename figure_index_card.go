@@ -1,0 +1,206 @@
+package tkpkbot
+
+import (
+	"cmp"
+	"math"
+	"slices"
+)
+
+// coreIndicators are the ones every card accounts for: a card says which
+// of them it has no value for. Extreme poverty is yearly and separate, so
+// its absence is not news.
+var coreIndicators = []Indicator{IndMiskin, IndP0, IndP1, IndP2, IndGK}
+
+// Card builds a region's card; see FigureService.Card.
+func (x *FigureIndex) Card(code string, at Period) Card {
+	reg, _ := RegionByCode(code)
+	figs := x.regions[code]
+	c := Card{Region: reg, Periods: distinctPeriods(figs)}
+	p, ok := choosePeriod(c.Periods, at)
+	if !ok {
+		return c
+	}
+	c.Period = p
+	c.Prev, c.Next = neighbourRounds(c.Periods, p)
+
+	b := cardBuilder{card: &c, shown: map[Indicator]int{}}
+	b.add(figuresAt(figs, p), true)
+	if !p.IsYear() {
+		// A yearly figure describes the whole year the period is in.
+		b.add(figuresAt(figs, Period{Year: p.Year}), false)
+	}
+	for _, f := range figs {
+		// Dated reports that came after the card's period, before the
+		// next survey, are the "recent different number" readers must see.
+		if f.Period.IsDated() && f.Period.ord() > p.ord() && (c.Next.IsZero() || f.Period.ord() < c.Next.ord()) {
+			c.Others = append(c.Others, f)
+		}
+	}
+	b.order()
+
+	for _, f := range c.Figures {
+		c.Changes = append(c.Changes, change(f, figuresAt(figs, f.Period.YearEarlier())))
+	}
+	for _, in := range coreIndicators {
+		if _, ok := b.shown[in]; !ok {
+			c.Missing = append(c.Missing, in)
+		}
+	}
+	if reg.Kind != KindProvinsi {
+		if i, ok := b.shown[IndP0]; ok {
+			// First among one is no ranking.
+			if r := x.rank(c.Figures[i]); r.Count >= 2 {
+				c.Rank = r
+			}
+		}
+		if i, ok := b.shown[IndMiskin]; ok {
+			c.Share = x.share(c.Figures[i])
+		}
+	}
+	return c
+}
+
+type cardBuilder struct {
+	card  *Card
+	shown map[Indicator]int // index into card.Figures
+}
+
+// add takes one period's figures (in figureOrder): the preferred value per
+// indicator becomes a headline unless one is shown already; the rest are
+// agreeing sources or differing others. Only the card's own period yields
+// agreeing sources: agreement is reassurance about the headline.
+func (b *cardBuilder) add(figs []Figure, own bool) {
+	c := b.card
+	for i, f := range figs {
+		first := i == 0 || figs[i-1].Indicator != f.Indicator
+		j, shown := b.shown[f.Indicator]
+		switch {
+		case first && !shown:
+			b.shown[f.Indicator] = len(c.Figures)
+			c.Figures = append(c.Figures, f)
+		case sameValue(f, c.Figures[j]):
+			if own && !slices.Contains(c.Agreeing, f.Source) && !b.headlineSource(f.Source) {
+				c.Agreeing = append(c.Agreeing, f.Source)
+			}
+		default:
+			c.Others = append(c.Others, f)
+		}
+	}
+}
+
+func (b *cardBuilder) headlineSource(s string) bool {
+	return slices.ContainsFunc(b.card.Figures, func(f Figure) bool { return f.Source == s })
+}
+
+// order groups the headlines by period (the card's first) and then by
+// source, in the order sources first appear, so each group gets one
+// source line. The index in shown is rebuilt to match.
+func (b *cardBuilder) order() {
+	c := b.card
+	firstSeen := map[string]int{}
+	for i, f := range c.Figures {
+		k := f.Period.Key() + "|" + f.Source
+		if _, ok := firstSeen[k]; !ok {
+			firstSeen[k] = i
+		}
+	}
+	slices.SortStableFunc(c.Figures, func(a, b Figure) int {
+		pa, pb := a.Period != c.Period, b.Period != c.Period
+		switch {
+		case pa != pb && !pa:
+			return -1
+		case pa != pb:
+			return 1
+		}
+		return firstSeen[a.Period.Key()+"|"+a.Source] - firstSeen[b.Period.Key()+"|"+b.Source]
+	})
+	for i, f := range c.Figures {
+		b.shown[f.Indicator] = i
+	}
+	slices.SortStableFunc(c.Others, figureOrder)
+}
+
+// change measures f against the year-earlier figures of its indicator:
+// the same source if it is there, else the same family. Across families
+// a difference would mix methods, so there is no change then.
+func change(f Figure, earlier []Figure) *Change {
+	var from *Figure
+	for i := range earlier {
+		e := &earlier[i]
+		if e.Indicator != f.Indicator || SourceFamily(e.Source) != SourceFamily(f.Source) {
+			continue
+		}
+		if from == nil || e.Source == f.Source {
+			from = e
+		}
+	}
+	if from == nil {
+		return nil
+	}
+	v, ok := from.InUnit(f.Unit)
+	if !ok {
+		return nil
+	}
+	dec := f.Decimals
+	if from.Unit == f.Unit {
+		dec = max(dec, from.Decimals)
+	}
+	return &Change{From: *from, Delta: roundTo(f.Value-v, dec), Decimals: dec}
+}
+
+// roundTo removes float noise (4,30 − 4,81 = −0,5099999…) so a change
+// that rounds to zero is exactly zero.
+func roundTo(v float64, decimals int) float64 {
+	p := math.Pow(10, float64(min(decimals, 15)))
+	r := math.Round(v*p) / p
+	if r == 0 {
+		return 0 // no -0
+	}
+	return r
+}
+
+// preferred returns each region's preferred figure from a cell, in
+// Regions order.
+func preferred(cellFigs []Figure) []Figure {
+	var out []Figure
+	for i, f := range cellFigs {
+		if i == 0 || f.RegionCode != cellFigs[i-1].RegionCode {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func (x *FigureIndex) rank(f Figure) *Rank {
+	r := &Rank{Position: 1, Total: len(Regions) - 1}
+	for _, g := range preferred(x.cells[cell{f.Indicator, f.Period}]) {
+		if g.RegionCode == ProvinceCode {
+			continue
+		}
+		r.Count++
+		if g.base() > f.base() && !sameValue(g, f) {
+			r.Position++
+		}
+		if fam := SourceFamily(g.Source); !slices.Contains(r.Families, fam) {
+			r.Families = append(r.Families, fam)
+		}
+	}
+	slices.SortFunc(r.Families, func(a, b string) int {
+		return cmp.Or(cmp.Compare(familyRank(a), familyRank(b)), cmp.Compare(a, b))
+	})
+	return r
+}
+
+func (x *FigureIndex) share(f Figure) *Share {
+	fam := SourceFamily(f.Source)
+	for _, g := range x.cells[cell{f.Indicator, f.Period}] {
+		if g.RegionCode != ProvinceCode || SourceFamily(g.Source) != fam {
+			continue
+		}
+		if g.base() <= 0 {
+			return nil
+		}
+		return &Share{Percent: f.base() / g.base() * 100, Province: g}
+	}
+	return nil
+}

@@ -1,0 +1,185 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"tkpkbot"
+	"tkpkbot/indo"
+)
+
+func init() { features = append(features, (*Handlers).registerFigures) }
+
+func (h *Handlers) registerFigures() {
+	h.cacheFigures()
+	h.OnCommand(&Command{
+		Name: "angka", Menu: "Angka kemiskinan per wilayah",
+		Usage: "/angka <wilayah> [periode]", Example: "/angka Samarinda 2023",
+		Help: "angka kemiskinan wilayah: perubahan setahun, peringkat, porsi provinsi dan sumbernya (periode: 2023, Maret 2023, 2023-03)",
+		Run:  h.angka,
+	})
+	h.OnCommand(&Command{
+		Name: "peringkat", Menu: "Peringkat 10 kabupaten/kota",
+		Usage: "/peringkat [indikator] [periode]", Example: "/peringkat p0",
+		Help: "kabupaten/kota diurutkan menurut indikator (bawaan P0; juga miskin, p1, p2, gk)",
+		Run:  h.peringkat,
+	})
+	h.OnCommand(&Command{
+		Name: "grafik", Menu: "Grafik tren kemiskinan wilayah",
+		Usage: "/grafik <wilayah> [indikator]", Example: "/grafik Samarinda p0",
+		Help: "grafik garis dari periode ke periode, dibanding provinsi",
+		Run:  h.grafik,
+	})
+	h.OnCommand(&Command{
+		Name: "impor", Menu: "Impor angka dari CSV (admin)",
+		Usage: "/impor (keterangan berkas CSV)", Example: "/impor",
+		Help:  "memuat angka dari berkas CSV: kirim berkasnya dengan keterangan /impor",
+		Roles: adminOnly, PrivateOnly: true,
+		Run: h.impor,
+	})
+	h.OnCallback("angka", h.angkaButton)
+	h.OnCallback("peringkat", h.peringkatButton)
+	h.OnCallback("grafik", h.grafikButton)
+	h.OnText(h.figureQuestion)
+}
+
+func (h *Handlers) angka(ctx context.Context, r *Request) error {
+	text, p, err := splitRegionPeriod(r.Args)
+	if err != nil {
+		h.reply(ctx, r, escape(tkpkbot.ErrorMessage(err))+"\nContoh: <code>/angka Samarinda 2023</code>")
+		return nil
+	}
+	reg, ok := h.chooseRegion(ctx, r, text, "angka", periodSuffix(p))
+	if !ok {
+		return nil
+	}
+	return h.sendCard(ctx, r, reg.Code, p, false)
+}
+
+func periodSuffix(p tkpkbot.Period) string {
+	if p.IsZero() {
+		return ""
+	}
+	return ":" + p.Key()
+}
+
+func (h *Handlers) angkaButton(ctx context.Context, r *Request, data string) error {
+	reg, rest, ok := parseRegionData(data)
+	p, pok := parsePeriodData(rest)
+	if !ok || !pok {
+		h.answer(ctx, r, msgStaleButton)
+		return nil
+	}
+	h.answer(ctx, r, "")
+	return h.sendCard(ctx, r, reg.Code, p, true)
+}
+
+const msgStaleButton = "Tombol ini sudah tidak berlaku."
+
+// sendCard answers with a region's card, or says which periods exist when
+// there is none for the one asked. A pressed button edits its own
+// message, so old choices do not stay live.
+func (h *Handlers) sendCard(ctx context.Context, r *Request, code string, p tkpkbot.Period, edit bool) error {
+	c, err := h.Figures.Card(ctx, code, p)
+	if err != nil {
+		return err
+	}
+	html, rows := cardHTML(c), cardButtons(c)
+	if len(c.Figures) == 0 {
+		html, rows = noCardHTML(c, p)
+	}
+	if edit {
+		h.edit(ctx, r, html, rows...)
+	} else {
+		h.reply(ctx, r, html, rows...)
+	}
+	return nil
+}
+
+func noCardHTML(c tkpkbot.Card, asked tkpkbot.Period) (string, [][]Button) {
+	name := "<b>" + escape(c.Region.Official) + "</b>"
+	if len(c.Periods) == 0 {
+		return "Belum ada data untuk " + name + ".", nil
+	}
+	when := indo.PeriodLabel(asked)
+	if asked.IsYear() {
+		when = "tahun " + when
+	}
+	buttons := make([]Button, len(c.Periods))
+	for i, p := range c.Periods {
+		buttons[i] = Button{indo.PeriodLabel(p), angkaData(c.Region.Code, p)}
+	}
+	return fmt.Sprintf("Belum ada data %s untuk %s. Periode yang tersedia:", name, when), grid(2, buttons)
+}
+
+// chooseRegion reads a typed region. Only an exact match (name, alias,
+// code, unique prefix) is acted on; otherwise it replies with buttons,
+// whose data is prefix:code plus suffix, and returns false. A typo is
+// never silently corrected: the user confirms "Maksud Anda".
+func (h *Handlers) chooseRegion(ctx context.Context, r *Request, text, prefix, suffix string) (tkpkbot.Region, bool) {
+	if strings.TrimSpace(text) == "" {
+		h.reply(ctx, r, "Pilih wilayah:", regionButtons(tkpkbot.Regions, prefix, suffix)...)
+		return tkpkbot.Region{}, false
+	}
+	m := tkpkbot.MatchRegion(text)
+	shown := "<b>" + escape(truncateRunes(text, 60)) + "</b>"
+	switch m.Kind {
+	case tkpkbot.MatchExact:
+		return m.Region, true
+	case tkpkbot.MatchSuggest:
+		h.reply(ctx, r, "Wilayah "+shown+" tidak ditemukan. Maksud Anda:", regionButtons(m.Candidates, prefix, suffix)...)
+	case tkpkbot.MatchAmbiguous:
+		h.reply(ctx, r, shown+" cocok dengan beberapa wilayah. Pilih salah satu:", regionButtons(m.Candidates, prefix, suffix)...)
+	default:
+		h.reply(ctx, r, "Wilayah "+shown+" tidak dikenal. Pilih wilayah:", regionButtons(tkpkbot.Regions, prefix, suffix)...)
+	}
+	return tkpkbot.Region{}, false
+}
+
+func regionButtons(regions []tkpkbot.Region, prefix, suffix string) [][]Button {
+	buttons := make([]Button, len(regions))
+	for i, reg := range regions {
+		buttons[i] = Button{reg.Name, prefix + ":" + reg.Code + suffix}
+	}
+	return grid(2, buttons)
+}
+
+// truncateRunes keeps echoed input short: the reply is about the region,
+// not a place to repeat a pasted paragraph.
+func truncateRunes(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
+
+// figureQuestion answers a question typed in private chat that names a region
+// and an indicator, with the card /angka would give.
+func (h *Handlers) figureQuestion(ctx context.Context, r *Request) (bool, error) {
+	if !r.Private {
+		return false, nil
+	}
+	if r.Text == "" && r.Message != nil && r.Message.Document != nil {
+		return h.importHint(ctx, r), nil
+	}
+	q, ok := parseQuestion(r.Text)
+	if !ok || h.formOpen(ctx, r) {
+		return false, nil
+	}
+	return true, h.sendCard(ctx, r, q.Region.Code, q.Period, false)
+}
+
+// formOpen reports an open /lapor form, whose steps take plain messages as
+// answers. Text handlers run in registration order and figures.go sorts
+// before lapor.go, so this one is asked first and must step aside: a
+// coordinator describing "kemiskinan di Samarinda" is filling the form,
+// not asking for figures. When unsure (database error), step aside too.
+func (h *Handlers) formOpen(ctx context.Context, r *Request) bool {
+	if h.Reports == nil {
+		return false
+	}
+	_, err := h.Reports.Form(ctx, r.User.ID)
+	return tkpkbot.ErrorCode(err) != tkpkbot.ENOTFOUND
+}

@@ -1,0 +1,144 @@
+package handlers
+
+import (
+	"strings"
+	"unicode"
+
+	"tkpkbot"
+	"tkpkbot/indo"
+)
+
+// Button data of the figure features. Telegram allows 64 bytes; the
+// longest here, "angka:6472:2024-12-03", is far below.
+func angkaData(code string, p tkpkbot.Period) string {
+	if p.IsZero() {
+		return "angka:" + code
+	}
+	return "angka:" + code + ":" + p.Key()
+}
+
+func grafikData(code string, ind tkpkbot.Indicator) string {
+	return "grafik:" + code + ":" + string(ind)
+}
+
+func peringkatData(ind tkpkbot.Indicator, p tkpkbot.Period) string {
+	if p.IsZero() {
+		return "peringkat:" + string(ind)
+	}
+	return "peringkat:" + string(ind) + ":" + p.Key()
+}
+
+// parseRegionData reads "6472" or "6472:2024-03", what angkaData wrote
+// after its prefix. Button data comes back from the client, so it is
+// checked like any input.
+func parseRegionData(data string) (tkpkbot.Region, string, bool) {
+	code, rest, _ := strings.Cut(data, ":")
+	reg, ok := tkpkbot.RegionByCode(code)
+	return reg, rest, ok
+}
+
+func parsePeriodData(s string) (tkpkbot.Period, bool) {
+	if s == "" {
+		return tkpkbot.Period{}, true
+	}
+	return tkpkbot.ParsePeriodKey(s)
+}
+
+// maxArgFields bounds the work on a pasted paragraph; real arguments
+// ("kutai kartanegara 3 desember 2024") have five words.
+const maxArgFields = 12
+
+// splitRegionPeriod splits /angka's arguments into the region as typed and
+// an optional period, at the end ("samarinda maret 2023") or the start
+// ("2023 samarinda"). A trailing word with digits that is no period
+// ("samarinda 1850") is reported, since the user clearly meant one.
+func splitRegionPeriod(args string) (region string, p tkpkbot.Period, err error) {
+	fields := strings.Fields(args)
+	if len(fields) == 0 || len(fields) > maxArgFields {
+		return strings.TrimSpace(args), tkpkbot.Period{}, nil
+	}
+	n := len(fields)
+	for k := min(3, n); k >= 1; k-- {
+		if p, ok := periodIn(fields[n-k:]); ok {
+			return strings.Join(fields[:n-k], " "), p, nil
+		}
+	}
+	for k := min(3, n-1); k >= 1; k-- {
+		if p, ok := periodIn(fields[:k]); ok {
+			return strings.Join(fields[k:], " "), p, nil
+		}
+	}
+	if last := trimPunct(fields[n-1]); n > 1 && hasDigit(last) {
+		if _, err := indo.ParsePeriod(last); err != nil {
+			return strings.Join(fields[:n-1], " "), tkpkbot.Period{}, err
+		}
+	}
+	return strings.Join(fields, " "), tkpkbot.Period{}, nil
+}
+
+// periodIn parses words as a period if they contain a digit: a period
+// always has a year, and region names never do.
+func periodIn(words []string) (tkpkbot.Period, bool) {
+	s := trimPunct(strings.Join(words, " "))
+	if !hasDigit(s) {
+		return tkpkbot.Period{}, false
+	}
+	p, err := indo.ParsePeriod(s)
+	return p, err == nil
+}
+
+func trimPunct(s string) string {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsPunct(r) && r != '-' })
+}
+
+func hasDigit(s string) bool {
+	return strings.IndexFunc(s, unicode.IsDigit) >= 0
+}
+
+// question is what a free-text message asks: a region, an indicator and
+// maybe a period.
+type question struct {
+	Region    tkpkbot.Region
+	Indicator tkpkbot.IndicatorInfo
+	Period    tkpkbot.Period
+}
+
+// maxQuestion keeps long messages (a pasted report) out of the question
+// parser: nobody asks for a figure in more than a few sentences.
+const maxQuestion = 300
+
+// parseQuestion reads "berapa penduduk miskin di kukar 2023?". It needs
+// both an exactly named region and an indicator, so small talk that
+// happens to name a city is left alone.
+func parseQuestion(text string) (question, bool) {
+	if len(text) > maxQuestion {
+		return question{}, false
+	}
+	m, rest := tkpkbot.FindRegionInText(text)
+	if m.Kind != tkpkbot.MatchExact {
+		return question{}, false
+	}
+	info, ok := tkpkbot.FindIndicatorInText(rest)
+	if !ok {
+		return question{}, false
+	}
+	return question{Region: m.Region, Indicator: info, Period: periodInText(rest)}, true
+}
+
+// periodInText finds the first period in free text: a year, possibly with
+// the month before it ("maret 2023") or a day and month ("3 desember
+// 2024"), or a "2023-03" form.
+func periodInText(text string) tkpkbot.Period {
+	words := strings.Fields(text)
+	for i, w := range words {
+		if !hasDigit(w) {
+			continue
+		}
+		for k := min(2, i); k >= 0; k-- {
+			if p, ok := periodIn(words[i-k : i+1]); ok {
+				return p
+			}
+		}
+	}
+	return tkpkbot.Period{}
+}

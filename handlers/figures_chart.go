@@ -1,0 +1,203 @@
+package handlers
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"tkpkbot"
+	"tkpkbot/chart"
+	"tkpkbot/indo"
+)
+
+// maxCaption is Telegram's limit on a photo caption.
+const maxCaption = 1024
+
+// axisLabels name the y axis in the unit every point was converted to.
+var axisLabels = map[string]string{
+	tkpkbot.UnitRibuJiwa: "ribu jiwa",
+	tkpkbot.UnitJiwa:     "jiwa",
+	tkpkbot.UnitPersen:   "persen",
+	tkpkbot.UnitIndeks:   "indeks",
+	tkpkbot.UnitRupiahKB: "rupiah per kapita per bulan",
+}
+
+func (h *Handlers) grafik(ctx context.Context, r *Request) error {
+	text, info := splitRegionIndicator(r.Args)
+	reg, ok := h.chooseRegion(ctx, r, text, "grafik", ":"+string(info.Indicator))
+	if !ok {
+		return nil
+	}
+	return h.sendChart(ctx, r, reg, info)
+}
+
+func (h *Handlers) grafikButton(ctx context.Context, r *Request, data string) error {
+	reg, ind, ok := parseRegionData(data)
+	info, iok := tkpkbot.IndicatorByName(ind)
+	if !ok || !iok || string(info.Indicator) != ind {
+		h.answer(ctx, r, msgStaleButton)
+		return nil
+	}
+	h.answer(ctx, r, "")
+	return h.sendChart(ctx, r, reg, info)
+}
+
+// splitRegionIndicator reads "samarinda garis kemiskinan": the longest
+// trailing words that name an indicator, else P0.
+func splitRegionIndicator(args string) (string, tkpkbot.IndicatorInfo) {
+	fields := strings.Fields(args)
+	if len(fields) <= maxArgFields {
+		for k := min(5, len(fields)); k >= 1; k-- {
+			if info, ok := tkpkbot.IndicatorByName(strings.Join(fields[len(fields)-k:], " ")); ok {
+				return strings.Join(fields[:len(fields)-k], " "), info
+			}
+		}
+	}
+	return strings.Join(fields, " "), indicatorInfo(tkpkbot.IndP0)
+}
+
+// countIndicator marks head counts: a province's count is many times a
+// district's, so drawing both on one axis would flatten the district.
+func countIndicator(ind tkpkbot.Indicator) bool {
+	return ind == tkpkbot.IndMiskin || ind == tkpkbot.IndEkstremJiwa
+}
+
+// sendChart sends a region's series as a PNG line chart, with the
+// province's for comparison where the scales are alike.
+func (h *Handlers) sendChart(ctx context.Context, r *Request, reg tkpkbot.Region, info tkpkbot.IndicatorInfo) error {
+	s, err := h.Figures.Series(ctx, reg.Code, info.Indicator)
+	if err != nil {
+		return err
+	}
+	others, err := h.chartButtons(ctx, reg, info.Indicator)
+	if err != nil {
+		return err
+	}
+	if len(s.Points) == 0 {
+		h.reply(ctx, r, fmt.Sprintf("Belum ada data %s untuk <b>%s</b>.", escape(strings.ToLower(info.Name)), escape(reg.Official)), others...)
+		return nil
+	}
+	all := []tkpkbot.Series{s}
+	names := []string{reg.Name}
+	withProvince := reg.Code != tkpkbot.ProvinceCode && !countIndicator(info.Indicator)
+	if withProvince {
+		prov, err := h.Figures.Series(ctx, tkpkbot.ProvinceCode, info.Indicator)
+		if err != nil {
+			return err
+		}
+		if len(prov.Points) > 0 {
+			all = append(all, prov)
+			names = append(names, "Kalimantan Timur")
+		}
+	}
+	series := make([]chart.Series, len(all))
+	for i, ss := range all {
+		series[i] = chart.Series{Name: names[i]}
+		for _, f := range ss.Points {
+			series[i].Points = append(series[i].Points, chart.Point{Label: indo.PeriodLabel(f.Period), Order: f.Period.Order(), Value: f.Value})
+		}
+	}
+	png, err := chart.Line(info.Name+" — "+reg.Official, axisLabels[s.Unit], "Sumber: "+strings.Join(families(all), ", "), series)
+	if err != nil {
+		return fmt.Errorf("render chart %s %s: %w", reg.Code, info.Indicator, err)
+	}
+	caption := chartCaption(reg, info, all, withProvince)
+	return retry429(ctx, func() error {
+		_, err := r.Bot.SendPhoto(ctx, &bot.SendPhotoParams{
+			ChatID:      r.ChatID,
+			Photo:       &models.InputFileUpload{Filename: "grafik-" + reg.Code + "-" + string(info.Indicator) + ".png", Data: bytes.NewReader(png)},
+			Caption:     caption,
+			ReplyMarkup: keyboard(others...),
+		})
+		return err
+	})
+}
+
+// chartButtons offers the region's other indicators that have a series.
+func (h *Handlers) chartButtons(ctx context.Context, reg tkpkbot.Region, current tkpkbot.Indicator) ([][]Button, error) {
+	var row []Button
+	for _, ri := range rankIndicators {
+		if ri.ind == current {
+			continue
+		}
+		s, err := h.Figures.Series(ctx, reg.Code, ri.ind)
+		if err != nil {
+			return nil, err
+		}
+		if len(s.Points) > 0 {
+			row = append(row, Button{ri.label, grafikData(reg.Code, ri.ind)})
+		}
+	}
+	if len(row) == 0 {
+		return nil, nil
+	}
+	return [][]Button{row}, nil
+}
+
+func families(all []tkpkbot.Series) []string {
+	var out []string
+	for _, s := range all {
+		for _, f := range s.Points {
+			if fam := tkpkbot.SourceFamily(f.Source); !slices.Contains(out, fam) {
+				out = append(out, fam)
+			}
+		}
+	}
+	return out
+}
+
+// chartCaption is plain text (no parse mode), so nothing needs escaping.
+// It names every source drawn, with the periods it covers.
+func chartCaption(reg tkpkbot.Region, info tkpkbot.IndicatorInfo, all []tkpkbot.Series, withProvince bool) string {
+	s := all[0]
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s, %s", info.Name, reg.Official)
+	if len(all) > 1 {
+		b.WriteString(" dan Provinsi Kalimantan Timur")
+	}
+	first, last := s.Points[0].Period, s.Points[len(s.Points)-1].Period
+	fmt.Fprintf(&b, ", %s", indo.PeriodLabel(first))
+	if last != first {
+		fmt.Fprintf(&b, "–%s", indo.PeriodLabel(last))
+	}
+	b.WriteString(".\nSumber: ")
+	var sources []string
+	for _, ss := range all {
+		for _, f := range ss.Points {
+			if !slices.Contains(sources, f.Source) {
+				sources = append(sources, f.Source)
+			}
+		}
+	}
+	b.WriteString(strings.Join(sources, "; "))
+	b.WriteString(".")
+	if !withProvince && reg.Code != tkpkbot.ProvinceCode {
+		b.WriteString("\nGaris provinsi tidak digambar: jumlah jiwanya jauh lebih besar.")
+	}
+	b.WriteString("\nSumber lain dan angka bertanggal: /angka " + reg.Name)
+	return truncateUTF16(b.String(), maxCaption)
+}
+
+// truncateUTF16 cuts s to Telegram's limit, counted as Telegram counts.
+func truncateUTF16(s string, limit int) string {
+	if indo.UTF16Len(s) <= limit {
+		return s
+	}
+	n := 0
+	for i, r := range s {
+		w := 1
+		if r >= 0x10000 {
+			w = 2
+		}
+		if n+w > limit-1 {
+			return s[:i] + "…"
+		}
+		n += w
+	}
+	return s
+}

@@ -1,0 +1,165 @@
+package handlers
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"tkpkbot"
+	"tkpkbot/figcsv"
+	"tkpkbot/indo"
+)
+
+// maxImportBytes bounds a chat upload: about 20 000 rows, far more than
+// the province publishes, and small enough to hold in memory.
+const maxImportBytes = 2 << 20
+
+// maxListedLines keeps a rejection to one readable message.
+const maxListedLines = 20
+
+// downloadClient fetches uploads from Telegram's file server; the Bot API
+// client has no download helper of its own.
+var downloadClient = &http.Client{Timeout: time.Minute}
+
+const importHowTo = "Kirim berkas CSV ke chat ini dengan keterangan (caption) <code>/impor</code>, atau balas berkas yang sudah dikirim dengan <code>/impor</code>. Kolom: wilayah, periode, indikator, nilai, satuan, sumber."
+
+func (h *Handlers) impor(ctx context.Context, r *Request) error {
+	doc := r.Message.Document
+	if doc == nil && r.Message.ReplyToMessage != nil {
+		doc = r.Message.ReplyToMessage.Document
+	}
+	if doc == nil {
+		h.reply(ctx, r, importHowTo)
+		return nil
+	}
+	if problem := checkUpload(doc); problem != "" {
+		h.reply(ctx, r, "❌ "+problem)
+		return nil
+	}
+	data, err := h.download(ctx, r.Bot, doc.FileID)
+	if err != nil {
+		return err
+	}
+	figs, err := figcsv.Parse(bytes.NewReader(data))
+	var pe *figcsv.ParseError
+	if errors.As(err, &pe) {
+		h.reply(ctx, r, parseErrorHTML(pe))
+		return nil
+	} else if err != nil {
+		return err
+	}
+	res, err := h.Figures.ImportFigures(ctx, figs)
+	if err != nil {
+		return err
+	}
+	h.Log.Info("figures imported from chat", "update_id", r.Update.ID, "user", r.User.ID, "file", doc.FileName,
+		"added", res.Added, "changed", res.Changed, "unchanged", res.Unchanged)
+	h.reply(ctx, r, importResultHTML(res))
+	return nil
+}
+
+// checkUpload refuses what cannot be a figures CSV before downloading it.
+// Windows labels CSV files application/vnd.ms-excel, so the name counts
+// as much as the type.
+func checkUpload(doc *models.Document) string {
+	name := escape(truncateRunes(doc.FileName, 60))
+	ext := strings.ToLower(filepath.Ext(doc.FileName))
+	mime := strings.ToLower(doc.MimeType)
+	switch {
+	case doc.FileSize > maxImportBytes:
+		return fmt.Sprintf("Berkas %s terlalu besar (%s MB); batasnya %d MB. Bagi menjadi beberapa berkas.",
+			name, indo.Decimal(float64(doc.FileSize)/(1<<20), 1), maxImportBytes>>20)
+	case ext == ".xlsx" || ext == ".xls" || ext == ".ods":
+		return "Berkas " + name + " adalah lembar kerja, bukan CSV. Di Excel pilih \"Simpan Sebagai\" → \"CSV UTF-8 (dipisahkan koma)\", lalu kirim berkas .csv-nya."
+	case ext == ".csv" || ext == ".txt":
+		return ""
+	case mime == "text/csv" || mime == "text/plain" || mime == "text/comma-separated-values" || mime == "application/csv":
+		return ""
+	}
+	return "Berkas " + name + " bukan CSV. " + importHowTo
+}
+
+// download fetches a file the user sent. The download URL carries the
+// bot token, so errors are stripped of it before anyone logs them.
+func (h *Handlers) download(ctx context.Context, b *bot.Bot, fileID string) ([]byte, error) {
+	unavailable := tkpkbot.Errorf(tkpkbot.EUNAVAILABLE, "Berkas tidak bisa diambil dari Telegram. Coba kirim ulang sebentar lagi.")
+	var f *models.File
+	err := retry429(ctx, func() error {
+		var err error
+		f, err = b.GetFile(ctx, &bot.GetFileParams{FileID: fileID})
+		return err
+	})
+	if err != nil {
+		return nil, errors.Join(unavailable, fmt.Errorf("getFile: %w", err))
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, b.FileDownloadLink(f), nil)
+	if err != nil {
+		return nil, errors.Join(unavailable, errors.New("build download request"))
+	}
+	resp, err := downloadClient.Do(req)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, errors.Join(unavailable, fmt.Errorf("download file: %w", err))
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, errors.Join(unavailable, fmt.Errorf("download file: HTTP %d", resp.StatusCode))
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxImportBytes+1))
+	if err != nil {
+		return nil, errors.Join(unavailable, fmt.Errorf("read download: %w", err))
+	}
+	if len(data) > maxImportBytes {
+		return nil, tkpkbot.Errorf(tkpkbot.EINVALID, "Berkas terlalu besar; batasnya %d MB. Bagi menjadi beberapa berkas.", maxImportBytes>>20)
+	}
+	return data, nil
+}
+
+// parseErrorHTML lists the rejected rows by the numbers a spreadsheet
+// shows, so the admin can fix them all in one go.
+func parseErrorHTML(pe *figcsv.ParseError) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "❌ <b>CSV ditolak</b>, tidak ada data yang disimpan: %s baris bermasalah.\n", indo.Int(int64(len(pe.Lines))))
+	for i, l := range pe.Lines {
+		if i == maxListedLines {
+			fmt.Fprintf(&b, "… dan %s baris lain.\n", indo.Int(int64(len(pe.Lines)-maxListedLines)))
+			break
+		}
+		fmt.Fprintf(&b, "• baris %d: %s\n", l.Line, escape(l.Reason))
+	}
+	b.WriteString("Perbaiki baris tersebut, lalu kirim ulang berkasnya dengan keterangan <code>/impor</code>.")
+	return b.String()
+}
+
+func importResultHTML(res tkpkbot.ImportResult) string {
+	s := fmt.Sprintf("✅ <b>Impor selesai</b>: %s angka baru, %s berubah, %s tidak berubah.",
+		indo.Int(int64(res.Added)), indo.Int(int64(res.Changed)), indo.Int(int64(res.Unchanged)))
+	if res.Added+res.Changed == 0 {
+		return s + " Semua angka dalam berkas sudah tersimpan."
+	}
+	return s + " Semua replika bot memakai angka baru dalam beberapa detik."
+}
+
+// importHint answers a CSV sent without the /impor caption: admins
+// probably meant to import it. Anyone else gets the usual reply.
+func (h *Handlers) importHint(ctx context.Context, r *Request) bool {
+	doc := r.Message.Document
+	if r.User.Role != tkpkbot.RoleAdmin || checkUpload(doc) != "" {
+		return false
+	}
+	h.reply(ctx, r, "Untuk mengimpor angka dari berkas ini, balas berkasnya dengan <code>/impor</code> (atau kirim ulang dengan keterangan /impor).")
+	return true
+}

@@ -1,0 +1,202 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"tkpkbot"
+	"tkpkbot/indo"
+)
+
+func init() { features = append(features, (*Handlers).registerLibur) }
+
+func (h *Handlers) registerLibur() {
+	h.OnCommand(&Command{
+		Name: "libur", Menu: "Hari/minggu libur laporan (admin)",
+		Usage:   "/libur [tanggal|minggu] [keterangan]",
+		Example: "/libur 2024-W52 Cuti bersama akhir tahun",
+		Help:    "tanpa isian: daftar libur. Tanggal: tenggat yang jatuh hari itu maju ke hari kerja sebelumnya. Minggu: tanpa pengingat laporan, tidak ada yang dihitung belum melapor",
+		Roles:   adminOnly, Run: h.libur,
+	})
+	h.OnCommand(&Command{
+		Name: "libur_hapus", Usage: "/libur_hapus <nomor>", Example: "/libur_hapus 2",
+		Help:  "menghapus tanda libur (nomornya ada di /libur)",
+		Roles: adminOnly, Run: h.deleteLibur,
+	})
+}
+
+const liburExamples = "Contoh:\n<code>/libur 2024-W52 Cuti bersama akhir tahun</code> (satu minggu)\n<code>/libur 2025-03-31 Idulfitri</code> (satu hari)\n<code>/libur minggu depan Cuti bersama</code>"
+
+func (h *Handlers) libur(ctx context.Context, r *Request) error {
+	now := h.Clock.Now()
+	if strings.TrimSpace(r.Args) == "" {
+		return h.listLibur(ctx, r, now)
+	}
+	hol, err := parseHolidayArgs(r.Args, now, h.Location)
+	if err != nil {
+		h.reply(ctx, r, "⚠️ "+escape(tkpkbot.ErrorMessage(err))+"\n\n"+liburExamples)
+		return nil
+	}
+	hol.CreatedBy = r.User.ID
+	hol, err = h.Meetings.AddHoliday(ctx, hol)
+	if err != nil {
+		return err
+	}
+	note := ""
+	if hol.Note != "" {
+		note = " — " + escape(hol.Note)
+	}
+	if hol.IsWeek() {
+		h.reply(ctx, r, fmt.Sprintf("🏖 %s ditandai libur (<b>#%d</b>)%s.\nTidak ada pengingat laporan minggu itu dan tidak ada wilayah yang dihitung belum melapor. Hapus: <code>/libur_hapus %d</code>",
+			indo.WeekLabel(hol.Week, h.Location), hol.ID, note, hol.ID))
+		return nil
+	}
+	w := tkpkbot.WeekOf(hol.Day, h.Location)
+	deadline, _, off, err := h.weekInfo(ctx, w)
+	if err != nil {
+		return err
+	}
+	after := "Tenggat laporan minggu itu: " + indo.DateTime(deadline) + "."
+	if off {
+		after = "Semua hari kerja minggu itu kini libur, jadi minggu itu dihitung libur."
+	}
+	h.reply(ctx, r, fmt.Sprintf("🏖 %s ditandai libur (<b>#%d</b>)%s.\n%s Hapus: <code>/libur_hapus %d</code>",
+		indo.Date(hol.Day), hol.ID, note, after, hol.ID))
+	return nil
+}
+
+func (h *Handlers) listLibur(ctx context.Context, r *Request, now time.Time) error {
+	// Four weeks back, so a recent correction is still visible.
+	hs, err := h.Meetings.Holidays(ctx, now.AddDate(0, 0, -28))
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString("<b>Hari dan minggu libur laporan</b>\n")
+	if len(hs) == 0 {
+		b.WriteString("\nBelum ada yang ditandai.\n")
+	}
+	for _, hol := range hs {
+		what := indo.Date(hol.Day)
+		if hol.IsWeek() {
+			what = indo.WeekLabel(hol.Week, h.Location)
+		}
+		fmt.Fprintf(&b, "\n<b>#%d</b> %s", hol.ID, what)
+		if hol.Note != "" {
+			fmt.Fprintf(&b, " — %s", escape(hol.Note))
+		}
+	}
+	b.WriteString("\n\nLibur nasional tetap (otomatis): 1 Januari, 1 Mei, 1 Juni, 17 Agustus, 25 Desember.\n\n")
+	b.WriteString("Tambah: <code>/libur 2024-W52 Cuti bersama</code> atau <code>/libur 2025-03-31 Idulfitri</code>\nHapus: <code>/libur_hapus NOMOR</code>")
+	h.reply(ctx, r, b.String())
+	return nil
+}
+
+func (h *Handlers) deleteLibur(ctx context.Context, r *Request) error {
+	id, ok := parseMeetingID(r.Args)
+	if !ok {
+		h.reply(ctx, r, "Tulis nomor libur yang dihapus, misalnya <code>/libur_hapus 2</code>. Nomornya ada di /libur.")
+		return nil
+	}
+	hol, err := h.Meetings.DeleteHoliday(ctx, id)
+	if err != nil {
+		return err
+	}
+	what := indo.Date(hol.Day)
+	if hol.IsWeek() {
+		what = indo.WeekLabel(hol.Week, h.Location)
+	}
+	h.reply(ctx, r, fmt.Sprintf("Tanda libur <b>#%d</b> (%s) dihapus; minggu itu kembali berjalan seperti biasa.", hol.ID, what))
+	return nil
+}
+
+// weekInfo is the week's deadline with admin days off applied and whether
+// the week is off. Without a MeetingService only the fixed holidays count.
+func (h *Handlers) weekInfo(ctx context.Context, w tkpkbot.Week) (deadline time.Time, off tkpkbot.Holiday, isOff bool, err error) {
+	var cal tkpkbot.Calendar
+	if h.Meetings != nil {
+		if cal, err = h.Meetings.Calendar(ctx, w, w); err != nil {
+			return time.Time{}, off, false, err
+		}
+	}
+	off, isOff = cal.WeekOff(w, h.Location)
+	return cal.Deadline(h.Deadline, w, h.Location), off, isOff, nil
+}
+
+// genericWeek is indo.ParseWeek's answer to text with no week in it.
+var genericWeek = func() string {
+	_, err := indo.ParseWeek("x", time.Time{}, nil)
+	return err.Error()
+}()
+
+// Marks further than this from today are almost certainly typos.
+const (
+	maxHolidayPast   = 366 * 24 * time.Hour
+	maxHolidayFuture = 2 * 366 * 24 * time.Hour
+)
+
+// parseHolidayArgs reads "<tanggal|minggu> [keterangan]". A date is
+// tried first (2024-12-27, 27-12-2024, 27 Desember 2024), then a week
+// (2024-W52, minggu 52, minggu depan); the rest is the note.
+func parseHolidayArgs(args string, now time.Time, loc *time.Location) (tkpkbot.Holiday, error) {
+	invalid := func(format string, a ...any) error { return tkpkbot.Errorf(tkpkbot.EINVALID, format, a...) }
+	words := strings.Fields(args)
+	if len(words) == 0 {
+		return tkpkbot.Holiday{}, invalid("Tulis tanggal atau minggu yang libur.")
+	}
+	var h tkpkbot.Holiday
+	used := 0
+	if day, n, err := leadingDate(words, loc); err == nil {
+		h.Day, used = day, n
+	} else {
+		var weekErr error
+		for _, n := range []int{3, 2, 1} {
+			if n > len(words) {
+				continue
+			}
+			w, werr := indo.ParseWeek(strings.Join(words[:n], " "), now, loc)
+			if werr == nil {
+				h.Week, used = w, n
+				break
+			}
+			if weekErr == nil && werr.Error() != genericWeek {
+				weekErr = werr
+			}
+		}
+		if used == 0 {
+			// Text that looked like a date or a week but is wrong gets
+			// the parser's explanation; anything else the two forms.
+			if err.Error() != genericDate {
+				return h, err
+			}
+			if weekErr != nil {
+				return h, weekErr
+			}
+			return h, invalid("Tulis tanggal (misalnya 2024-12-27) atau minggu (misalnya 2024-W52) yang libur.")
+		}
+	}
+	h.Note = strings.Join(words[used:], " ")
+	if utf8.RuneCountInString(h.Note) > tkpkbot.MaxHolidayNote {
+		return h, invalid("Keterangan terlalu panjang (maksimal %d karakter).", tkpkbot.MaxHolidayNote)
+	}
+	start := h.Day
+	if h.IsWeek() {
+		start = h.Week.Start(loc)
+	}
+	if now.Sub(start) > maxHolidayPast || start.Sub(now) > maxHolidayFuture {
+		return h, invalid("Tanggal itu terlalu jauh dari hari ini. Tandai libur paling jauh setahun ke belakang atau dua tahun ke depan.")
+	}
+	if !h.IsWeek() {
+		if wd := h.Day.Weekday(); wd == time.Saturday || wd == time.Sunday {
+			return h, invalid("%s jatuh pada hari %s, yang memang bukan hari kerja. Tandai hari kerja, atau seluruh minggunya (misalnya %s).",
+				indo.Date(h.Day), indo.DayName(wd), tkpkbot.WeekOf(h.Day, loc))
+		}
+		if name := tkpkbot.FixedHolidayName(h.Day); name != "" {
+			return h, invalid("%s sudah libur nasional (%s) dan otomatis diperhitungkan.", indo.Date(h.Day), name)
+		}
+	}
+	return h, nil
+}

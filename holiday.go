@@ -1,0 +1,119 @@
+package tkpkbot
+
+import (
+	"context"
+	"time"
+)
+
+// Holiday is a day or a whole week an admin marked off with /libur. A day
+// off moves a deadline that falls on it to the previous working day, like
+// the fixed national holidays; a week off sends no report reminders and
+// counts nobody as missing.
+type Holiday struct {
+	ID        int64
+	Day       time.Time // midnight of the day off in the bot's zone; zero for a week
+	Week      Week      // the week off; zero when Day is set
+	Note      string    // keterangan, e.g. "Cuti bersama Idulfitri"
+	CreatedBy int64
+	CreatedAt time.Time
+}
+
+// IsWeek reports whether h marks a whole week rather than one day.
+func (h Holiday) IsWeek() bool { return h.Day.IsZero() }
+
+// MaxHolidayNote bounds the keterangan shown in lists and reminders.
+const MaxHolidayNote = 200
+
+// HolidayService keeps the days and weeks marked off.
+type HolidayService interface {
+	// AddHoliday stores h (Day or Week set); marking the same day or week
+	// twice is ECONFLICT.
+	AddHoliday(ctx context.Context, h Holiday) (Holiday, error)
+	// DeleteHoliday removes one mark and returns it, or ENOTFOUND.
+	DeleteHoliday(ctx context.Context, id int64) (Holiday, error)
+	// Holidays lists marks of days on or after from and weeks ending on or
+	// after it, in calendar order.
+	Holidays(ctx context.Context, from time.Time) ([]Holiday, error)
+	// Calendar returns the marks that touch weeks from..to inclusive.
+	Calendar(ctx context.Context, from, to Week) (Calendar, error)
+}
+
+// Calendar answers "is this week off" and "when is this week's deadline"
+// from the admin marks plus the fixed national holidays. Its zero value
+// knows only the fixed holidays.
+type Calendar struct {
+	Holidays []Holiday
+}
+
+// WeekOff reports whether w is off: marked as a week, or with every
+// working day (Monday to Friday) a holiday, which is what cuti bersama
+// marked day by day amounts to. The returned Holiday explains why.
+func (c Calendar) WeekOff(w Week, loc *time.Location) (Holiday, bool) {
+	for _, h := range c.Holidays {
+		if h.IsWeek() && h.Week == w {
+			return h, true
+		}
+	}
+	start := w.Start(loc)
+	var last Holiday
+	for i := 0; i < 5; i++ {
+		h, ok := c.DayOff(start.AddDate(0, 0, i))
+		if !ok {
+			return Holiday{}, false
+		}
+		last = h
+	}
+	last.Week, last.Day = w, time.Time{}
+	if last.Note == "" {
+		last.Note = "semua hari kerja libur"
+	}
+	return last, true
+}
+
+// DayOff reports whether t's calendar date (in t's zone) is a fixed
+// national holiday or a day an admin marked.
+func (c Calendar) DayOff(t time.Time) (Holiday, bool) {
+	if IsFixedHoliday(t) {
+		return Holiday{Day: dateOf(t), Note: FixedHolidayName(t)}, true
+	}
+	for _, h := range c.Holidays {
+		if !h.IsWeek() && sameDate(h.Day, t) {
+			return h, true
+		}
+	}
+	return Holiday{}, false
+}
+
+// Deadline is d.For(w) where admin-marked days count as holidays too.
+func (c Calendar) Deadline(d Deadline, w Week, loc *time.Location) time.Time {
+	return d.ForWithOff(w, loc, func(t time.Time) bool { _, off := c.DayOff(t); return off })
+}
+
+func dateOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())
+}
+
+// sameDate compares calendar dates, reading a in b's zone: marks are
+// stored as dates, so the zone only matters for the reader.
+func sameDate(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// FixedHolidayName names a fixed national holiday, or "" for other days.
+func FixedHolidayName(t time.Time) string {
+	switch {
+	case t.Month() == time.January && t.Day() == 1:
+		return "Tahun Baru Masehi"
+	case t.Month() == time.May && t.Day() == 1:
+		return "Hari Buruh Internasional"
+	case t.Month() == time.June && t.Day() == 1:
+		return "Hari Lahir Pancasila"
+	case t.Month() == time.August && t.Day() == 17:
+		return "Hari Kemerdekaan RI"
+	case t.Month() == time.December && t.Day() == 25:
+		return "Hari Raya Natal"
+	}
+	return ""
+}

@@ -1,0 +1,130 @@
+package reminders
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+
+	"tkpkbot"
+	"tkpkbot/indo"
+)
+
+// Button data shared with the handlers that answer the taps.
+const (
+	RSVPPrefix = "rsvp" // rsvp:<meeting>:<h|t|b>
+	ICSPrefix  = "ics"  // ics:<meeting>
+)
+
+var rsvpCodes = map[tkpkbot.RSVP]string{tkpkbot.RSVPHadir: "h", tkpkbot.RSVPTidakHadir: "t", tkpkbot.RSVPBelumPasti: "b"}
+
+// RSVPData is the callback data of an answer button.
+func RSVPData(meetingID int64, a tkpkbot.RSVP) string {
+	return fmt.Sprintf("%s:%d:%s", RSVPPrefix, meetingID, rsvpCodes[a])
+}
+
+// ParseRSVPData reads what follows "rsvp:" in a callback.
+func ParseRSVPData(rest string) (meetingID int64, a tkpkbot.RSVP, ok bool) {
+	id, code, found := strings.Cut(rest, ":")
+	if !found {
+		return 0, "", false
+	}
+	n, err := strconv.ParseInt(id, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, "", false
+	}
+	for r, c := range rsvpCodes {
+		if c == code {
+			return n, r, true
+		}
+	}
+	return 0, "", false
+}
+
+// MeetingKeyboard is the answer buttons plus the calendar file, one tap
+// away rather than attached, so a broadcast costs one message per person.
+func MeetingKeyboard(meetingID int64) *models.InlineKeyboardMarkup {
+	b := func(text, data string) models.InlineKeyboardButton {
+		return models.InlineKeyboardButton{Text: text, CallbackData: data}
+	}
+	return &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{
+		{
+			b("✅ Hadir", RSVPData(meetingID, tkpkbot.RSVPHadir)),
+			b("❌ Tidak hadir", RSVPData(meetingID, tkpkbot.RSVPTidakHadir)),
+			b("❔ Belum pasti", RSVPData(meetingID, tkpkbot.RSVPBelumPasti)),
+		},
+		{b("📅 Tambah ke kalender", fmt.Sprintf("%s:%d", ICSPrefix, meetingID))},
+	}}
+}
+
+// MeetingDetails is the block every meeting message shares.
+func MeetingDetails(m tkpkbot.Meeting, loc *time.Location) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "<b>%s</b>\n🗓 %s", indo.Esc(m.Title), indo.DateTime(m.StartsAt.In(loc)))
+	if strings.TrimSpace(m.Location) != "" {
+		fmt.Fprintf(&b, "\n📍 %s", indo.Esc(m.Location))
+	}
+	return b.String()
+}
+
+// Until says how far away t is in words: "2 jam lagi", "7 hari lagi".
+// It rounds to the nearest unit people use, because "1 hari 23 jam" in a
+// reminder reads as noise.
+func Until(d time.Duration) string {
+	switch {
+	case d < time.Minute:
+		return "sebentar lagi"
+	case d < time.Hour:
+		return fmt.Sprintf("%d menit lagi", int((d+30*time.Second)/time.Minute))
+	case d < 36*time.Hour:
+		return fmt.Sprintf("%d jam lagi", int((d+30*time.Minute)/time.Hour))
+	}
+	return fmt.Sprintf("%d hari lagi", int((d+12*time.Hour)/(24*time.Hour)))
+}
+
+// summary is what a report summary names: the regions still missing.
+type summary struct {
+	missing []string
+	total   int
+}
+
+// render builds the text of one delivery at now.
+func render(d tkpkbot.Delivery, now time.Time, loc *time.Location, deadline time.Time, s summary) Message {
+	msg := Message{ChatID: d.ChatID}
+	m := d.Meeting
+	switch d.Reminder.Kind {
+	case tkpkbot.KindMeetingAnnounce:
+		msg.HTML = "📣 <b>Undangan rapat</b>\n\n" + MeetingDetails(m, loc) +
+			"\n\nMohon konfirmasi kehadiran dengan tombol di bawah. Daftar rapat: /rapat"
+		msg.Keyboard = MeetingKeyboard(m.ID)
+	case tkpkbot.KindMeetingBefore:
+		msg.HTML = fmt.Sprintf("⏰ <b>Pengingat rapat — %s</b>\n\n%s", Until(m.StartsAt.Sub(now)), MeetingDetails(m, loc))
+		if d.Answer == tkpkbot.RSVPHadir {
+			msg.HTML += "\n\nAnda sudah menyatakan <b>hadir</b>. Sampai jumpa!"
+		} else {
+			msg.HTML += "\n\nJawaban Anda: <b>" + d.Answer.Label() + "</b>. Ubah dengan tombol di bawah."
+			msg.Keyboard = MeetingKeyboard(m.ID)
+		}
+	case tkpkbot.KindMeetingCancel:
+		msg.HTML = fmt.Sprintf("🚫 <b>Rapat dibatalkan</b>\n\n<s>%s</s>\n\nRapat ini tidak jadi diadakan. Hapus dari kalender Anda bila sudah ditambahkan.",
+			MeetingDetails(m, loc))
+	case tkpkbot.KindReportBefore:
+		region := d.Recipient.RegionCode
+		if r, ok := tkpkbot.RegionByCode(region); ok {
+			region = r.Official
+		}
+		msg.HTML = fmt.Sprintf("📝 <b>Pengingat laporan mingguan</b>\n\nLaporan %s untuk %s belum dikirim.\nTenggat: <b>%s</b> (%s).\n\nKetik /lapor untuk mengisi. Matikan pengingat: /pengingat off",
+			indo.Esc(region), indo.WeekLabel(d.Reminder.Week, loc), indo.DateTime(deadline.In(loc)), Until(deadline.Sub(now)))
+	case tkpkbot.KindReportSummary:
+		head := fmt.Sprintf("📊 <b>Tenggat laporan lewat</b>\n%s — tenggat %s\n\n", indo.WeekLabel(d.Reminder.Week, loc), indo.DateTime(deadline.In(loc)))
+		if len(s.missing) == 0 {
+			msg.HTML = head + fmt.Sprintf("Semua %d wilayah sudah melapor. 👍", s.total)
+		} else {
+			msg.HTML = head + fmt.Sprintf("Belum melapor (%d dari %d wilayah): <b>%s</b>.\n\nLihat /rekap.",
+				len(s.missing), s.total, indo.Esc(strings.Join(s.missing, ", ")))
+		}
+	}
+	return msg
+}

@@ -1,0 +1,212 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/jackc/pgx/v5"
+
+	"tkpkbot"
+)
+
+var _ tkpkbot.FigureService = (*DB)(nil)
+
+// figuresLock serialises writers of figures (imports and the first-start
+// seed) so counts of added and changed values are exact.
+const figuresLock int64 = 0x746b706b_66696773 // "tkpkfigs"
+
+// FiguresChannel is the NOTIFY channel an import signals on, so every
+// replica refreshes its in-memory copy.
+const FiguresChannel = "figures_changed"
+
+const figureCols = `region_code, period_key, indicator, value::float8, decimals, unit, source`
+
+// Card reads only what one card needs: the region's figures, every P0 (to
+// rank it) and the province's head counts (for its share), and builds the
+// card from those.
+func (db *DB) Card(ctx context.Context, regionCode string, at tkpkbot.Period) (tkpkbot.Card, error) {
+	figs, err := db.queryFigures(ctx, "card", `WHERE region_code = $1 OR indicator = $2 OR (region_code = $3 AND indicator = $4)`,
+		regionCode, tkpkbot.IndP0, tkpkbot.ProvinceCode, tkpkbot.IndMiskin)
+	if err != nil {
+		return tkpkbot.Card{}, err
+	}
+	return tkpkbot.NewFigureIndex(figs).Card(regionCode, at), nil
+}
+
+// Ranking reads one indicator across regions.
+func (db *DB) Ranking(ctx context.Context, ind tkpkbot.Indicator, at tkpkbot.Period) (tkpkbot.Ranking, error) {
+	figs, err := db.queryFigures(ctx, "ranking", `WHERE indicator = $1`, ind)
+	if err != nil {
+		return tkpkbot.Ranking{}, err
+	}
+	return tkpkbot.NewFigureIndex(figs).Ranking(ind, at), nil
+}
+
+// Series reads one region's values of one indicator.
+func (db *DB) Series(ctx context.Context, regionCode string, ind tkpkbot.Indicator) (tkpkbot.Series, error) {
+	figs, err := db.queryFigures(ctx, "series", `WHERE region_code = $1 AND indicator = $2`, regionCode, ind)
+	if err != nil {
+		return tkpkbot.Series{}, err
+	}
+	return tkpkbot.NewFigureIndex(figs).Series(regionCode, ind), nil
+}
+
+// Figures returns every figure, ordered by region, period, indicator and
+// source.
+func (db *DB) Figures(ctx context.Context) ([]tkpkbot.Figure, error) {
+	return db.queryFigures(ctx, "all figures", "")
+}
+
+func (db *DB) queryFigures(ctx context.Context, op, where string, args ...any) ([]tkpkbot.Figure, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT `+figureCols+` FROM figures `+where+
+		` ORDER BY region_code, period_date, period_key, indicator, source`, args...)
+	if err != nil {
+		return nil, db.wrap("query figures: "+op, err)
+	}
+	figs, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (tkpkbot.Figure, error) {
+		var f tkpkbot.Figure
+		var key, ind string
+		if err := row.Scan(&f.RegionCode, &key, &ind, &f.Value, &f.Decimals, &f.Unit, &f.Source); err != nil {
+			return f, err
+		}
+		f.Indicator = tkpkbot.Indicator(ind)
+		p, ok := tkpkbot.ParsePeriodKey(key)
+		if !ok {
+			return f, fmt.Errorf("stored period key %q is malformed", key)
+		}
+		f.Period = p
+		return f, nil
+	})
+	return figs, db.wrap("query figures: "+op, err)
+}
+
+// ImportFigures stores figs in one transaction: all of them or, on any
+// error, none. Re-importing the same values changes nothing, and only a
+// real change notifies the other replicas.
+func (db *DB) ImportFigures(ctx context.Context, figs []tkpkbot.Figure) (tkpkbot.ImportResult, error) {
+	if err := validateFigures(figs); err != nil {
+		return tkpkbot.ImportResult{}, err
+	}
+	var res tkpkbot.ImportResult
+	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, figuresLock); err != nil {
+			return err
+		}
+		var err error
+		res, err = db.importTx(ctx, tx, figs)
+		return err
+	})
+	if err != nil {
+		return tkpkbot.ImportResult{}, db.wrap("import figures", err)
+	}
+	db.Log.Info("figures imported", "rows", len(figs), "added", res.Added, "changed", res.Changed, "unchanged", res.Unchanged)
+	return res, nil
+}
+
+// importTx upserts figs in one statement and notifies on change; the
+// caller holds figuresLock.
+func (db *DB) importTx(ctx context.Context, tx pgx.Tx, figs []tkpkbot.Figure) (tkpkbot.ImportResult, error) {
+	n := len(figs)
+	regions, keys, dates, inds, values, units, sources := make([]string, n), make([]string, n), make([]string, n),
+		make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	decimals := make([]int32, n)
+	for i, f := range figs {
+		regions[i], keys[i], dates[i], inds[i] = f.RegionCode, f.Period.Key(), periodDate(f.Period), string(f.Indicator)
+		// The shortest decimal that reads back as the float, so 37,8
+		// is stored as exactly 37.8 and a re-import compares equal.
+		values[i] = strconv.FormatFloat(f.Value, 'f', -1, 64)
+		decimals[i], units[i], sources[i] = int32(f.Decimals), f.Unit, f.Source
+	}
+	rows, err := tx.Query(ctx, `
+		INSERT INTO figures (region_code, period_key, period_date, indicator, value, decimals, unit, source, created_at, updated_at)
+		SELECT r, k, d::date, i, v::numeric, dec::smallint, u, s, $9, $9
+		FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[])
+		    AS t(r, k, d, i, v, dec, u, s)
+		ON CONFLICT (region_code, period_key, indicator, source) DO UPDATE
+		SET value = EXCLUDED.value, decimals = EXCLUDED.decimals, unit = EXCLUDED.unit, updated_at = EXCLUDED.updated_at
+		WHERE (figures.value, figures.decimals, figures.unit) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.decimals, EXCLUDED.unit)
+		RETURNING xmax = 0`,
+		regions, keys, dates, inds, values, decimals, units, sources, db.Clock.Now())
+	if err != nil {
+		return tkpkbot.ImportResult{}, err
+	}
+	inserted, err := pgx.CollectRows(rows, pgx.RowTo[bool])
+	if err != nil {
+		return tkpkbot.ImportResult{}, err
+	}
+	var res tkpkbot.ImportResult
+	for _, ins := range inserted {
+		if ins {
+			res.Added++
+		} else {
+			res.Changed++
+		}
+	}
+	res.Unchanged = n - res.Added - res.Changed
+	if res.Added+res.Changed > 0 {
+		// Delivered at commit, and not at all on rollback.
+		if _, err := tx.Exec(ctx, `SELECT pg_notify($1, '')`, FiguresChannel); err != nil {
+			return tkpkbot.ImportResult{}, err
+		}
+	}
+	return res, nil
+}
+
+// periodDate is the sortable date of the figures table.
+func periodDate(p tkpkbot.Period) string {
+	switch {
+	case p.Month == 0:
+		return fmt.Sprintf("%04d-12-31", p.Year)
+	case p.Day == 0:
+		return fmt.Sprintf("%04d-%02d-01", p.Year, p.Month)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", p.Year, p.Month, p.Day)
+}
+
+var validUnits = map[string]bool{
+	tkpkbot.UnitRibuJiwa: true, tkpkbot.UnitJiwa: true, tkpkbot.UnitPersen: true,
+	tkpkbot.UnitIndeks: true, tkpkbot.UnitRupiahKB: true,
+}
+
+// validateFigures repeats the checks figcsv makes, for callers that build
+// figures by other means: the table's constraints would catch most of
+// these, but as an internal error instead of a sentence the admin can act on.
+func validateFigures(figs []tkpkbot.Figure) error {
+	if len(figs) == 0 {
+		return tkpkbot.Errorf(tkpkbot.EINVALID, "Tidak ada angka untuk diimpor.")
+	}
+	seen := make(map[string]int, len(figs))
+	for i, f := range figs {
+		var problem string
+		_, regionOK := tkpkbot.RegionByCode(f.RegionCode)
+		info, indOK := tkpkbot.IndicatorByName(string(f.Indicator))
+		p, periodOK := tkpkbot.ParsePeriodKey(f.Period.Key())
+		switch {
+		case !regionOK:
+			problem = fmt.Sprintf("kode wilayah %q tidak dikenal", f.RegionCode)
+		case !periodOK || p != f.Period:
+			problem = fmt.Sprintf("periode %+v tidak valid", f.Period)
+		case !indOK || info.Indicator != f.Indicator:
+			problem = fmt.Sprintf("indikator %q tidak dikenal", f.Indicator)
+		case math.IsNaN(f.Value) || math.IsInf(f.Value, 0) || f.Value < 0:
+			problem = "nilai bukan angka positif"
+		case f.Decimals < 0 || f.Decimals > 20:
+			problem = "jumlah desimal di luar 0–20"
+		case !validUnits[f.Unit]:
+			problem = fmt.Sprintf("satuan %q tidak dikenal", f.Unit)
+		case f.Source == "":
+			problem = "sumber kosong"
+		}
+		key := f.RegionCode + "|" + f.Period.Key() + "|" + string(f.Indicator) + "|" + f.Source
+		if j, dup := seen[key]; dup && problem == "" {
+			problem = fmt.Sprintf("sama dengan angka ke-%d (wilayah, periode, indikator dan sumber yang sama)", j+1)
+		}
+		seen[key] = i
+		if problem != "" {
+			return tkpkbot.Errorf(tkpkbot.EINVALID, "Angka ke-%d ditolak, tidak ada yang disimpan: %s.", i+1, problem)
+		}
+	}
+	return nil
+}

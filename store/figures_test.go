@@ -1,0 +1,281 @@
+package store_test
+
+import (
+	"bytes"
+	"context"
+	"reflect"
+	"sync"
+	"testing"
+	"time"
+
+	"tkpkbot"
+	"tkpkbot/data"
+	"tkpkbot/figcsv"
+	"tkpkbot/internal/dbtest"
+	"tkpkbot/store"
+)
+
+func shippedFigures(t *testing.T) []tkpkbot.Figure {
+	t.Helper()
+	figs, err := figcsv.Parse(bytes.NewReader(data.FiguresCSV))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return figs
+}
+
+func TestRegionsTableMatchesTheProgram(t *testing.T) {
+	db := dbtest.Open(t, store.Options{})
+	rows, err := db.Pool.Query(context.Background(), `SELECT code, kemendagri_code, kind, name, official_name FROM regions ORDER BY code`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var code, kd, kind, name, official string
+		if err := rows.Scan(&code, &kd, &kind, &name, &official); err != nil {
+			t.Fatal(err)
+		}
+		r, ok := tkpkbot.RegionByCode(code)
+		if !ok || r.KemendagriCode != kd || string(r.Kind) != kind || r.Name != name || r.Official != official {
+			t.Errorf("row %s %s %s %s %s differs from %+v", code, kd, kind, name, official, r)
+		}
+		n++
+	}
+	if n != len(tkpkbot.Regions) {
+		t.Fatalf("%d rows, program has %d regions", n, len(tkpkbot.Regions))
+	}
+}
+
+func TestSeedLoadsTheShippedDatasetOnceEvenWhenReplicasRace(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.Open(t, store.Options{})
+	other, err := store.Open(ctx, db.Pool.Config().ConnString(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	var wg sync.WaitGroup
+	added := make([]int, 2)
+	for i, d := range []*store.DB{db, other} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			n, err := d.SeedFigures(ctx)
+			if err != nil {
+				t.Error(err)
+			}
+			added[i] = n
+		}()
+	}
+	wg.Wait()
+	want := len(shippedFigures(t))
+	if added[0]+added[1] != want || added[0] != 0 && added[1] != 0 {
+		t.Fatalf("seeded %v, want %d once", added, want)
+	}
+	if n, err := db.SeedFigures(ctx); n != 0 || err != nil {
+		t.Fatalf("second seed: %d %v", n, err)
+	}
+	figs, err := db.Figures(ctx)
+	if err != nil || len(figs) != want {
+		t.Fatalf("%d figures stored, %v", len(figs), err)
+	}
+}
+
+func TestStoredFiguresReadBackExactly(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.Open(t, store.Options{})
+	want := shippedFigures(t)
+	if _, err := db.ImportFigures(ctx, want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Figures(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := func(f tkpkbot.Figure) string {
+		return f.RegionCode + f.Period.Key() + string(f.Indicator) + f.Source
+	}
+	stored := map[string]tkpkbot.Figure{}
+	for _, f := range got {
+		stored[key(f)] = f
+	}
+	for _, f := range want {
+		if stored[key(f)] != f {
+			t.Errorf("stored %+v, imported %+v", stored[key(f)], f)
+		}
+	}
+}
+
+func TestImportCountsAddedChangedAndKeepsBothSources(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.Open(t, store.Options{})
+	mar := tkpkbot.Period{Year: 2025, Month: 3}
+	fig := func(v float64, dec int, src string) tkpkbot.Figure {
+		return tkpkbot.Figure{RegionCode: "6472", Period: mar, Indicator: tkpkbot.IndMiskin, Value: v, Decimals: dec, Unit: tkpkbot.UnitRibuJiwa, Source: src}
+	}
+	bps, dinsos := fig(35.6, 2, "BPS, uji"), fig(40.1, 1, "Dinas Sosial Kaltim, uji")
+	steps := []struct {
+		figs []tkpkbot.Figure
+		want tkpkbot.ImportResult
+	}{
+		{[]tkpkbot.Figure{bps, dinsos}, tkpkbot.ImportResult{Added: 2}},
+		{[]tkpkbot.Figure{bps, dinsos}, tkpkbot.ImportResult{Unchanged: 2}},
+		{[]tkpkbot.Figure{fig(35.6, 1, "BPS, uji"), dinsos}, tkpkbot.ImportResult{Changed: 1, Unchanged: 1}}, // decimals alone
+		{[]tkpkbot.Figure{fig(35.7, 1, "BPS, uji")}, tkpkbot.ImportResult{Changed: 1}},
+	}
+	for i, s := range steps {
+		got, err := db.ImportFigures(ctx, s.figs)
+		if err != nil || got != s.want {
+			t.Fatalf("step %d: %+v, %v; want %+v", i, got, err, s.want)
+		}
+	}
+	c, err := db.Card(ctx, "6472", mar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Figures) != 1 || c.Figures[0].Value != 35.7 || len(c.Others) != 1 || c.Others[0].Value != 40.1 {
+		t.Fatalf("card figures %+v others %+v", c.Figures, c.Others)
+	}
+}
+
+func TestImportIsAllOrNothing(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.Open(t, store.Options{})
+	good := tkpkbot.Figure{RegionCode: "6472", Period: tkpkbot.Period{Year: 2025, Month: 3}, Indicator: tkpkbot.IndP0, Value: 4, Decimals: 2, Unit: tkpkbot.UnitPersen, Source: "BPS"}
+	for name, bad := range map[string]func(*tkpkbot.Figure){
+		"unknown region":    func(f *tkpkbot.Figure) { f.RegionCode = "9999" },
+		"unknown indicator": func(f *tkpkbot.Figure) { f.Indicator = "persen" },
+		"no source":         func(f *tkpkbot.Figure) { f.Source = "" },
+		"bad unit":          func(f *tkpkbot.Figure) { f.Unit = "%" },
+		"bad period":        func(f *tkpkbot.Figure) { f.Period.Month = 13 },
+		"duplicate":         func(f *tkpkbot.Figure) {},
+	} {
+		f := good
+		bad(&f)
+		if name != "duplicate" {
+			f.Period.Year = 2026 // so only the bad field makes it bad
+		}
+		_, err := db.ImportFigures(ctx, []tkpkbot.Figure{good, f})
+		if tkpkbot.ErrorCode(err) != tkpkbot.EINVALID || !bytes.Contains([]byte(tkpkbot.ErrorMessage(err)), []byte("Angka ke-2 ditolak")) {
+			t.Errorf("%s: err = %v", name, err)
+		}
+	}
+	if figs, err := db.Figures(ctx); err != nil || len(figs) != 0 {
+		t.Fatalf("rejected imports stored %d figures (%v)", len(figs), err)
+	}
+}
+
+// The database path reads only what a card, ranking or series needs; it
+// must agree exactly with the in-memory index built from everything.
+func TestQueriesAgreeWithTheInMemoryIndex(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.Open(t, store.Options{})
+	if _, err := db.SeedFigures(ctx); err != nil {
+		t.Fatal(err)
+	}
+	all, err := db.Figures(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := tkpkbot.NewFigureIndex(all)
+	periods := []tkpkbot.Period{{}, {Year: 2023}, {Year: 2024, Month: 3}, {Year: 2024, Month: 12, Day: 3}, {Year: 2021}}
+	for _, r := range tkpkbot.Regions {
+		for _, p := range periods {
+			got, err := db.Card(ctx, r.Code, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := x.Card(r.Code, p); !reflect.DeepEqual(got, want) {
+				t.Errorf("Card(%s, %v):\n db  %+v\n mem %+v", r.Code, p, got, want)
+			}
+		}
+		for _, in := range tkpkbot.Indicators {
+			got, err := db.Series(ctx, r.Code, in.Indicator)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := x.Series(r.Code, in.Indicator); !reflect.DeepEqual(got, want) {
+				t.Errorf("Series(%s, %s) differs", r.Code, in.Indicator)
+			}
+		}
+	}
+	for _, in := range tkpkbot.Indicators {
+		for _, p := range periods {
+			got, err := db.Ranking(ctx, in.Indicator, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := x.Ranking(in.Indicator, p); !reflect.DeepEqual(got, want) {
+				t.Errorf("Ranking(%s, %v) differs", in.Indicator, p)
+			}
+		}
+	}
+}
+
+func TestWatchFiguresHearsOtherReplicasAndReconnects(t *testing.T) {
+	defer store.SetWatchPing(100 * time.Millisecond)()
+	ctx := context.Background()
+	db := dbtest.Open(t, store.Options{})
+	other, err := store.Open(ctx, db.Pool.Config().ConnString(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+
+	calls := make(chan struct{}, 16)
+	stop := db.WatchFigures(ctx, func(context.Context) { calls <- struct{}{} })
+	defer stop()
+	wait := func(what string) {
+		t.Helper()
+		select {
+		case <-calls:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no reload after %s", what)
+		}
+	}
+	wait("connecting") // catching up on whatever happened before
+	fig := tkpkbot.Figure{RegionCode: "6474", Period: tkpkbot.Period{Year: 2025, Month: 3}, Indicator: tkpkbot.IndP0, Value: 3.5, Decimals: 2, Unit: tkpkbot.UnitPersen, Source: "BPS"}
+	if _, err := other.ImportFigures(ctx, []tkpkbot.Figure{fig}); err != nil {
+		t.Fatal(err)
+	}
+	wait("another replica's import")
+	if _, err := other.ImportFigures(ctx, []tkpkbot.Figure{fig}); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond) // several idle pings
+	select {
+	case <-calls:
+		t.Fatal("an import that changed nothing, or an idle ping, caused a reload")
+	default:
+	}
+
+	// Kill the listening session, as a database restart would.
+	if _, err := other.Pool.Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+		WHERE application_name = 'tkpkbot-listen' AND datname = current_database()`); err != nil {
+		t.Fatal(err)
+	}
+	wait("reconnecting")
+	fig.Value = 3.4
+	if _, err := other.ImportFigures(ctx, []tkpkbot.Figure{fig}); err != nil {
+		t.Fatal(err)
+	}
+	wait("an import after reconnecting")
+}
+
+// BenchmarkCardFromDatabase is the uncached path: what a card costs when
+// read with SQL instead of from the handlers' in-memory copy.
+func BenchmarkCardFromDatabase(b *testing.B) {
+	ctx := context.Background()
+	db := dbtest.Open(b, store.Options{})
+	if _, err := db.SeedFigures(ctx); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if c, err := db.Card(ctx, "6472", tkpkbot.Period{}); err != nil || len(c.Figures) == 0 {
+			b.Fatal(err)
+		}
+	}
+}
