@@ -108,8 +108,9 @@ type Expansion struct {
 // ReminderStore is the durable side of reminders: plans, due reminders,
 // and per-recipient deliveries that are claimed under a lease.
 type ReminderStore interface {
-	// PlanReminders creates missing reminders; a pending one whose due time
-	// changed (a day off moved the deadline) is moved, others are kept.
+	// PlanReminders creates missing reminders not yet due at now; a pending
+	// one whose due time changed (a day off moved the deadline) is moved,
+	// others are kept.
 	PlanReminders(ctx context.Context, plans []ReminderPlan, now time.Time) (created int, err error)
 	// PlanMeetingReminders creates the offset reminders of every upcoming
 	// meeting, skipping offsets already past when the meeting was made.

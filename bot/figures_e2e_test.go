@@ -230,9 +230,7 @@ func (h *harness) upload(user int64, name string, data []byte, caption string) [
 
 func TestImporAddsChangesAndEveryReplicaSeesIt(t *testing.T) {
 	h := newHarness(t, func(c *Config) { c.LeaderRetry = 200 * time.Millisecond })
-	twin := &harness{t: t, fake: h.fake, cfg: h.cfg, clock: h.clock, logs: &strings.Builder{}}
-	twin.start() // stands by: h polls
-	t.Cleanup(twin.stop)
+	twin := h.twin() // stands by: h polls
 	// The standby's in-memory copy is loaded before the import, so only
 	// the notification can bring it the new figures.
 	waitCard(t, twin, "Kota Samarinda — Maret 2024")

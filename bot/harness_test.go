@@ -44,7 +44,7 @@ type harness struct {
 	app    *app
 	cancel context.CancelFunc
 	done   chan error
-	logs   *strings.Builder
+	logs   *syncBuf
 	setup  func(*app)
 }
 
@@ -62,7 +62,7 @@ func newHarness(t testing.TB, edit ...func(*Config)) *harness {
 	for _, e := range edit {
 		e(&cfg)
 	}
-	h := &harness{t: t, fake: fake, cfg: cfg, logs: &strings.Builder{},
+	h := &harness{t: t, fake: fake, cfg: cfg, logs: &syncBuf{},
 		clock: clocktest.New(time.Date(2024, 12, 11, 10, 0, 0, 0, wita))} // Wednesday of 2024-W50
 	h.start()
 	t.Cleanup(h.stop)

@@ -9,7 +9,7 @@ import (
 // twin starts a second replica on the same database and Bot API.
 func (h *harness) twin() *harness {
 	h.t.Helper()
-	t := &harness{t: h.t, fake: h.fake, cfg: h.cfg, clock: h.clock, logs: &strings.Builder{}}
+	t := &harness{t: h.t, fake: h.fake, cfg: h.cfg, clock: h.clock, logs: &syncBuf{}}
 	t.start()
 	h.t.Cleanup(t.stop)
 	return t

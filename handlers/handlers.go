@@ -279,3 +279,7 @@ func (h *Handlers) OnCallback(prefix string, f CallbackFunc) {
 
 // OnText adds a handler for plain messages; earlier ones go first.
 func (h *Handlers) OnText(f TextFunc) { h.texts = append(h.texts, f) }
+
+// onTextFirst puts f before every other text handler: an open form must
+// get its answers whatever other feature could read them.
+func (h *Handlers) onTextFirst(f TextFunc) { h.texts = append([]TextFunc{f}, h.texts...) }

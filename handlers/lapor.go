@@ -32,7 +32,7 @@ func (h *Handlers) registerLapor() {
 		Run: h.cancelForm,
 	})
 	h.OnCallback("lapor", h.laporButton)
-	h.OnText(h.formAnswer)
+	h.onTextFirst(h.formAnswer)
 }
 
 func (h *Handlers) lapor(ctx context.Context, r *Request) error {

@@ -188,24 +188,24 @@ func (s *Sweeper) RunStats(ctx context.Context) (Stats, error) {
 	return st, nil
 }
 
-// plan makes sure the reminders of the weeks around now and of upcoming
-// meetings exist. Report reminders are created lazily, a week ahead, so
-// a changed REPORT_DEADLINE or a new day off applies to what is not yet due.
+// plan makes sure the reminders of this week, the next one and upcoming
+// meetings exist. Report reminders are created lazily, a week ahead, so a
+// changed REPORT_DEADLINE or a new day off applies to what is not yet due;
+// being a week ahead also means a reminder that falls due during an outage
+// already has its row and is caught up at start-up.
 func (s *Sweeper) plan(ctx context.Context, now time.Time, cur tkpkbot.Week, cal tkpkbot.Calendar) (int, error) {
 	var plans []tkpkbot.ReminderPlan
-	for _, w := range []tkpkbot.Week{cur.Prev(), cur, cur.Next()} {
+	for _, w := range []tkpkbot.Week{cur, cur.Next()} {
 		if _, off := cal.WeekOff(w, s.o.Location); off {
 			continue // pending ones already planned are dropped when due
 		}
 		deadline := cal.Deadline(s.o.Deadline, w, s.o.Location)
-		if w != cur.Prev() {
-			for _, off := range s.o.ReportOffsets {
-				plans = append(plans, tkpkbot.ReminderPlan{
-					Key:  fmt.Sprintf("%s:%s:%d", tkpkbot.KindReportBefore, w, int64(off/time.Second)),
-					Kind: tkpkbot.KindReportBefore, Week: w, Offset: off,
-					DueAt: deadline.Add(-off), ExpiresAt: deadline,
-				})
-			}
+		for _, off := range s.o.ReportOffsets {
+			plans = append(plans, tkpkbot.ReminderPlan{
+				Key:  fmt.Sprintf("%s:%s:%d", tkpkbot.KindReportBefore, w, int64(off/time.Second)),
+				Kind: tkpkbot.KindReportBefore, Week: w, Offset: off,
+				DueAt: deadline.Add(-off), ExpiresAt: deadline,
+			})
 		}
 		plans = append(plans, tkpkbot.ReminderPlan{
 			Key:  fmt.Sprintf("%s:%s", tkpkbot.KindReportSummary, w),

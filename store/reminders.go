@@ -18,9 +18,9 @@ var _ tkpkbot.ReminderStore = (*DB)(nil)
 // sending reminders: Telegram's rate limit is per bot, not per replica.
 const senderLockKey int64 = 0x746b706b5f726d64 // "tkpk_rmd"
 
-// PlanReminders inserts missing reminders. A pending one gets the planned
-// due time, because a day off marked after planning can move a deadline;
-// reminders already fanned out are never touched.
+// PlanReminders inserts missing reminders that are not yet due. A pending
+// one gets the planned due time, because a day off marked after planning
+// can move a deadline; reminders already fanned out are never touched.
 func (db *DB) PlanReminders(ctx context.Context, plans []tkpkbot.ReminderPlan, now time.Time) (int, error) {
 	if len(plans) == 0 {
 		return 0, nil
@@ -34,8 +34,12 @@ func (db *DB) PlanReminders(ctx context.Context, plans []tkpkbot.ReminderPlan, n
 		if p.Week != (tkpkbot.Week{}) {
 			year, week = p.Week.Year, p.Week.Week
 		}
+		// A reminder already due when first planned is not created: like
+		// a meeting offset past at creation, it would arrive late and out
+		// of the blue (first start of a new installation).
 		batch.Queue(`INSERT INTO reminders (dedup_key, kind, meeting_id, iso_year, iso_week, offset_s, due_at, expires_at, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+			SELECT $1::text, $2::text, $3::bigint, $4::int, $5::int, $6::bigint, $7::timestamptz, $8::timestamptz, $9::timestamptz
+			WHERE $7::timestamptz > $9::timestamptz OR EXISTS (SELECT 1 FROM reminders WHERE dedup_key = $1::text)
 			ON CONFLICT (dedup_key) DO UPDATE SET due_at = EXCLUDED.due_at, expires_at = EXCLUDED.expires_at
 			WHERE reminders.status = 'pending' AND (reminders.due_at, reminders.expires_at) IS DISTINCT FROM (EXCLUDED.due_at, EXCLUDED.expires_at)
 			RETURNING (xmax = 0)`,
@@ -267,38 +271,43 @@ func (db *DB) Release(ctx context.Context, k tkpkbot.DeliveryKey, owner string, 
 
 // Finish records a delivery's outcome, conditional on owner still holding
 // it: a sweeper whose lease was taken over cannot overwrite the new
-// holder's record.
+// holder's record. One statement, so a busy sweep pays one round trip.
 func (db *DB) Finish(ctx context.Context, k tkpkbot.DeliveryKey, owner string, now time.Time, o tkpkbot.Outcome) error {
-	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+	var n int
+	var err error
+	if o.Retry {
 		var tag pgconn.CommandTag
-		var err error
-		if o.Retry {
-			tag, err = tx.Exec(ctx, `UPDATE deliveries SET status = 'pending', claimed_by = NULL, lease_until = NULL,
-				next_attempt_at = $4, note = $5
-				WHERE reminder_id = $1 AND chat_id = $2 AND claimed_by = $3 AND status IN ('claimed', 'sending')`,
-				k.ReminderID, k.ChatID, owner, o.RetryAt, o.Note)
-		} else {
-			var msgID any
-			if o.MessageID != 0 {
-				msgID = int64(o.MessageID)
-			}
-			tag, err = tx.Exec(ctx, `UPDATE deliveries SET status = $4, lease_until = NULL, finished_at = $5,
-				message_id = $6, note = $7
-				WHERE reminder_id = $1 AND chat_id = $2 AND claimed_by = $3 AND status IN ('claimed', 'sending')`,
-				k.ReminderID, k.ChatID, owner, string(o.Status), now, msgID, o.Note)
+		tag, err = db.Pool.Exec(ctx, `UPDATE deliveries SET status = 'pending', claimed_by = NULL, lease_until = NULL,
+			next_attempt_at = $4, note = $5
+			WHERE reminder_id = $1 AND chat_id = $2 AND claimed_by = $3 AND status IN ('claimed', 'sending')`,
+			k.ReminderID, k.ChatID, owner, o.RetryAt, o.Note)
+		n = int(tag.RowsAffected())
+	} else {
+		var msgID any
+		if o.MessageID != 0 {
+			msgID = int64(o.MessageID)
 		}
-		if err != nil {
-			return err
-		}
-		if tag.RowsAffected() == 0 {
-			return fmt.Errorf("delivery %d/%d is no longer held by %s", k.ReminderID, k.ChatID, owner)
-		}
-		if o.Status == tkpkbot.DeliveryUnreachable && !o.Retry {
-			_, err = tx.Exec(ctx, `UPDATE users SET unreachable = true, updated_at = $2 WHERE id = $1 AND NOT unreachable`, k.ChatID, now)
-		}
-		return err
-	})
-	return db.wrap("finish delivery", err)
+		// A 403 or unknown chat marks the person unreachable for admins in
+		// the same statement, so the two never disagree.
+		err = db.Pool.QueryRow(ctx, `
+			WITH d AS (
+			    UPDATE deliveries SET status = $4, lease_until = NULL, finished_at = $5, message_id = $6, note = $7
+			    WHERE reminder_id = $1 AND chat_id = $2 AND claimed_by = $3 AND status IN ('claimed', 'sending')
+			    RETURNING chat_id
+			), u AS (
+			    UPDATE users SET unreachable = true, updated_at = $5
+			    WHERE $4 = 'unreachable' AND id IN (SELECT chat_id FROM d) AND NOT unreachable
+			)
+			SELECT count(*) FROM d`,
+			k.ReminderID, k.ChatID, owner, string(o.Status), now, msgID, o.Note).Scan(&n)
+	}
+	if err != nil {
+		return db.wrap("finish delivery", err)
+	}
+	if n == 0 {
+		return fmt.Errorf("finish delivery %d/%d: no longer held by %s", k.ReminderID, k.ChatID, owner)
+	}
+	return nil
 }
 
 // Unclaim gives back what owner claimed but never started sending.

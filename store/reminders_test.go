@@ -355,7 +355,8 @@ func TestSenderLockIsExclusive(t *testing.T) {
 		t.Fatal("relock")
 	}
 	defer dying() // its connection is dead: this discards it
-	if _, err := b.Pool.Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted`); err != nil {
+	if _, err := b.Pool.Exec(ctx, `SELECT pg_terminate_backend(pid) FROM pg_locks
+		WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`); err != nil {
 		t.Fatal(err)
 	}
 	deadline := time.Now().Add(5 * time.Second)
