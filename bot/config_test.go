@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -91,6 +92,28 @@ func TestLoadConfigReportSettings(t *testing.T) {
 	}
 	for k, v := range map[string]string{"REPORT_DEADLINE": "someday", "REPORT_CHAT_ID": "group"} {
 		if _, err := loadConfig(env(map[string]string{k: v})); err == nil || !strings.HasPrefix(err.Error(), k+":") {
+			t.Errorf("%s=%q: err %v", k, v, err)
+		}
+	}
+}
+
+func TestLoadConfigReminderOffsets(t *testing.T) {
+	c, err := loadConfig(env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(c.ReminderOffsets) != "[168h0m0s 24h0m0s 2h0m0s]" || fmt.Sprint(c.ReportReminderOffsets) != "[24h0m0s 3h0m0s]" {
+		t.Fatalf("defaults: %v %v", c.ReminderOffsets, c.ReportReminderOffsets)
+	}
+	c, err = loadConfig(env(map[string]string{"REMINDER_OFFSETS": "1h, 3d", "REPORT_REMINDER_OFFSETS": "off"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(c.ReminderOffsets) != "[72h0m0s 1h0m0s]" || c.ReportReminderOffsets == nil || len(c.ReportReminderOffsets) != 0 {
+		t.Fatalf("values: %v %#v", c.ReminderOffsets, c.ReportReminderOffsets)
+	}
+	for k, v := range map[string]string{"REMINDER_OFFSETS": "24", "REPORT_REMINDER_OFFSETS": "-3h"} {
+		if _, err := loadConfig(env(map[string]string{k: v})); err == nil || !strings.HasPrefix(err.Error(), k+":") || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s=%q: err %v", k, v, err)
 		}
 	}

@@ -278,7 +278,7 @@ func Test429IsRetriedWithTheSameMessage(t *testing.T) {
 func TestRemindersCaughtUpOrDroppedAtRestart(t *testing.T) {
 	h := newHarness(t)
 	joinCoordinator(t, h, "Balikpapan")
-	h.say(adminID, "Admin", "/rapat_baru 2024-12-12 09:00 Rakor pagi")     // 2 h reminder Thu 07:00
+	h.say(adminID, "Admin", "/rapat_baru 2024-12-12 09:00 Rakor pagi")    // 2 h reminder Thu 07:00
 	h.say(adminID, "Admin", "/rapat_baru 2024-12-11 14:00 Rapat singkat") // 2 h reminder Wed 12:00
 	h.sweep()
 	h.stop()
@@ -340,12 +340,21 @@ func buttonsOf(m models.Message) []string {
 	return out
 }
 
-func TestAnnouncementHasAnswerButtons(t *testing.T) {
+// TestAnnouncementGoesOutAtOnce waits for the announcement without
+// running a sweep: the NOTIFY from /rapat_baru wakes the sweeper, so
+// nobody waits for the minute tick.
+func TestAnnouncementGoesOutAtOnce(t *testing.T) {
 	h := newHarness(t)
+	n := len(h.fake.Messages(adminID))
 	h.say(adminID, "Admin", "/rapat_baru 2024-12-16 09:00 Rakor")
-	h.sweep()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	msgs, err := h.fake.WaitMessages(ctx, adminID, n+2)
+	if err != nil {
+		t.Fatalf("announcement did not arrive without a sweep: %v", err)
+	}
 	var ann *models.Message
-	for _, m := range h.fake.Messages(adminID) {
+	for _, m := range msgs {
 		if strings.Contains(m.Text, "Undangan rapat") {
 			ann = &m
 		}

@@ -154,7 +154,9 @@ func (s killableStore) SenderLock(ctx context.Context) (func(), bool, error) {
 	return rel, true, nil
 }
 
-func (s killableStore) WaitWake(ctx context.Context, wake func()) error { return s.db.WaitWake(ctx, wake) }
+func (s killableStore) WaitWake(ctx context.Context, wake func()) error {
+	return s.db.WaitWake(ctx, wake)
+}
 
 // killableTelegram trips the switch after its process sent `after`
 // messages, but only once across all processes (victim).

@@ -193,3 +193,31 @@ func TestExportHoldsSubmittedValues(t *testing.T) {
 		t.Fatalf("csv not sent")
 	}
 }
+
+func TestAdminDaysOffMoveTheDeadlineForLateness(t *testing.T) {
+	h := newHarness(t)
+	joinCoordinator(t, h, "Paser")
+	mustContain(t, texts(h.say(adminID, "Admin", "/libur 2024-12-13 Cuti daerah")), "2024")
+	h.clock.Set(time.Date(2024, 12, 13, 9, 0, 0, 0, wita)) // Friday, now off: deadline was Thursday 16:00
+	mustContain(t, texts(h.say(coordID, "Sari", "/lapor")), "Kamis, 12 Desember 2024 pukul 16.00 WITA")
+	fillFormAnswers(t, h)
+	h.press(coordID, "Sari", "Kirim")
+	mustContain(t, lastText(h.fake.Messages(coordID)), "terlambat")
+
+	mustContain(t, texts(h.say(adminID, "Admin", "/libur 2024-W51 Cuti bersama")), "2024")
+	h.clock.Set(time.Date(2024, 12, 22, 9, 0, 0, 0, wita)) // Sunday of the week off
+	mustContain(t, texts(h.say(coordID, "Sari", "/lapor")), "Minggu ini libur")
+	fillFormAnswers(t, h)
+	h.press(coordID, "Sari", "Kirim")
+	if got := lastText(h.fake.Messages(coordID)); strings.Contains(got, "terlambat") {
+		t.Fatalf("report in a week off marked late:\n%s", got)
+	}
+}
+
+func fillFormAnswers(t *testing.T, h *harness) {
+	t.Helper()
+	for _, a := range []string{"Kegiatan rutin pendataan", "10", "0", "-", "Lanjut pendataan"} {
+		h.say(coordID, "Sari", a)
+	}
+	mustContain(t, lastText(h.fake.Messages(coordID)), "Ringkasan laporan")
+}

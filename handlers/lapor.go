@@ -53,8 +53,16 @@ func (h *Handlers) startForm(ctx context.Context, r *Request) error {
 		return err
 	}
 	reg, _ := tkpkbot.RegionByCode(f.RegionCode)
-	h.reply(ctx, r, fmt.Sprintf("📝 <b>Laporan mingguan %s</b>\n%s\nTenggat: %s\n\nJawab %d pertanyaan berikut. Ketik /batal untuk membatalkan.",
-		escape(reg.Official), indo.WeekLabel(week, h.Location), indo.DateTime(h.Deadline.For(week, h.Location)), tkpkbot.StepNextPlan))
+	deadline, _, off, err := h.weekInfo(ctx, week)
+	if err != nil {
+		return err
+	}
+	due := "Tenggat: " + indo.DateTime(deadline)
+	if off {
+		due = "Minggu ini libur: laporan tetap boleh dikirim dan tidak dihitung terlambat."
+	}
+	h.reply(ctx, r, fmt.Sprintf("📝 <b>Laporan mingguan %s</b>\n%s\n%s\n\nJawab %d pertanyaan berikut. Ketik /batal untuk membatalkan.",
+		escape(reg.Official), indo.WeekLabel(week, h.Location), due, tkpkbot.StepNextPlan))
 	return h.ask(ctx, r, f)
 }
 
@@ -288,7 +296,15 @@ func (h *Handlers) submit(ctx context.Context, r *Request, token string) error {
 	if week == (tkpkbot.Week{}) {
 		week = tkpkbot.WeekOf(h.Clock.Now(), h.Location)
 	}
-	rep, again, err := h.Reports.SubmitForm(ctx, r.User.ID, token, h.Deadline.For(week, h.Location))
+	deadline, _, off, err := h.weekInfo(ctx, week)
+	if err != nil {
+		h.answer(ctx, r, "")
+		return err
+	}
+	if off {
+		deadline = week.Next().Start(h.Location).AddDate(100, 0, 0) // nothing is late in a week off
+	}
+	rep, again, err := h.Reports.SubmitForm(ctx, r.User.ID, token, deadline)
 	if err != nil {
 		h.answer(ctx, r, "")
 		return err

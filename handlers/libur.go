@@ -18,11 +18,12 @@ func (h *Handlers) registerLibur() {
 		Name: "libur", Menu: "Hari/minggu libur laporan (admin)",
 		Usage:   "/libur [tanggal|minggu] [keterangan]",
 		Example: "/libur 2024-W52 Cuti bersama akhir tahun",
-		Help:    "tanpa isian: daftar libur. Tanggal: tenggat yang jatuh hari itu maju ke hari kerja sebelumnya. Minggu: tanpa pengingat laporan, tidak ada yang dihitung belum melapor",
+		Help:    "menandai hari libur (tenggat hari itu maju ke hari kerja sebelumnya) atau minggu libur (tanpa pengingat laporan, tak ada yang dihitung belum melapor); tanpa isian: daftar libur",
 		Roles:   adminOnly, Run: h.libur,
 	})
 	h.OnCommand(&Command{
-		Name: "libur_hapus", Usage: "/libur_hapus <nomor>", Example: "/libur_hapus 2",
+		Name: "libur_hapus", Menu: "Hapus tanda libur (admin)",
+		Usage: "/libur_hapus <nomor>", Example: "/libur_hapus 2",
 		Help:  "menghapus tanda libur (nomornya ada di /libur)",
 		Roles: adminOnly, Run: h.deleteLibur,
 	})

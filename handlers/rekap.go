@@ -73,8 +73,10 @@ func (h *Handlers) myReports(ctx context.Context, r *Request) error {
 		fmt.Fprintf(&b, "• %s — %s, %s\n", indo.WeekLabel(rep.Week, h.Location), statusText(rep), indo.DateTime(rep.SubmittedAt.In(h.Location)))
 	}
 	cur := tkpkbot.WeekOf(h.Clock.Now(), h.Location)
-	if rs[0].Week != cur {
-		fmt.Fprintf(&b, "\nLaporan minggu ini belum dikirim; tenggat %s. Ketik /lapor.", indo.DateTime(h.Deadline.For(cur, h.Location)))
+	if deadline, _, off, err := h.weekInfo(ctx, cur); err != nil {
+		return err
+	} else if rs[0].Week != cur && !off {
+		fmt.Fprintf(&b, "\nLaporan minggu ini belum dikirim; tenggat %s. Ketik /lapor.", indo.DateTime(deadline))
 	}
 	h.reply(ctx, r, b.String())
 	return nil

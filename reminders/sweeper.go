@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"tkpkbot"
+	"tkpkbot/metrics"
 )
 
 // Options configure a Sweeper. Store, Holidays, Reports, Telegram and
@@ -236,11 +237,13 @@ func (s *Sweeper) expand(ctx context.Context, now time.Time, cal tkpkbot.Calenda
 		for _, x := range xs {
 			if x.Dropped != "" {
 				st.Dropped++
+				metrics.Reminders.WithLabelValues(string(x.Reminder.Kind), "dropped").Inc()
 				s.log.Info("reminder dropped", "reminder", x.Reminder.ID, "key", x.Reminder.Key,
 					"due", x.Reminder.DueAt, "reason", x.Dropped)
 				continue
 			}
 			st.Expanded++
+			metrics.Reminders.WithLabelValues(string(x.Reminder.Kind), "due").Inc()
 			s.log.Debug("reminder due", "reminder", x.Reminder.ID, "key", x.Reminder.Key, "recipients", x.Recipients)
 		}
 		if len(xs) < batch {
@@ -354,6 +357,11 @@ func (s *Sweeper) deliverOne(ctx context.Context, d tkpkbot.Delivery, cal tkpkbo
 		if err := s.o.Store.Finish(rctx, d.DeliveryKey, s.owner, s.o.Clock.Now(), o); err != nil {
 			log.Error("could not record reminder delivery", "status", string(o.Status), "err", err)
 		}
+		outcome := string(o.Status)
+		if o.Retry {
+			outcome = "retry"
+		}
+		metrics.Reminders.WithLabelValues(string(d.Reminder.Kind), outcome).Inc()
 		return result{status: o.Status, retried: o.Retry}
 	}
 
