@@ -133,6 +133,7 @@ func (a *app) serve(ctx context.Context, withHTTP bool) error {
 	defer a.sched.Stop(5 * time.Second)
 	// Every replica, polling or standing by, keeps its figures current.
 	defer a.db.WatchFigures(ctx, a.h.ReloadFigures)()
+	defer a.db.WatchUsers(ctx)()
 
 	var srv *httpServer
 	if withHTTP || a.cfg.WebhookURL != "" {

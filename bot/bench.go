@@ -11,8 +11,10 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"runtime/pprof"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -47,10 +49,24 @@ the latency (update enqueued → first reply received) of the default mix
 	fs.IntVar(&c.rate, "rate", 200, "updates per second in the latency run")
 	fs.DurationVar(&c.duration, "duration", 20*time.Second, "length of the latency run")
 	fs.BoolVar(&c.skipEcho, "skip-echo", false, "do not run the echo-bot yardstick")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the bench process (fake Bot API and load) to this file")
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
 	c.admins, c.coords = 100, 40
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(stderr, "tkpkbot bench:", err)
+			return 2
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintln(stderr, "tkpkbot bench:", err)
+			return 2
+		}
+		defer pprof.StopCPUProfile()
+	}
 	dbURL := getenv("DATABASE_URL")
 	if dbURL == "" {
 		fmt.Fprintln(stderr, "tkpkbot bench: DATABASE_URL must name a PostgreSQL server where a scratch database may be created")
@@ -70,6 +86,9 @@ type benchReport struct {
 	startup             time.Duration
 	idleRSS, peakRSS    int64
 	echoRate, angkaRate float64
+	cardEchoRate        float64          // echo bot answering with our /angka card
+	echoCPU, angkaCPU   time.Duration    // bot process CPU per update
+	benchCPU            [2]time.Duration // this process (fake Bot API and load) per update: echo, /angka
 	mix                 latencyStats
 	mixRate             float64
 }
@@ -129,7 +148,10 @@ func bench(ctx context.Context, c benchConfig, serverURL string, log *slog.Logge
 			efake.Close()
 			return nil, err
 		}
+		cpu0, self0 := cpuTime(echo.cmd.Process.Pid), selfCPU()
 		rep.echoRate, err = throughput(ctx, efake, c, func(i int) string { return "/angka " + benchRegion(i) })
+		rep.echoCPU = (cpuTime(echo.cmd.Process.Pid) - cpu0) / time.Duration(c.updates)
+		rep.benchCPU[0] = (selfCPU() - self0) / time.Duration(c.updates)
 		echo.stop()
 		efake.Close()
 		if err != nil {
@@ -138,10 +160,32 @@ func bench(ctx context.Context, c benchConfig, serverURL string, log *slog.Logge
 	}
 	fmt.Fprintln(progress, "bench: /angka throughput…")
 	stopPeak := samplePeak(child.cmd.Process.Pid, &rep.peakRSS)
+	cpu0, self0 := cpuTime(child.cmd.Process.Pid), selfCPU()
 	rep.angkaRate, err = throughput(ctx, fake, c, func(i int) string { return "/angka " + benchRegion(i) })
+	rep.angkaCPU = (cpuTime(child.cmd.Process.Pid) - cpu0) / time.Duration(c.updates)
+	rep.benchCPU[1] = (selfCPU() - self0) / time.Duration(c.updates)
 	if err != nil {
 		stopPeak()
 		return nil, fmt.Errorf("/angka run: %w", err)
+	}
+	if !c.skipEcho {
+		if cards := fake.CallsTo("sendMessage"); len(cards) > 0 {
+			last := cards[len(cards)-1].Params
+			fmt.Fprintln(progress, "bench: echo bot answering with the /angka card…")
+			efake := telegramtest.New()
+			echo, err := startChild(ctx, exe, []string{"TELEGRAM_BOT_TOKEN=2:ECHO", "TELEGRAM_API_URL=" + efake.URL(),
+				"BENCH_ECHO_HTML=" + last["text"], "BENCH_ECHO_MARKUP=" + last["reply_markup"]}, "echo")
+			if err != nil {
+				efake.Close()
+				return nil, err
+			}
+			rep.cardEchoRate, err = throughput(ctx, efake, c, func(i int) string { return "/angka " + benchRegion(i) })
+			echo.stop()
+			efake.Close()
+			if err != nil {
+				return nil, fmt.Errorf("card echo run: %w", err)
+			}
+		}
 	}
 	fmt.Fprintf(progress, "bench: default mix at %d updates/s for %s…\n", c.rate, c.duration)
 	rep.mix, rep.mixRate, err = mixRun(ctx, fake, c)
@@ -178,9 +222,12 @@ func benchUsers(ctx context.Context, dbURL string, c benchConfig) error {
 	return nil
 }
 
+// User ID ranges: the throughput runs spend their users' flood-control
+// budget, so the latency run uses fresh ones.
 const (
-	userBase  = 100000
-	coordBase = 900000
+	userBase    = 100000
+	mixUserBase = 200000
+	coordBase   = 900000
 )
 
 var benchRegions = []string{"Samarinda", "kukar", "Balikpapan", "Kutai Timur", "bontang", "Berau", "paser", "PPU", "mahulu", "kubar", "Kaltim"}
@@ -247,6 +294,30 @@ func scratchDatabase(ctx context.Context, serverURL string) (string, func(), err
 		_, _ = conn.Exec(dctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
 		conn.Close(dctx)
 	}, nil
+}
+
+// cpuTime reads a process's user+system CPU time from /proc (in clock
+// ticks of 10 ms).
+func cpuTime(pid int) time.Duration {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	f := strings.Fields(string(data[strings.LastIndexByte(string(data), ')')+1:]))
+	if len(f) < 13 {
+		return 0
+	}
+	ut, _ := strconv.ParseInt(f[11], 10, 64)
+	st, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(ut+st) * 10 * time.Millisecond
+}
+
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // rss reads a process's resident set size in bytes from /proc.

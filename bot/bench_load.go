@@ -150,7 +150,7 @@ func mixRun(ctx context.Context, fake *telegramtest.Server, c benchConfig) (late
 			chat := int64(1 + rand.IntN(c.admins))
 			push(chat, "rekap", 1, func() int64 { return fake.SendText(chat, "Admin", "/rekap") })
 		default:
-			chat := userBase + int64(rand.IntN(c.users))
+			chat := mixUserBase + int64(rand.IntN(c.users))
 			push(chat, "angka", 1, func() int64 { return fake.SendText(chat, "Pengguna", "/angka "+benchRegion(i)) })
 		}
 	}
@@ -198,6 +198,12 @@ func (r *benchReport) print(w io.Writer, c benchConfig) {
 	if r.echoRate > 0 {
 		fmt.Fprintf(w, "  = %s of the echo bot", indo.Decimal(r.angkaRate/r.echoRate, 2))
 	}
+	if r.cardEchoRate > 0 {
+		fmt.Fprintf(w, "\necho bot sending our card:       %s updates/s  (tkpkbot = %s of it)", indo.Decimal(r.cardEchoRate, 0), indo.Decimal(r.angkaRate/r.cardEchoRate, 2))
+	}
+	us := func(d time.Duration) string { return indo.Decimal(float64(d.Nanoseconds())/1000, 0) + " µs" }
+	fmt.Fprintf(w, "\nCPU per update, bot process / fake Bot API and load: echo %s / %s, tkpkbot %s / %s",
+		us(r.echoCPU), us(r.benchCPU[0]), us(r.angkaCPU), us(r.benchCPU[1]))
 	fmt.Fprintf(w, "\ndefault mix at %s updates/s (sent %s/s, %d updates):\n", indo.Int(int64(c.rate)), indo.Decimal(r.mixRate, 0), len(r.mix.all))
 	fmt.Fprintf(w, "  %-8s %8s %10s %10s %10s\n", "kind", "n", "p50", "p95", "p99")
 	for _, k := range []string{"angka", "rekap", "lapor"} {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -18,12 +19,31 @@ func runEcho(ctx context.Context, args []string, getenv func(string) string, log
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
+	// With BENCH_ECHO_HTML (and BENCH_ECHO_MARKUP) it answers every message
+	// with that fixed HTML and keyboard instead: the library's limit for a
+	// reply as large as ours.
+	html, markup := getenv("BENCH_ECHO_HTML"), getenv("BENCH_ECHO_MARKUP")
+	var kb *models.InlineKeyboardMarkup
+	if markup != "" {
+		kb = &models.InlineKeyboardMarkup{}
+		if err := json.Unmarshal([]byte(markup), kb); err != nil {
+			fmt.Fprintln(stderr, "tkpkbot echo: BENCH_ECHO_MARKUP:", err)
+			return 2
+		}
+	}
 	b, err := bot.New(getenv("TELEGRAM_BOT_TOKEN"), bot.WithServerURL(getenv("TELEGRAM_API_URL")),
 		bot.WithDefaultHandler(func(ctx context.Context, b *bot.Bot, u *models.Update) {
 			if u.Message == nil {
 				return
 			}
-			if _, err := b.SendMessage(ctx, &bot.SendMessageParams{ChatID: u.Message.Chat.ID, Text: u.Message.Text}); err != nil {
+			p := &bot.SendMessageParams{ChatID: u.Message.Chat.ID, Text: u.Message.Text}
+			if html != "" {
+				p.Text, p.ParseMode = html, models.ParseModeHTML
+				if kb != nil {
+					p.ReplyMarkup = kb
+				}
+			}
+			if _, err := b.SendMessage(ctx, p); err != nil {
 				log.Warn("echo failed", "err", err)
 			}
 		}))

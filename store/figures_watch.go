@@ -24,23 +24,35 @@ var (
 // goroutine, one call at a time. The returned stop ends the watch and
 // waits for it.
 func (db *DB) WatchFigures(ctx context.Context, onChange func(context.Context)) (stop func()) {
+	return db.watch(ctx, FiguresChannel, onChange, func(ctx context.Context, _ string) { onChange(ctx) }, nil)
+}
+
+// watch LISTENs on channel, calling onConnect each time the connection is
+// (re)established, onNotify for each notification, and onLost when the
+// connection fails (notifications may be missed until onConnect).
+func (db *DB) watch(ctx context.Context, channel string, onConnect func(context.Context),
+	onNotify func(ctx context.Context, payload string), onLost func()) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		db.watchFigures(ctx, onChange)
+		db.watchLoop(ctx, channel, onConnect, onNotify, onLost)
 	}()
 	return func() { cancel(); <-done }
 }
 
-func (db *DB) watchFigures(ctx context.Context, onChange func(context.Context)) {
+func (db *DB) watchLoop(ctx context.Context, channel string, onConnect func(context.Context),
+	onNotify func(ctx context.Context, payload string), onLost func()) {
 	wait := 250 * time.Millisecond
 	for {
-		err := db.listenFigures(ctx, onChange, func() { wait = 250 * time.Millisecond })
+		err := db.listen(ctx, channel, onConnect, onNotify, func() { wait = 250 * time.Millisecond })
+		if onLost != nil {
+			onLost()
+		}
 		if ctx.Err() != nil {
 			return
 		}
-		db.Log.Warn("figures: change listener lost; reconnecting", "err", err, "wait", wait.String())
+		db.Log.Warn("change listener lost; reconnecting", "channel", channel, "err", err, "wait", wait.String())
 		select {
 		case <-time.After(wait):
 		case <-ctx.Done():
@@ -50,8 +62,9 @@ func (db *DB) watchFigures(ctx context.Context, onChange func(context.Context)) 
 	}
 }
 
-// listenFigures holds one LISTEN connection until it fails or ctx ends.
-func (db *DB) listenFigures(ctx context.Context, onChange func(context.Context), connected func()) error {
+// listen holds one LISTEN connection until it fails or ctx ends.
+func (db *DB) listen(ctx context.Context, channel string, onConnect func(context.Context),
+	onNotify func(ctx context.Context, payload string), connected func()) error {
 	cfg := db.Pool.Config().ConnConfig.Copy()
 	cfg.RuntimeParams["application_name"] = "tkpkbot-listen"
 	// Let the server drop a peer that vanished without closing.
@@ -65,18 +78,18 @@ func (db *DB) listenFigures(ctx context.Context, onChange func(context.Context),
 		return fmt.Errorf("connect: %w", err)
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
-	if _, err := conn.Exec(ctx, `LISTEN `+FiguresChannel); err != nil {
+	if _, err := conn.Exec(ctx, `LISTEN `+pgx.Identifier{channel}.Sanitize()); err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
 	connected()
-	onChange(ctx)
+	onConnect(ctx)
 	for {
 		wctx, cancel := context.WithTimeout(ctx, watchPing)
-		_, err := conn.WaitForNotification(wctx)
+		n, err := conn.WaitForNotification(wctx)
 		cancel()
 		switch {
 		case err == nil:
-			onChange(ctx)
+			onNotify(ctx, n.Payload)
 		case ctx.Err() != nil:
 			return ctx.Err()
 		case errors.Is(err, context.DeadlineExceeded):

@@ -192,6 +192,7 @@ func (db *DB) Attendance(ctx context.Context, meetingID int64) (tkpkbot.Meeting,
 func (db *DB) SetMuted(ctx context.Context, user int64, muted bool) (tkpkbot.User, error) {
 	u, err := scanUser(db.Pool.QueryRow(ctx, `UPDATE users SET muted = $2, updated_at = $3 WHERE id = $1 RETURNING `+userCols,
 		user, muted, db.Clock.Now()))
+	db.users.invalidate(user)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return u, tkpkbot.Errorf(tkpkbot.ENOTFOUND, "Pengguna %d tidak dikenal.", user)
 	}

@@ -83,6 +83,7 @@ func (db *DB) RedeemInvite(ctx context.Context, userID int64, code string) (tkpk
 		}
 		return audit(ctx, tx, userID, userID, "invite:"+code[:4], old.Role, tkpkbot.Role(role), region, db.Clock)
 	})
+	db.users.invalidate(userID) // the trigger tells other replicas; this one must not wait for it
 	return out, db.wrap("redeem invite", err)
 }
 
@@ -141,5 +142,6 @@ func (db *DB) Revoke(ctx context.Context, actor, userID int64) (tkpkbot.User, er
 		out.RegionCode = old.RegionCode
 		return audit(ctx, tx, actor, userID, "revoke", old.Role, tkpkbot.RoleNone, old.RegionCode, db.Clock)
 	})
+	db.users.invalidate(userID)
 	return out, db.wrap("revoke", err)
 }

@@ -31,6 +31,7 @@ type DB struct {
 	Location *time.Location
 	Log      *slog.Logger
 	AdminIDs map[int64]bool
+	users    *userCache
 }
 
 // Options tune Open; zero values are sensible.
@@ -82,7 +83,7 @@ func Open(ctx context.Context, url string, o Options) (*DB, error) {
 			err = pool.Ping(pctx)
 			cancel()
 			if err == nil {
-				db := &DB{Pool: pool, Clock: o.Clock, Location: o.Location, Log: o.Log, AdminIDs: map[int64]bool{}}
+				db := &DB{Pool: pool, Clock: o.Clock, Location: o.Location, Log: o.Log, AdminIDs: map[int64]bool{}, users: newUserCache()}
 				for _, id := range o.AdminIDs {
 					db.AdminIDs[id] = true
 				}

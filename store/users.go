@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -26,6 +27,12 @@ func scanUser(row pgx.Row) (tkpkbot.User, error) {
 // every update passes here. A configured admin is promoted (and audited)
 // the first time they are seen.
 func (db *DB) Touch(ctx context.Context, u tkpkbot.User) (tkpkbot.User, error) {
+	now := time.Now()
+	cached, ok, token := db.users.get(u.ID, now)
+	if ok && cached.FirstName == u.FirstName && cached.Username == u.Username && !cached.Unreachable &&
+		(!db.AdminIDs[u.ID] || cached.Role == tkpkbot.RoleAdmin) {
+		return cached, nil
+	}
 	out, err := scanUser(db.Pool.QueryRow(ctx, `
 		WITH up AS (
 			INSERT INTO users (id, first_name, username, created_at, updated_at)
@@ -50,7 +57,11 @@ func (db *DB) Touch(ctx context.Context, u tkpkbot.User) (tkpkbot.User, error) {
 			}
 			return audit(ctx, tx, 0, u.ID, "config_admin", out.Role, tkpkbot.RoleAdmin, "", db.Clock)
 		})
+		db.users.invalidate(u.ID)
 		out.Role, out.RegionCode = tkpkbot.RoleAdmin, ""
+	}
+	if err == nil {
+		db.users.put(out, token, now)
 	}
 	return out, db.wrap("touch user", err)
 }
