@@ -42,11 +42,17 @@ func TestCachedUserFollowsChangesFromAnotherReplica(t *testing.T) {
 	if _, err := b.RedeemInvite(ctx, 2, inv.Code); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, func() bool { u, _ := a.Touch(ctx, tkpkbot.User{ID: 2, FirstName: "Budi"}); return u.Role == tkpkbot.RolePengamat })
+	waitFor(t, func() bool {
+		u, _ := a.Touch(ctx, tkpkbot.User{ID: 2, FirstName: "Budi"})
+		return u.Role == tkpkbot.RolePengamat
+	})
 	if _, err := b.Revoke(ctx, 1, 2); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, func() bool { u, _ := a.Touch(ctx, tkpkbot.User{ID: 2, FirstName: "Budi"}); return u.Role == tkpkbot.RoleNone })
+	waitFor(t, func() bool {
+		u, _ := a.Touch(ctx, tkpkbot.User{ID: 2, FirstName: "Budi"})
+		return u.Role == tkpkbot.RoleNone
+	})
 	// a name change is written through, not served from the cache
 	if u, _ := a.Touch(ctx, tkpkbot.User{ID: 2, FirstName: "Budi S."}); u.FirstName != "Budi S." {
 		t.Fatalf("name = %q", u.FirstName)
