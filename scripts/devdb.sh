@@ -14,7 +14,9 @@ if [ -n "${DATABASE_URL:-}" ]; then
   exit 0
 fi
 
-port=${TKPK_PG_PORT:-54329}
+# Each checkout gets its own port, so two clones (a CI run beside a working
+# copy) never fight over one.
+port=${TKPK_PG_PORT:-$((54329 + $(pwd | cksum | cut -d' ' -f1) % 600))}
 root=$(pwd)/.data
 data=$root/pg
 sock=$root/run
@@ -63,10 +65,12 @@ local_cluster() {
     as_owner "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null 2>&1 \
       || as_owner "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 >/dev/null
   fi
-  if ! as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+  if as_owner "$bin/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+    port=$(sed -n 4p "$data/postmaster.pid")   # already running: use its port
+  else
     log "starting the project-local PostgreSQL on port $port"
     as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-      -o "-p $port -k $sock -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+      -o "-p $port -k $sock -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null || return 1
   fi
   "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" -t 30
 }
