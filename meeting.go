@@ -14,6 +14,9 @@ type Meeting struct {
 	CreatedBy   int64
 	CreatedAt   time.Time
 	CancelledAt *time.Time
+	// SourceUpdate is the Telegram update that asked for the meeting: a
+	// redelivered update finds the meeting it already created.
+	SourceUpdate int64
 }
 
 // Cancelled reports whether an admin called the meeting off.

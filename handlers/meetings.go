@@ -52,7 +52,7 @@ func (h *Handlers) newMeeting(ctx context.Context, r *Request) error {
 		h.reply(ctx, r, "⚠️ "+escape(tkpkbot.ErrorMessage(err))+"\n\n"+meetingExample(now, h.Location))
 		return nil
 	}
-	m.CreatedBy = r.User.ID
+	m.CreatedBy, m.SourceUpdate = r.User.ID, r.Update.ID
 	m, err = h.Meetings.CreateMeeting(ctx, m)
 	if err != nil {
 		return err

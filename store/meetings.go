@@ -39,13 +39,21 @@ func (db *DB) CreateMeeting(ctx context.Context, m tkpkbot.Meeting) (tkpkbot.Mee
 		return m, tkpkbot.Errorf(tkpkbot.EINVALID, "Waktu rapat sudah lewat.")
 	}
 	var out tkpkbot.Meeting
+	var source any
+	if m.SourceUpdate != 0 {
+		source = m.SourceUpdate
+	}
 	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
 		var err error
 		out, err = scanMeeting(tx.QueryRow(ctx, `
-			INSERT INTO meetings AS m (title, location, starts_at, created_by, created_at)
-			VALUES ($1, $2, $3, $4, $5) RETURNING `+meetingCols,
-			m.Title, m.Location, m.StartsAt, m.CreatedBy, now))
-		if err != nil {
+			INSERT INTO meetings AS m (title, location, starts_at, created_by, created_at, source_update)
+			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (source_update) DO NOTHING RETURNING `+meetingCols,
+			m.Title, m.Location, m.StartsAt, m.CreatedBy, now, source))
+		if errors.Is(err, pgx.ErrNoRows) {
+			// the same update was handled before (a redelivery): same meeting
+			out, err = scanMeeting(tx.QueryRow(ctx, `SELECT `+meetingCols+` FROM meetings m WHERE m.source_update = $1`, source))
+			return err
+		} else if err != nil {
 			return err
 		}
 		return scheduleNow(ctx, tx, tkpkbot.KindMeetingAnnounce, out, now)

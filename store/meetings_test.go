@@ -166,3 +166,30 @@ func TestHolidays(t *testing.T) {
 		t.Fatalf("delete twice: %v", err)
 	}
 }
+
+func TestRedeliveredMeetingRequestCreatesOneMeeting(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.Open(t, store.Options{Clock: clocktest.New(start)})
+	req := tkpkbot.Meeting{Title: "Rakor", StartsAt: start.Add(72 * time.Hour), CreatedBy: 1, SourceUpdate: 4242}
+	a, err := db.CreateMeeting(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := db.CreateMeeting(ctx, req)
+	if err != nil || b.ID != a.ID {
+		t.Fatalf("second create = %+v, %v; want meeting %d again", b, err, a.ID)
+	}
+	var meetings, announcements int
+	if err := db.Pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM meetings), (SELECT count(*) FROM reminders WHERE kind = 'meeting_announce')`).Scan(&meetings, &announcements); err != nil {
+		t.Fatal(err)
+	}
+	if meetings != 1 || announcements != 1 {
+		t.Fatalf("%d meetings, %d announcements; want 1 and 1", meetings, announcements)
+	}
+	// meetings made outside Telegram (no source update) stay independent
+	for i := 0; i < 2; i++ {
+		if _, err := db.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Lain", StartsAt: start.Add(96 * time.Hour)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
