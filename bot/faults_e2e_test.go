@@ -1,9 +1,12 @@
 package main
 
 import (
+	"fmt"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"tkpkbot/internal/dbtest"
 	"tkpkbot/internal/faultproxy"
@@ -46,4 +49,85 @@ func TestDatabaseOutageIsSurvived(t *testing.T) {
 		h.say(coordID, "Sari", a)
 	}
 	mustContain(t, lastText(h.fake.Messages(coordID)), "Rapat koordinasi pendataan", "1.250 KK")
+}
+
+// TestBotAPIFailuresAreRetried injects 500s and 429s on sends and on
+// getUpdates: every update is still answered exactly once.
+func TestBotAPIFailuresAreRetried(t *testing.T) {
+	h := newHarness(t)
+	h.say(42, "Rahmat", "/start")
+
+	h.fake.FailNext("sendMessage", 2, 500, "Internal Server Error", 0)
+	msgs := h.say(42, "Rahmat", "/bantuan")
+	if len(msgs) != 1 || !strings.Contains(msgs[0].Text, "Daftar perintah") {
+		t.Fatalf("after two 500s on sendMessage: %q", texts(msgs))
+	}
+
+	h.fake.FailNext("getUpdates", 2, 500, "Internal Server Error", 0)
+	h.fake.FailNext("getUpdates", 1, 429, "Too Many Requests: retry after 1", 1)
+	start := time.Now()
+	msgs = h.say(42, "Rahmat", "/start")
+	if len(msgs) != 1 || !strings.Contains(msgs[0].Text, "Halo") {
+		t.Fatalf("after getUpdates failures: %q", texts(msgs))
+	}
+	if time.Since(start) < time.Second {
+		t.Fatalf("getUpdates retried before retry_after")
+	}
+	if n := strings.Count(texts(h.fake.Messages(42)), "Halo, Rahmat"); n != 2 {
+		t.Fatalf("greeted %d times, want 2", n)
+	}
+}
+
+// TestWebhookAsksForRedeliveryWhileDatabaseIsDown answers 503 so Telegram
+// retries, and 200 once the database is back.
+func TestWebhookAsksForRedeliveryWhileDatabaseIsDown(t *testing.T) {
+	dbURL := dbtest.URL(t)
+	u, _ := url.Parse(dbURL)
+	proxy, err := faultproxy.New(u.Host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer proxy.Close()
+	u.Host = proxy.Addr()
+	addr := freeAddr(t)
+	h := newHarness(t, func(c *Config) {
+		c.DatabaseURL, c.HTTPAddr = u.String(), addr
+		c.WebhookURL, c.WebhookSecret = "https://bot.example.org/hook", "rahasia"
+	})
+	post := func(id int64) int {
+		body := fmt.Sprintf(`{"update_id":%d,"message":{"message_id":%d,"date":1733900000,"chat":{"id":42,"type":"private"},"from":{"id":42,"is_bot":false,"first_name":"Rahmat"},"text":"/start","entities":[{"type":"bot_command","offset":0,"length":6}]}}`, id, id)
+		req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/hook", strings.NewReader(body))
+		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", "rahasia")
+		var resp *http.Response
+		for i := 0; i < 50; i++ { // the server may still be starting
+			if resp, err = http.DefaultClient.Do(req); err == nil {
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+			req, _ = http.NewRequest(http.MethodPost, "http://"+addr+"/hook", strings.NewReader(body))
+			req.Header.Set("X-Telegram-Bot-Api-Secret-Token", "rahasia")
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if got := post(1); got != 200 {
+		t.Fatalf("healthy: %d", got)
+	}
+	proxy.SetDown(true)
+	if got := post(2); got != http.StatusServiceUnavailable {
+		t.Fatalf("database down: %d, want 503", got)
+	}
+	mustContain(t, lastText(h.fake.Messages(42)), "sedang gangguan")
+	proxy.SetDown(false)
+	got := post(2) // Telegram's retry
+	if got != 200 {
+		got = post(2) // a pooled connection may have died with the outage
+	}
+	if got != 200 {
+		t.Fatalf("database back: %d", got)
+	}
+	mustContain(t, lastText(h.fake.Messages(42)), "Halo, Rahmat")
 }

@@ -221,3 +221,59 @@ func fillFormAnswers(t *testing.T, h *harness) {
 	}
 	mustContain(t, lastText(h.fake.Messages(coordID)), "Ringkasan laporan")
 }
+
+func TestSubmittedReportIsPostedToReportChat(t *testing.T) {
+	const group = -1009876
+	h := newHarness(t, func(c *Config) { c.ReportChatID = group })
+	joinCoordinator(t, h, "Kutai Barat")
+	fillForm(t, h)
+	h.press(coordID, "Sari", "Kirim")
+	msgs := h.fake.Messages(group)
+	if len(msgs) != 1 {
+		t.Fatalf("group got %d messages", len(msgs))
+	}
+	mustContain(t, msgs[0].Text, "Laporan mingguan Kabupaten Kutai Barat", "Oleh Sari", "Kegiatan rutin pendataan", "10 KK")
+}
+
+func TestExportRecapSheetShowsEveryRegionAndWeek(t *testing.T) {
+	h := newHarness(t)
+	joinCoordinator(t, h, "Samarinda")
+	fillForm(t, h)
+	h.press(coordID, "Sari", "Kirim")
+	h.say(adminID, "Admin", "/ekspor 2024-W49 2024-W50")
+	docs := h.fake.CallsTo("sendDocument")
+	if len(docs) != 1 {
+		t.Fatalf("sendDocument calls = %d", len(docs))
+	}
+	var data []byte
+	for _, f := range docs[0].Files {
+		data = f.Data
+	}
+	wb, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := wb.GetRows("Rekap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := ""
+	for _, r := range rows {
+		all += strings.Join(r, "|") + "\n"
+	}
+	mustContain(t, all, "2024-W49", "2024-W50", "Samarinda|belum|terkirim", "Bontang|belum|belum")
+}
+
+// TestAnswersSentBackToBackApplyInOrder sends all five answers without
+// waiting: per-chat ordering must apply them to steps 1..5 in turn.
+func TestAnswersSentBackToBackApplyInOrder(t *testing.T) {
+	h := newHarness(t)
+	joinCoordinator(t, h, "Berau")
+	h.say(coordID, "Sari", "/lapor")
+	var last int64
+	for _, a := range []string{"Kegiatan pertama", "77", "Rp300.000", "Tidak ada", "Rencana berikut"} {
+		last = h.fake.SendText(coordID, "Sari", a)
+	}
+	h.settle(last)
+	mustContain(t, lastText(h.fake.Messages(coordID)), "Kegiatan pertama", "77 KK", "Rp300.000", "Tidak ada", "Rencana berikut")
+}
