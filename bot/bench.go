@@ -72,8 +72,7 @@ the latency (update enqueued → first reply received) of the default mix
 		fmt.Fprintln(stderr, "tkpkbot bench: DATABASE_URL must name a PostgreSQL server where a scratch database may be created")
 		return 2
 	}
-	quiet := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	rep, err := bench(ctx, c, dbURL, quiet, stdout)
+	rep, err := bench(ctx, c, dbURL, stdout)
 	if err != nil {
 		fmt.Fprintln(stderr, "tkpkbot bench:", err)
 		return 1
@@ -93,7 +92,7 @@ type benchReport struct {
 	mixRate             float64
 }
 
-func bench(ctx context.Context, c benchConfig, serverURL string, log *slog.Logger, progress io.Writer) (*benchReport, error) {
+func bench(ctx context.Context, c benchConfig, serverURL string, progress io.Writer) (*benchReport, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, err
@@ -193,7 +192,6 @@ func bench(ctx context.Context, c benchConfig, serverURL string, log *slog.Logge
 	if err != nil {
 		return nil, fmt.Errorf("mix run: %w", err)
 	}
-	_ = log
 	return rep, nil
 }
 

@@ -24,7 +24,7 @@ import (
 
 // runConsole serves the real handlers against an in-process Bot API double
 // and lets a person in the terminal play one Telegram user.
-func runConsole(ctx context.Context, args []string, getenv func(string) string, log *slog.Logger, stdin io.Reader, stdout, stderr io.Writer) int {
+func runConsole(ctx context.Context, args []string, getenv func(string) string, _ *slog.Logger, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("console", "tkpkbot console [--user-id N] [--name NAME] [--admin=false]",
 		`Runs the bot's real handlers and database without Telegram: an in-process copy of
 the Bot API carries your lines to the bot as messages from one user, and prints the
@@ -50,7 +50,6 @@ Needs DATABASE_URL (make run sets one up).`, stdout)
 	}
 	// Keep the terminal for the conversation: only warnings go to stderr.
 	quiet := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	_ = log
 	a, err := newApp(ctx, cfg, quiet, tkpkbot.SystemClock{})
 	if err != nil {
 		fmt.Fprintln(stderr, "tkpkbot:", err)
