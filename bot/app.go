@@ -69,7 +69,7 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 		bot.WithSkipGetMe(),
 		bot.WithNotAsyncHandlers(),
 		bot.WithDefaultHandler(a.h.Handle),
-		bot.WithHTTPClient(time.Minute, &http.Client{Timeout: time.Minute, Transport: metrics.Transport{}}),
+		bot.WithHTTPClient(cfg.apiTimeout(), &http.Client{Timeout: cfg.apiTimeout(), Transport: metrics.Transport{}}),
 		bot.WithErrorsHandler(func(err error) { log.Warn("telegram client", "err", redact(err, cfg.Token)) }),
 	)
 	if err != nil {
@@ -92,6 +92,20 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 		Run: func(ctx context.Context) error { _, err := db.PruneUpdates(ctx); return err },
 	}, sweeper.Sweep())
 	return a, nil
+}
+
+func (c Config) apiTimeout() time.Duration {
+	if c.APITimeout > 0 {
+		return c.APITimeout
+	}
+	return time.Minute
+}
+
+func (c Config) pollTimeout() time.Duration {
+	if c.PollTimeout > 0 {
+		return c.PollTimeout
+	}
+	return 25 * time.Second
 }
 
 // leaderRetry is how often a standby replica tries to become the poller.
@@ -164,7 +178,9 @@ func (a *app) serve(ctx context.Context, withHTTP bool) error {
 	// others stand by and take over when its database session ends.
 	return a.db.RunAsLeader(ctx, store.PollerLock, a.leaderRetry(), func(ctx context.Context) error {
 		a.log.Info("serving updates by long polling", "bot", "@"+a.h.BotUsername)
-		p := &handlers.Poller{APIURL: a.cfg.APIURL, Token: a.cfg.Token, Log: a.log, Process: process, Filter: a.h.FilterSeen, Done: a.h.MarkHandled}
+		p := &handlers.Poller{APIURL: a.cfg.APIURL, Token: a.cfg.Token, Log: a.log, Timeout: a.cfg.PollTimeout,
+			Client:  &http.Client{Timeout: a.cfg.pollTimeout() + 10*time.Second, Transport: metrics.Transport{}},
+			Process: process, Filter: a.h.FilterSeen, Done: a.h.MarkHandled}
 		return p.Run(ctx)
 	})
 }

@@ -31,6 +31,8 @@ type Config struct {
 	FloodBurst    int     // messages a user may send at once before flood control
 	FloodRate     float64 // messages per second refilled
 	LeaderRetry   time.Duration
+	APITimeout    time.Duration // one Bot API request (sends); default 1 min
+	PollTimeout   time.Duration // getUpdates long-poll; default 25 s
 	// Reminder offsets before a meeting and before the report deadline;
 	// nil means the defaults, empty means none.
 	ReminderOffsets       []time.Duration

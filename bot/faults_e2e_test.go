@@ -5,11 +5,13 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"tkpkbot/internal/dbtest"
 	"tkpkbot/internal/faultproxy"
+	"tkpkbot/internal/telegramtest"
 )
 
 // TestDatabaseOutageIsSurvived cuts PostgreSQL in the middle of a /lapor
@@ -130,4 +132,28 @@ func TestWebhookAsksForRedeliveryWhileDatabaseIsDown(t *testing.T) {
 		t.Fatalf("database back: %d", got)
 	}
 	mustContain(t, lastText(h.fake.Messages(42)), "Halo, Rahmat")
+}
+
+// TestTimeoutsAreRetried makes the first sendMessage hang past the client's
+// timeout, and a getUpdates answer slowly. The update is still answered;
+// the send is retried, so the user may see the reply twice — the one case
+// where a duplicate is possible, because the first attempt's outcome is
+// unknown (here the fake server did deliver it).
+func TestTimeoutsAreRetried(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.APITimeout, c.PollTimeout = 500*time.Millisecond, time.Second })
+	h.say(42, "Rahmat", "/start")
+	var sends atomic.Int32
+	h.fake.SetHandler("sendMessage", func(telegramtest.Call) (any, *telegramtest.APIError) {
+		if sends.Add(1) == 1 {
+			time.Sleep(800 * time.Millisecond)
+		}
+		return nil, nil
+	})
+	msgs := h.say(42, "Rahmat", "/bantuan")
+	if n := strings.Count(texts(msgs), "Daftar perintah"); n < 1 || n > 2 {
+		t.Fatalf("after a send timeout: %d replies", n)
+	}
+	if sends.Load() < 2 {
+		t.Fatalf("send not retried after the timeout (%d attempts)", sends.Load())
+	}
 }
