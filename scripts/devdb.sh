@@ -78,7 +78,7 @@ local_cluster() {
 if local_cluster; then
   host=127.0.0.1
 else
-  log "cannot run a cluster under .data (folder not reachable by the postgres user); using the machine's cluster on 5432"
+  log "cannot run a cluster under .data (folder not reachable by the postgres user, or port $port taken: see .data/pg/server.log); using the machine's cluster on 5432"
   port=5432 host=127.0.0.1
   if ! "$bin/pg_isready" -q -h $host -p $port; then
     command -v pg_ctlcluster >/dev/null && pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -1)" main start >&2 || true
