@@ -82,6 +82,7 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 		return nil, fmt.Errorf("ask Telegram who the bot is (check TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL): %w", redact(err, cfg.Token))
 	}
 	a.h.BotUsername = me.Username
+	db.BotID = me.ID
 	sweeper := reminders.New(reminders.Options{
 		Store: db, Holidays: db, Reports: db, Telegram: reminders.BotTelegram{Bot: a.b},
 		Clock: clock, Location: cfg.Location, Log: log, Deadline: cfg.Deadline, ReportChat: cfg.ReportChatID,

@@ -42,7 +42,9 @@ Needs DATABASE_URL (make run sets one up).`, stdout)
 		fmt.Fprintln(stderr, "tkpkbot: configuration error:", err)
 		return 2
 	}
-	fake := telegramtest.New()
+	// Update IDs continue from earlier sessions on the same database, as
+	// Telegram's do, so handled-update records never swallow new messages.
+	fake := telegramtest.New(telegramtest.WithFirstUpdateID(time.Now().Unix() * 10))
 	defer fake.Close()
 	cfg.Token, cfg.APIURL, cfg.WebhookURL = "console:local", fake.URL(), ""
 	if *admin {

@@ -2,11 +2,11 @@
 # make run: serve with a token, otherwise open the console.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DATABASE_URL=$(scripts/devdb.sh) && export DATABASE_URL
-token=${TELEGRAM_BOT_TOKEN:-}
-if [ -z "$token" ] && [ -f .env ]; then
-  token=$(sed -n 's/^[[:space:]]*TELEGRAM_BOT_TOKEN[[:space:]]*=[[:space:]]*//p' .env | tail -1 | tr -d '"'"'"'[:space:]')
-fi
+# a value in .env counts as set, as it does for the binary
+fromenv() { [ -f .env ] && sed -n "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*//p" .env | tail -1 | tr -d '"'"'"'[:space:]'; }
+DATABASE_URL=${DATABASE_URL:-$(fromenv DATABASE_URL || true)}
+DATABASE_URL=$(DATABASE_URL=$DATABASE_URL scripts/devdb.sh) && export DATABASE_URL
+token=${TELEGRAM_BOT_TOKEN:-$(fromenv TELEGRAM_BOT_TOKEN || true)}
 if [ -n "$token" ]; then
   exec ./tkpkbot serve
 fi

@@ -47,11 +47,11 @@ func (db *DB) CreateMeeting(ctx context.Context, m tkpkbot.Meeting) (tkpkbot.Mee
 		var err error
 		out, err = scanMeeting(tx.QueryRow(ctx, `
 			INSERT INTO meetings AS m (title, location, starts_at, created_by, created_at, source_update)
-			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (source_update) DO NOTHING RETURNING `+meetingCols,
+			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (created_by, source_update) DO NOTHING RETURNING `+meetingCols,
 			m.Title, m.Location, m.StartsAt, m.CreatedBy, now, source))
 		if errors.Is(err, pgx.ErrNoRows) {
 			// the same update was handled before (a redelivery): same meeting
-			out, err = scanMeeting(tx.QueryRow(ctx, `SELECT `+meetingCols+` FROM meetings m WHERE m.source_update = $1`, source))
+			out, err = scanMeeting(tx.QueryRow(ctx, `SELECT `+meetingCols+` FROM meetings m WHERE m.created_by = $1 AND m.source_update = $2`, m.CreatedBy, source))
 			return err
 		} else if err != nil {
 			return err

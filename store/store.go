@@ -31,7 +31,9 @@ type DB struct {
 	Location *time.Location
 	Log      *slog.Logger
 	AdminIDs map[int64]bool
-	users    *userCache
+	// BotID scopes handled-update records to one bot (set from getMe).
+	BotID int64
+	users *userCache
 }
 
 // Options tune Open; zero values are sensible.

@@ -11,14 +11,14 @@ import (
 // would, for example, store a report twice.
 func (db *DB) SeenUpdate(ctx context.Context, updateID int64) (bool, error) {
 	var seen bool
-	err := db.Pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM processed_updates WHERE update_id = $1)`, updateID).Scan(&seen)
+	err := db.Pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM processed_updates WHERE bot_id = $1 AND update_id = $2)`, db.BotID, updateID).Scan(&seen)
 	return seen, db.wrap("check update", err)
 }
 
 // SeenUpdates returns which of ids were already handled, in one query for
 // a whole getUpdates batch.
 func (db *DB) SeenUpdates(ctx context.Context, ids []int64) (map[int64]bool, error) {
-	rows, err := db.Pool.Query(ctx, `SELECT update_id FROM processed_updates WHERE update_id = ANY($1)`, ids)
+	rows, err := db.Pool.Query(ctx, `SELECT update_id FROM processed_updates WHERE bot_id = $1 AND update_id = ANY($2)`, db.BotID, ids)
 	if err != nil {
 		return nil, db.wrap("check updates", err)
 	}
@@ -31,8 +31,8 @@ func (db *DB) SeenUpdates(ctx context.Context, ids []int64) (map[int64]bool, err
 // MarkUpdate records update_id as handled and returns false when another
 // worker or replica already had.
 func (db *DB) MarkUpdate(ctx context.Context, updateID int64) (bool, error) {
-	tag, err := db.Pool.Exec(ctx, `INSERT INTO processed_updates (update_id, processed_at) VALUES ($1, $2)
-		ON CONFLICT DO NOTHING`, updateID, db.Clock.Now())
+	tag, err := db.Pool.Exec(ctx, `INSERT INTO processed_updates (bot_id, update_id, processed_at) VALUES ($1, $2, $3)
+		ON CONFLICT DO NOTHING`, db.BotID, updateID, db.Clock.Now())
 	if err != nil {
 		return false, db.wrap("mark update", err)
 	}
@@ -41,8 +41,8 @@ func (db *DB) MarkUpdate(ctx context.Context, updateID int64) (bool, error) {
 
 // MarkUpdates records a batch of handled update IDs in one statement.
 func (db *DB) MarkUpdates(ctx context.Context, ids []int64) error {
-	_, err := db.Pool.Exec(ctx, `INSERT INTO processed_updates (update_id, processed_at)
-		SELECT unnest($1::bigint[]), $2 ON CONFLICT DO NOTHING`, ids, db.Clock.Now())
+	_, err := db.Pool.Exec(ctx, `INSERT INTO processed_updates (bot_id, update_id, processed_at)
+		SELECT $1, unnest($2::bigint[]), $3 ON CONFLICT DO NOTHING`, db.BotID, ids, db.Clock.Now())
 	return db.wrap("mark updates", err)
 }
 

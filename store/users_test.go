@@ -68,3 +68,22 @@ func TestMarkUpdateOnce(t *testing.T) {
 		t.Fatalf("seen = %v, %v", seen, err)
 	}
 }
+
+func TestHandledUpdatesAreKeptPerBot(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.Open(t, store.Options{})
+	db.BotID = 111
+	if first, err := db.MarkUpdate(ctx, 5); err != nil || !first {
+		t.Fatalf("mark = %v, %v", first, err)
+	}
+	db.BotID = 222 // a new token on the same database starts its own sequence
+	if seen, err := db.SeenUpdates(ctx, []int64{5, 6}); err != nil || seen[5] || seen[6] {
+		t.Fatalf("new bot sees old bot's updates: %v, %v", seen, err)
+	}
+	if err := db.MarkUpdates(ctx, []int64{5, 6}); err != nil {
+		t.Fatal(err)
+	}
+	if seen, err := db.SeenUpdates(ctx, []int64{5, 6, 7}); err != nil || !seen[5] || !seen[6] || seen[7] {
+		t.Fatalf("seen = %v, %v", seen, err)
+	}
+}

@@ -70,6 +70,14 @@ type Option func(*config)
 type config struct {
 	botUsername  string
 	allowBareAmp bool
+	firstUpdate  int64
+}
+
+// WithFirstUpdateID numbers updates from id on, as Telegram continues a
+// bot's sequence across restarts; a program that keeps handled update IDs
+// (the console on a long-lived database) needs IDs it has not seen.
+func WithFirstUpdateID(id int64) Option {
+	return func(c *config) { c.firstUpdate = id }
 }
 
 // WithBotUsername changes the username getMe reports.
@@ -135,22 +143,23 @@ func New(opts ...Option) *Server {
 		panic(fmt.Sprintf("telegramtest: listen: %v", err))
 	}
 	s := &Server{
-		cfg:       cfg,
-		bot:       models.User{ID: BotID, IsBot: true, FirstName: BotFirstName, Username: cfg.botUsername},
-		url:       "http://" + ln.Addr().String(),
-		done:      make(chan struct{}),
-		changed:   make(chan struct{}),
-		subs:      map[*subscriber]struct{}{},
-		history:   map[int64][]byte{},
-		chats:     map[int64]*chatState{},
-		users:     map[int64]models.User{},
-		files:     map[string]*storedFile{},
-		filePaths: map[string]*storedFile{},
-		callbacks: map[string]bool{},
-		commands:  map[string][]models.BotCommand{},
-		faults:    map[string]*fault{},
-		latency:   map[string]time.Duration{},
-		handlers:  map[string]Handler{},
+		lastUpdateID: max(cfg.firstUpdate-1, 0),
+		cfg:          cfg,
+		bot:          models.User{ID: BotID, IsBot: true, FirstName: BotFirstName, Username: cfg.botUsername},
+		url:          "http://" + ln.Addr().String(),
+		done:         make(chan struct{}),
+		changed:      make(chan struct{}),
+		subs:         map[*subscriber]struct{}{},
+		history:      map[int64][]byte{},
+		chats:        map[int64]*chatState{},
+		users:        map[int64]models.User{},
+		files:        map[string]*storedFile{},
+		filePaths:    map[string]*storedFile{},
+		callbacks:    map[string]bool{},
+		commands:     map[string][]models.BotCommand{},
+		faults:       map[string]*fault{},
+		latency:      map[string]time.Duration{},
+		handlers:     map[string]Handler{},
 	}
 	// A plain http.Server rather than httptest keeps httptest's global
 	// -httptest.serve flag out of the production binary, and Close below

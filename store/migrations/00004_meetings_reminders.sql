@@ -7,8 +7,7 @@ CREATE TABLE meetings (
     created_by   bigint NOT NULL,
     created_at   timestamptz NOT NULL,
     cancelled_at timestamptz,
-    cancelled_by bigint,
-    source_update bigint UNIQUE          -- the /rapat_baru update; a redelivery creates nothing new
+    cancelled_by bigint
 );
 CREATE INDEX meetings_upcoming ON meetings (starts_at) WHERE cancelled_at IS NULL;
 
