@@ -182,21 +182,27 @@ func TestHelpDescribesEveryCommand(t *testing.T) {
 
 func TestConsoleAnswersLikeTheBot(t *testing.T) {
 	t.Parallel()
-	cmd := exec.Command(binary(t), "console", "--user-id", "4242", "--name", "Wati")
-	cmd.Dir = t.TempDir()
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "DATABASE_URL=" + dbtest.URL(t)}
-	cmd.Stdin = strings.NewReader("/start\n/bantuan\n/entah\n/bantuan@tkpk_kaltim_bot\n")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("console: %v\n%s", err, out)
-	}
-	s := string(out)
-	mustContain(t, s, "Halo, Wati!", "Daftar perintah", "tidak dikenal")
-	if strings.Count(s, "Daftar perintah") != 2 {
-		t.Fatalf("/bantuan@botname not answered like /bantuan:\n%s", s)
-	}
-	if strings.Contains(s, "<b>") {
-		t.Fatalf("HTML tags shown raw:\n%s", s)
+	dbURL := dbtest.URL(t)
+	// twice on one database: a second session must not mistake its
+	// messages for ones the first already handled
+	for session := 1; session <= 2; session++ {
+		cmd := exec.Command(binary(t), "console", "--user-id", "4242", "--name", "Wati")
+		cmd.Dir = t.TempDir()
+		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "DATABASE_URL=" + dbURL}
+		cmd.Stdin = strings.NewReader("/start\n/bantuan\n/entah\n/bantuan@tkpk_kaltim_bot\n")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("console session %d: %v\n%s", session, err, out)
+		}
+		s := string(out)
+		mustContain(t, s, "Halo, Wati!", "Daftar perintah", "tidak dikenal")
+		if strings.Count(s, "Daftar perintah") != 2 {
+			t.Fatalf("session %d: /bantuan@botname not answered like /bantuan:\n%s", session, s)
+		}
+		if strings.Contains(s, "<b>") || strings.Contains(s, "belum ada balasan") {
+			t.Fatalf("session %d: raw HTML or a missing reply:\n%s", session, s)
+		}
+		time.Sleep(10 * time.Millisecond) // update IDs follow the clock in milliseconds
 	}
 }
 

@@ -44,7 +44,7 @@ Needs DATABASE_URL (make run sets one up).`, stdout)
 	}
 	// Update IDs continue from earlier sessions on the same database, as
 	// Telegram's do, so handled-update records never swallow new messages.
-	fake := telegramtest.New(telegramtest.WithFirstUpdateID(time.Now().Unix() * 10))
+	fake := telegramtest.New(telegramtest.WithFirstUpdateID(time.Now().UnixMilli()))
 	defer fake.Close()
 	cfg.Token, cfg.APIURL, cfg.WebhookURL = "console:local", fake.URL(), ""
 	if *admin {
