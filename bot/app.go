@@ -70,16 +70,16 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 		bot.WithNotAsyncHandlers(),
 		bot.WithDefaultHandler(a.h.Handle),
 		bot.WithHTTPClient(cfg.apiTimeout(), &http.Client{Timeout: cfg.apiTimeout(), Transport: metrics.Transport{}}),
-		bot.WithErrorsHandler(func(err error) { log.Warn("telegram client", "err", redact(err, cfg.Token)) }),
+		bot.WithErrorsHandler(func(err error) { log.Warn("telegram client", "err", handlers.RedactToken(err, cfg.Token)) }),
 	)
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("telegram client: %w", redact(err, cfg.Token))
+		return nil, fmt.Errorf("telegram client: %w", handlers.RedactToken(err, cfg.Token))
 	}
 	me, err := getMe(ctx, a.b)
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("ask Telegram who the bot is (check TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL): %w", redact(err, cfg.Token))
+		return nil, fmt.Errorf("ask Telegram who the bot is (check TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL): %w", handlers.RedactToken(err, cfg.Token))
 	}
 	a.h.BotUsername = me.Username
 	db.BotID = me.ID
@@ -140,7 +140,7 @@ func getMe(ctx context.Context, b *bot.Bot) (*models.User, error) {
 func (a *app) serve(ctx context.Context, withHTTP bool) error {
 	defer a.db.Close()
 	if err := a.h.RegisterMenu(ctx, a.b); err != nil {
-		a.log.Warn("command menu not registered", "err", redact(err, a.cfg.Token))
+		a.log.Warn("command menu not registered", "err", handlers.RedactToken(err, a.cfg.Token))
 	}
 	if err := a.sched.Start(); err != nil {
 		return fmt.Errorf("start scheduler: %w", err)
@@ -166,14 +166,14 @@ func (a *app) serve(ctx context.Context, withHTTP bool) error {
 			URL: a.cfg.WebhookURL, SecretToken: a.cfg.WebhookSecret,
 			AllowedUpdates: []string{"message", "callback_query"},
 		}); err != nil {
-			return fmt.Errorf("setWebhook: %w", redact(err, a.cfg.Token))
+			return fmt.Errorf("setWebhook: %w", handlers.RedactToken(err, a.cfg.Token))
 		}
 		a.log.Info("serving updates by webhook", "url", a.cfg.WebhookURL, "addr", a.cfg.HTTPAddr)
 		<-ctx.Done()
 		return nil
 	}
 	if _, err := a.b.DeleteWebhook(ctx, &bot.DeleteWebhookParams{}); err != nil {
-		a.log.Warn("deleteWebhook failed", "err", redact(err, a.cfg.Token))
+		a.log.Warn("deleteWebhook failed", "err", handlers.RedactToken(err, a.cfg.Token))
 	}
 	// One replica polls (Telegram allows one getUpdates consumer); the
 	// others stand by and take over when its database session ends.

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"strconv"
@@ -140,6 +141,17 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		return c, &configError{"WEBHOOK_SECRET", "use 1-256 characters from A-Z a-z 0-9 _ - (Telegram's rule)"}
 	}
 	return c, nil
+}
+
+// configOrReport loads the configuration or prints the one line naming the
+// bad variable; every subcommand starts with it.
+func configOrReport(getenv func(string) string, stderr io.Writer) (Config, bool) {
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, "tkpkbot: configuration error:", err)
+		return cfg, false
+	}
+	return cfg, true
 }
 
 func checkURL(raw string, schemes ...string) error {

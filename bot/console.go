@@ -37,9 +37,8 @@ Needs DATABASE_URL (make run sets one up).`, stdout)
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
-	cfg, err := loadConfig(getenv)
-	if err != nil {
-		fmt.Fprintln(stderr, "tkpkbot: configuration error:", err)
+	cfg, ok := configOrReport(getenv, stderr)
+	if !ok {
 		return 2
 	}
 	// Update IDs continue from earlier sessions on the same database, as

@@ -38,9 +38,8 @@ On a database without figures, the dataset shipped with the bot is loaded first.
 		fmt.Fprintf(stdout, "%s: %d values, all valid\n", path, len(figs))
 		return 0
 	}
-	cfg, err := loadConfig(getenv)
-	if err != nil {
-		fmt.Fprintln(stderr, "tkpkbot: configuration error:", err)
+	cfg, ok := configOrReport(getenv, stderr)
+	if !ok {
 		return 2
 	}
 	db, err := openStore(ctx, cfg, log, tkpkbot.SystemClock{})

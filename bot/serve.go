@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"tkpkbot"
+	"tkpkbot/handlers"
 )
 
 func runServe(ctx context.Context, args []string, getenv func(string) string, log *slog.Logger, stdout, stderr io.Writer) int {
@@ -21,9 +22,8 @@ Needs TELEGRAM_BOT_TOKEN and DATABASE_URL; without a token, try "tkpkbot console
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
-	cfg, err := loadConfig(getenv)
-	if err != nil {
-		fmt.Fprintln(stderr, "tkpkbot: configuration error:", err)
+	cfg, ok := configOrReport(getenv, stderr)
+	if !ok {
 		return 2
 	}
 	if cfg.Token == "" {
@@ -37,12 +37,12 @@ Needs TELEGRAM_BOT_TOKEN and DATABASE_URL; without a token, try "tkpkbot console
 		if errors.Is(err, context.Canceled) {
 			return 0
 		}
-		fmt.Fprintln(stderr, "tkpkbot:", redact(err, cfg.Token))
+		fmt.Fprintln(stderr, "tkpkbot:", handlers.RedactToken(err, cfg.Token))
 		return 1
 	}
 	log.Info("tkpkbot started", "bot", "@"+a.h.BotUsername, "startup", time.Since(start).Round(time.Millisecond).String())
 	if err := a.serve(ctx, true); err != nil {
-		fmt.Fprintln(stderr, "tkpkbot:", redact(err, cfg.Token))
+		fmt.Fprintln(stderr, "tkpkbot:", handlers.RedactToken(err, cfg.Token))
 		return 1
 	}
 	log.Info("tkpkbot stopped")
@@ -55,9 +55,8 @@ func runMigrate(ctx context.Context, args []string, getenv func(string) string, 
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
-	cfg, err := loadConfig(getenv)
-	if err != nil {
-		fmt.Fprintln(stderr, "tkpkbot: configuration error:", err)
+	cfg, ok := configOrReport(getenv, stderr)
+	if !ok {
 		return 2
 	}
 	db, err := openStore(ctx, cfg, log, tkpkbot.SystemClock{})

@@ -180,12 +180,12 @@ func (p *Poller) fetch(ctx context.Context, offset int64, timeout time.Duration)
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	resp, err := p.Client.Do(req)
 	if err != nil {
-		return nil, redactErr(err, p.Token)
+		return nil, RedactToken(err, p.Token)
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
 	if err != nil {
-		return nil, fmt.Errorf("read getUpdates: %w", redactErr(err, p.Token))
+		return nil, fmt.Errorf("read getUpdates: %w", RedactToken(err, p.Token))
 	}
 	var r struct {
 		OK          bool             `json:"ok"`
@@ -216,9 +216,10 @@ func nextBackoff(prev time.Duration, err error) time.Duration {
 	return min(prev*2, 10*time.Second)
 }
 
-// redactErr keeps the bot token out of logs: net/http errors quote the URL.
-func redactErr(err error, token string) error {
-	if token == "" || !strings.Contains(err.Error(), token) {
+// RedactToken keeps the bot token out of logs and errors: net/http errors
+// quote request URLs, and Telegram URLs carry the token.
+func RedactToken(err error, token string) error {
+	if err == nil || token == "" || !strings.Contains(err.Error(), token) {
 		return err
 	}
 	return errors.New(strings.ReplaceAll(err.Error(), token, "<token>"))
