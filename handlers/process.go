@@ -12,9 +12,7 @@ import (
 
 // Dedup remembers handled update IDs across restarts and replicas.
 type Dedup interface {
-	SeenUpdate(ctx context.Context, updateID int64) (bool, error)
 	SeenUpdates(ctx context.Context, ids []int64) (map[int64]bool, error)
-	MarkUpdate(ctx context.Context, updateID int64) (bool, error)
 	MarkUpdates(ctx context.Context, ids []int64) error
 }
 
@@ -61,42 +59,32 @@ func (h *Handlers) FilterSeen(ctx context.Context, updates []*models.Update) []*
 const updateTimeout = 30 * time.Second
 
 // Process handles one update synchronously unless it was handled before:
-// Telegram redelivers updates whose confirmation it did not receive. The
-// error is non-nil when handling failed in a way a redelivery may fix.
+// Telegram redelivers updates whose confirmation it did not receive. It is
+// the webhook's path: a batch of one through FilterSeen and MarkHandled.
+// The error is non-nil when handling failed in a way a redelivery may fix.
 func (h *Handlers) Process(ctx context.Context, b *bot.Bot, upd *models.Update) error {
-	return h.process(ctx, b, upd, true)
+	ctx, cancel := context.WithTimeout(ctx, updateTimeout)
+	defer cancel()
+	if len(h.FilterSeen(ctx, []*models.Update{upd})) == 0 {
+		return nil
+	}
+	err := h.ProcessFresh(ctx, b, upd)
+	if err == nil {
+		h.MarkHandled(ctx, []int64{upd.ID})
+	}
+	return err
 }
 
-// ProcessFresh is Process for a polled update FilterSeen already checked;
-// the poller records it with MarkHandled together with its batch.
+// ProcessFresh handles an update FilterSeen already checked; the caller
+// records it with MarkHandled (the poller does so for its whole batch).
 func (h *Handlers) ProcessFresh(ctx context.Context, b *bot.Bot, upd *models.Update) error {
-	return h.process(ctx, b, upd, false)
-}
-
-func (h *Handlers) process(ctx context.Context, b *bot.Bot, upd *models.Update, single bool) error {
 	ctx, cancel := context.WithTimeout(ctx, updateTimeout)
 	defer cancel()
 	kind := updateKind(upd)
 	metrics.UpdatesReceived.WithLabelValues(kind).Inc()
-	if h.Dedup != nil && single {
-		seen, err := h.Dedup.SeenUpdate(ctx, upd.ID)
-		if err != nil {
-			h.Log.Warn("dedup check failed; handling anyway", "update_id", upd.ID, "err", err)
-		} else if seen {
-			h.Log.Info("duplicate update dropped", "update_id", upd.ID)
-			metrics.ObserveUpdate(kind, "", "duplicate", 0)
-			return nil
-		}
-	}
 	if h.flood != nil && !h.flood.allow(ctx, h, b, upd) {
 		metrics.ObserveUpdate(kind, "", "flood", 0)
 		return nil
 	}
-	err := h.handle(ctx, b, upd)
-	if h.Dedup != nil && single && err == nil {
-		if _, merr := h.Dedup.MarkUpdate(ctx, upd.ID); merr != nil {
-			h.Log.Warn("could not record handled update", "update_id", upd.ID, "err", merr)
-		}
-	}
-	return err
+	return h.handle(ctx, b, upd)
 }

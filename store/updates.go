@@ -6,17 +6,10 @@ import (
 	"github.com/jackc/pgx/v5"
 )
 
-// SeenUpdate reports whether update_id was already handled. Telegram
-// redelivers an update when its confirmation was lost; handling it twice
-// would, for example, store a report twice.
-func (db *DB) SeenUpdate(ctx context.Context, updateID int64) (bool, error) {
-	var seen bool
-	err := db.Pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM processed_updates WHERE bot_id = $1 AND update_id = $2)`, db.BotID, updateID).Scan(&seen)
-	return seen, db.wrap("check update", err)
-}
-
 // SeenUpdates returns which of ids were already handled, in one query for
-// a whole getUpdates batch.
+// a whole getUpdates batch. Telegram redelivers an update when its
+// confirmation was lost; handling it twice would, for example, store a
+// report twice.
 func (db *DB) SeenUpdates(ctx context.Context, ids []int64) (map[int64]bool, error) {
 	rows, err := db.Pool.Query(ctx, `SELECT update_id FROM processed_updates WHERE bot_id = $1 AND update_id = ANY($2)`, db.BotID, ids)
 	if err != nil {
@@ -26,17 +19,6 @@ func (db *DB) SeenUpdates(ctx context.Context, ids []int64) (map[int64]bool, err
 	var id int64
 	_, err = pgx.ForEachRow(rows, []any{&id}, func() error { seen[id] = true; return nil })
 	return seen, db.wrap("check updates", err)
-}
-
-// MarkUpdate records update_id as handled and returns false when another
-// worker or replica already had.
-func (db *DB) MarkUpdate(ctx context.Context, updateID int64) (bool, error) {
-	tag, err := db.Pool.Exec(ctx, `INSERT INTO processed_updates (bot_id, update_id, processed_at) VALUES ($1, $2, $3)
-		ON CONFLICT DO NOTHING`, db.BotID, updateID, db.Clock.Now())
-	if err != nil {
-		return false, db.wrap("mark update", err)
-	}
-	return tag.RowsAffected() == 1, nil
 }
 
 // MarkUpdates records a batch of handled update IDs in one statement.
