@@ -371,30 +371,13 @@ func (db *DB) SenderLock(ctx context.Context) (func(), bool, error) {
 	}, true, nil
 }
 
-// WaitWake listens for reminders scheduled "now" on a dedicated
-// connection taken out of the pool, so the LISTEN never leaks into a
-// pooled connection.
+// WaitWake listens for reminders scheduled "now" on its own connection
+// (the same listener as the figures and users watches, with keepalives and
+// pings), returning when it fails so the scheduler can retry.
 func (db *DB) WaitWake(ctx context.Context, wake func()) error {
-	pc, err := db.Pool.Acquire(ctx)
-	if err != nil {
-		return db.wrap("listen for reminders", err)
+	err := db.listen(ctx, wakeChannel, func(context.Context) {}, func(context.Context, string) { wake() }, func() {})
+	if ctx.Err() != nil {
+		return nil
 	}
-	conn := pc.Hijack()
-	defer func() {
-		cctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		_ = conn.Close(cctx)
-	}()
-	if _, err := conn.Exec(ctx, `LISTEN `+wakeChannel); err != nil {
-		return db.wrap("listen for reminders", err)
-	}
-	for {
-		if _, err := conn.WaitForNotification(ctx); err != nil {
-			if ctx.Err() != nil {
-				return nil
-			}
-			return db.wrap("wait for reminders", err)
-		}
-		wake()
-	}
+	return db.wrap("wait for reminders", err)
 }
