@@ -130,7 +130,11 @@ func getMe(ctx context.Context, b *bot.Bot) (*models.User, error) {
 		if errors.Is(err, bot.ErrorUnauthorized) || errors.Is(err, bot.ErrorNotFound) || ctx.Err() != nil {
 			return nil, err
 		}
-		time.Sleep(time.Duration(attempt+1) * 500 * time.Millisecond)
+		select {
+		case <-time.After(time.Duration(attempt+1) * 500 * time.Millisecond):
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
 	}
 	return nil, err
 }

@@ -107,7 +107,7 @@ func (h *Handlers) sendChart(ctx context.Context, r *Request, reg tkpkbot.Region
 		return fmt.Errorf("render chart %s %s: %w", reg.Code, info.Indicator, err)
 	}
 	caption := chartCaption(reg, info, all, withProvince)
-	return retry429(ctx, func() error {
+	return retrySend(ctx, func() error {
 		_, err := r.Bot.SendPhoto(ctx, &bot.SendPhotoParams{
 			ChatID:      r.ChatID,
 			Photo:       &models.InputFileUpload{Filename: "grafik-" + reg.Code + "-" + string(info.Indicator) + ".png", Data: bytes.NewReader(png)},

@@ -94,7 +94,7 @@ func checkUpload(doc *models.Document) string {
 func (h *Handlers) download(ctx context.Context, b *bot.Bot, fileID string) ([]byte, error) {
 	unavailable := tkpkbot.Errorf(tkpkbot.EUNAVAILABLE, "Berkas tidak bisa diambil dari Telegram. Coba kirim ulang sebentar lagi.")
 	var f *models.File
-	err := retry429(ctx, func() error {
+	err := retrySend(ctx, func() error {
 		var err error
 		f, err = b.GetFile(ctx, &bot.GetFileParams{FileID: fileID})
 		return err

@@ -247,7 +247,7 @@ func exportRows(rs []tkpkbot.Report, weeks []tkpkbot.Week) ([]export.Row, export
 }
 
 func (h *Handlers) sendDocument(ctx context.Context, r *Request, name string, data []byte, caption string) error {
-	return retry429(ctx, func() error {
+	return retrySend(ctx, func() error {
 		_, err := r.Bot.SendDocument(ctx, &bot.SendDocumentParams{
 			ChatID:   r.ChatID,
 			Document: &models.InputFileUpload{Filename: name, Data: bytes.NewReader(data)},

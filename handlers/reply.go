@@ -66,7 +66,7 @@ func (h *Handlers) Send(ctx context.Context, b *bot.Bot, chatID int64, html stri
 		if i == len(parts)-1 && len(rows) > 0 {
 			params.ReplyMarkup = keyboard(rows...)
 		}
-		if err := retry429(ctx, func() error { _, err := b.SendMessage(ctx, params); return err }); err != nil {
+		if err := retrySend(ctx, func() error { _, err := b.SendMessage(ctx, params); return err }); err != nil {
 			return err
 		}
 	}
@@ -94,7 +94,7 @@ func (h *Handlers) edit(ctx context.Context, r *Request, html string, rows ...[]
 		h.reply(ctx, r, html, rows...)
 		return
 	}
-	if err := retry429(ctx, func() error { _, err := r.Bot.EditMessageText(ctx, params); return err }); err != nil {
+	if err := retrySend(ctx, func() error { _, err := r.Bot.EditMessageText(ctx, params); return err }); err != nil {
 		h.Log.Warn("edit failed, sending new message", "update_id", r.Update.ID, "chat", r.ChatID, "err", err)
 		h.reply(ctx, r, html, rows...)
 	}
@@ -105,7 +105,7 @@ func (h *Handlers) answer(ctx context.Context, r *Request, text string) {
 	if r.Callback == nil {
 		return
 	}
-	err := retry429(ctx, func() error {
+	err := retrySend(ctx, func() error {
 		_, err := r.Bot.AnswerCallbackQuery(ctx, &bot.AnswerCallbackQueryParams{CallbackQueryID: r.Callback.ID, Text: text})
 		return err
 	})
@@ -114,12 +114,12 @@ func (h *Handlers) answer(ctx context.Context, r *Request, text string) {
 	}
 }
 
-// retry429 retries a Bot API call a bounded number of times: after a 429
+// retrySend retries a Bot API call a bounded number of times: after a 429
 // it waits retry_after (the library never retries by itself); after a 5xx
 // or a network failure it backs off. A retry after a timeout may deliver a
 // message twice, because the first attempt may have arrived; that is the
 // only case where a user can see a duplicate.
-func retry429(ctx context.Context, f func() error) error {
+func retrySend(ctx context.Context, f func() error) error {
 	const attempts = 4
 	var err error
 	backoff := 300 * time.Millisecond
