@@ -67,7 +67,6 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 	a.b, err = bot.New(cfg.Token,
 		bot.WithServerURL(cfg.APIURL),
 		bot.WithSkipGetMe(),
-		bot.WithNotAsyncHandlers(),
 		bot.WithDefaultHandler(a.h.Handle),
 		bot.WithHTTPClient(cfg.apiTimeout(), &http.Client{Timeout: cfg.apiTimeout(), Transport: metrics.Transport{}}),
 		bot.WithErrorsHandler(func(err error) { log.Warn("telegram client", "err", handlers.RedactToken(err, cfg.Token)) }),

@@ -111,7 +111,7 @@ func (p *Poller) handleBatch(ctx context.Context, updates []*models.Update) {
 	groups := map[int64][]*models.Update{}
 	var order []int64
 	for _, u := range updates {
-		k := ChatKey(u)
+		k := chatKey(u)
 		if _, ok := groups[k]; !ok {
 			order = append(order, k)
 		}
@@ -141,9 +141,9 @@ func (p *Poller) handleBatch(ctx context.Context, updates []*models.Update) {
 	}
 }
 
-// ChatKey groups updates that must be handled in order: same chat, or
+// chatKey groups updates that must be handled in order: same chat, or
 // same user when there is no chat.
-func ChatKey(u *models.Update) int64 {
+func chatKey(u *models.Update) int64 {
 	switch {
 	case u.Message != nil:
 		return u.Message.Chat.ID
