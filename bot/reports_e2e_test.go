@@ -277,3 +277,27 @@ func TestAnswersSentBackToBackApplyInOrder(t *testing.T) {
 	h.settle(last)
 	mustContain(t, lastText(h.fake.Messages(coordID)), "Kegiatan pertama", "77 KK", "Rp300.000", "Tidak ada", "Rencana berikut")
 }
+
+// TestAnswerRedeliveredAfterCrashIsNotAppliedTwiceButAskedAgain replays
+// the crash window: the answer was saved but the process died before the
+// update was recorded (or the next question sent). The redelivery must
+// not apply it to the next step, and must show the next question.
+func TestAnswerRedeliveredAfterCrashIsNotAppliedTwiceButAskedAgain(t *testing.T) {
+	h := newHarness(t)
+	joinCoordinator(t, h, "Paser")
+	h.say(coordID, "Sari", "/lapor")
+	id := h.fake.SendText(coordID, "Sari", "Sosialisasi program")
+	h.settle(id)
+	if _, err := h.app.db.Pool.Exec(t.Context(), `DELETE FROM processed_updates WHERE update_id = $1`, id); err != nil {
+		t.Fatal(err)
+	}
+	before := len(h.fake.Messages(coordID))
+	h.fake.PushDuplicate(id)
+	h.say(coordID, "Sari", "/laporanku") // handled after the redelivery
+	replies := texts(h.fake.Messages(coordID)[before:])
+	mustContain(t, replies, "Langkah 2/5")
+	f, err := h.app.db.Form(t.Context(), coordID)
+	if err != nil || f.Step != 2 || f.Draft.Activities != "Sosialisasi program" {
+		t.Fatalf("form after redelivery: step %d, %+v, %v", f.Step, f.Draft, err)
+	}
+}

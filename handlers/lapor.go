@@ -142,7 +142,9 @@ func (h *Handlers) formAnswer(ctx context.Context, r *Request) (bool, error) {
 		return true, nil
 	}
 	if f.LastUpdateID >= r.Update.ID {
-		return true, nil // a redelivered answer that was already applied
+		// A redelivered answer that was already applied: the crash may have
+		// come before the next question was sent, so ask it (again).
+		return true, h.ask(ctx, r, f)
 	}
 	if f.Step >= tkpkbot.StepSummary {
 		h.reply(ctx, r, "Laporan Anda sudah lengkap. Pilih <b>Kirim</b>, <b>Ubah</b>, atau <b>Batal</b> pada ringkasan:")
