@@ -88,6 +88,9 @@ func TestDoubleKirimStoresOneReport(t *testing.T) {
 	if err != nil || len(reports) != 1 || reports[0].Version != 1 {
 		t.Fatalf("reports = %+v, %v", reports, err)
 	}
+	if n := strings.Count(texts(h.fake.Messages(coordID)), "Laporan Kabupaten Berau terkirim"); n != 1 {
+		t.Fatalf("confirmation shown %d times, want once (the summary edited in place)", n)
+	}
 }
 
 func fillForm(t *testing.T, h *harness) {

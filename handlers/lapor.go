@@ -312,11 +312,16 @@ func (h *Handlers) submit(ctx context.Context, r *Request, token string) error {
 		return err
 	}
 	if again {
+		// A second press, or a redelivery after a crash that may have come
+		// before the summary was replaced: show the sent report again. The
+		// group copy is not repeated.
 		h.answer(ctx, r, "Laporan ini sudah terkirim.")
-		return nil
+	} else {
+		h.answer(ctx, r, "Terkirim ✅")
 	}
-	h.answer(ctx, r, "Terkirim ✅")
-	metrics.ReportsSubmitted.WithLabelValues(rep.RegionCode, strconv.FormatBool(rep.Late), strconv.FormatBool(rep.Version > 1)).Inc()
+	if !again {
+		metrics.ReportsSubmitted.WithLabelValues(rep.RegionCode, strconv.FormatBool(rep.Late), strconv.FormatBool(rep.Version > 1)).Inc()
+	}
 	reg, _ := tkpkbot.RegionByCode(rep.RegionCode)
 	var note string
 	switch {
@@ -333,7 +338,7 @@ func (h *Handlers) submit(ctx context.Context, r *Request, token string) error {
 		text += "\n" + note
 	}
 	h.edit(ctx, r, text)
-	if h.ReportChat != 0 {
+	if h.ReportChat != 0 && !again {
 		group := fmt.Sprintf("📥 <b>Laporan mingguan %s</b>%s\n%s\nOleh %s, %s\n\n%s",
 			escape(reg.Official), statusTag(rep), indo.WeekLabel(rep.Week, h.Location), escape(displayName(r.User)),
 			indo.DateTime(rep.SubmittedAt.In(h.Location)), reportBody(rep))

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/url"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/go-telegram/bot"
@@ -94,7 +95,12 @@ func (h *Handlers) edit(ctx context.Context, r *Request, html string, rows ...[]
 		h.reply(ctx, r, html, rows...)
 		return
 	}
-	if err := retrySend(ctx, func() error { _, err := r.Bot.EditMessageText(ctx, params); return err }); err != nil {
+	err := retrySend(ctx, func() error { _, err := r.Bot.EditMessageText(ctx, params); return err })
+	switch {
+	case err == nil:
+	case strings.Contains(err.Error(), "message is not modified"):
+		// the message already shows this (a button pressed twice)
+	default:
 		h.Log.Warn("edit failed, sending new message", "update_id", r.Update.ID, "chat", r.ChatID, "err", err)
 		h.reply(ctx, r, html, rows...)
 	}
