@@ -50,6 +50,9 @@ type UserService interface {
 	// Touch records a user seen in an update and returns what is known of
 	// them; admins from configuration are promoted here.
 	Touch(ctx context.Context, u User) (User, error)
+	// TouchAll records the users of a batch of updates at once, so that
+	// their Touch calls that follow need no round trip each.
+	TouchAll(ctx context.Context, us []User) error
 	FindUser(ctx context.Context, id int64) (User, error)
 }
 

@@ -26,6 +26,7 @@ type app struct {
 	db    *store.DB
 	h     *handlers.Handlers
 	b     *bot.Bot
+	api   http.RoundTripper // Bot API transport shared by every client
 	sched *reminders.Scheduler
 }
 
@@ -64,11 +65,13 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 		Clock: clock, Location: cfg.Location, Log: log, Deadline: cfg.Deadline, ReportChat: cfg.ReportChatID,
 		FloodBurst: cfg.FloodBurst, FloodRate: cfg.FloodRate,
 	})
+	// One pool for the poller, the handler workers and the reminder sender.
+	a.api = metrics.Transport{Base: handlers.NewAPITransport(128)}
 	a.b, err = bot.New(cfg.Token,
 		bot.WithServerURL(cfg.APIURL),
 		bot.WithSkipGetMe(),
 		bot.WithDefaultHandler(a.h.Handle),
-		bot.WithHTTPClient(cfg.apiTimeout(), &http.Client{Timeout: cfg.apiTimeout(), Transport: metrics.Transport{}}),
+		bot.WithHTTPClient(cfg.apiTimeout(), &http.Client{Timeout: cfg.apiTimeout(), Transport: a.api}),
 		bot.WithErrorsHandler(func(err error) { log.Warn("telegram client", "err", handlers.RedactToken(err, cfg.Token)) }),
 	)
 	if err != nil {
@@ -183,8 +186,9 @@ func (a *app) serve(ctx context.Context, withHTTP bool) error {
 	return a.db.RunAsLeader(ctx, store.PollerLock, a.leaderRetry(), func(ctx context.Context) error {
 		a.log.Info("serving updates by long polling", "bot", "@"+a.h.BotUsername)
 		p := &handlers.Poller{APIURL: a.cfg.APIURL, Token: a.cfg.Token, Log: a.log, Timeout: a.cfg.PollTimeout,
-			Client:  &http.Client{Timeout: a.cfg.pollTimeout() + 10*time.Second, Transport: metrics.Transport{}},
-			Process: process, Filter: a.h.FilterSeen, Done: a.h.MarkHandled}
+			Client:  &http.Client{Timeout: a.cfg.pollTimeout() + 10*time.Second, Transport: a.api},
+			Process: process, Filter: a.h.FilterSeen, Done: a.h.MarkHandled,
+			Newest: a.h.NewestHandled, Prepare: a.h.Prepare}
 		return p.Run(ctx)
 	})
 }

@@ -31,8 +31,10 @@ type benchConfig struct {
 	rate     int
 	duration time.Duration
 	skipEcho bool
-	admins   int
-	coords   int
+	// botProfile, when set, is where the timed bot process writes its CPU profile.
+	botProfile string
+	admins     int
+	coords     int
 }
 
 func runBench(ctx context.Context, args []string, getenv func(string) string, log *slog.Logger, stdout, stderr io.Writer) int {
@@ -50,22 +52,18 @@ the latency (update enqueued → first reply received) of the default mix
 	fs.DurationVar(&c.duration, "duration", 20*time.Second, "length of the latency run")
 	fs.BoolVar(&c.skipEcho, "skip-echo", false, "do not run the echo-bot yardstick")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the bench process (fake Bot API and load) to this file")
+	fs.StringVar(&c.botProfile, "bot-cpuprofile", "", "write a CPU profile of the bot process to this file")
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
 	c.admins, c.coords = 100, 40
 	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
+		stop, err := startCPUProfile(*cpuprofile)
 		if err != nil {
 			fmt.Fprintln(stderr, "tkpkbot bench:", err)
 			return 2
 		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			fmt.Fprintln(stderr, "tkpkbot bench:", err)
-			return 2
-		}
-		defer pprof.StopCPUProfile()
+		defer stop()
 	}
 	dbURL := getenv("DATABASE_URL")
 	if dbURL == "" {
@@ -128,6 +126,9 @@ func bench(ctx context.Context, c benchConfig, serverURL string, progress io.Wri
 		return nil, err
 	}
 	started := time.Now()
+	if c.botProfile != "" {
+		env = append(env, "TKPKBOT_CPUPROFILE="+c.botProfile)
+	}
 	child, err = startChild(ctx, exe, env, "serve")
 	if err != nil {
 		return nil, err
@@ -358,3 +359,16 @@ func samplePeak(pid int, peak *int64) func() {
 }
 
 var errBenchTimeout = errors.New("replies did not all arrive within the time limit")
+
+// startCPUProfile writes a CPU profile to path until the returned stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("start CPU profile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}

@@ -82,6 +82,7 @@ func TestDoubleKirimStoresOneReport(t *testing.T) {
 	b := h.fake.PressButtonByID(coordID, sum.ID, kirim)
 	h.settle(a)
 	h.settle(b)
+	h.restart()
 	h.fake.PushDuplicate(a)
 	mustContain(t, texts(h.say(adminID, "Admin", "/rekap")), "Berau — ✅ terkirim", "1 dari 10 wilayah")
 	reports, err := h.app.db.RegionReports(t.Context(), "6405", 10)
@@ -294,6 +295,7 @@ func TestAnswerRedeliveredAfterCrashIsNotAppliedTwiceButAskedAgain(t *testing.T)
 	if _, err := h.app.db.Pool.Exec(t.Context(), `DELETE FROM processed_updates WHERE update_id = $1`, id); err != nil {
 		t.Fatal(err)
 	}
+	h.restart()
 	before := len(h.fake.Messages(coordID))
 	h.fake.PushDuplicate(id)
 	h.say(coordID, "Sari", "/laporanku") // handled after the redelivery

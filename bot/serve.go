@@ -31,6 +31,15 @@ Needs TELEGRAM_BOT_TOKEN and DATABASE_URL; without a token, try "tkpkbot console
 			"or try the bot without Telegram: tkpkbot console (make run does this for you).")
 		return 2
 	}
+	// Set by `tkpkbot bench --bot-cpuprofile`; not an operator setting.
+	if path := getenv("TKPKBOT_CPUPROFILE"); path != "" {
+		stop, err := startCPUProfile(path)
+		if err != nil {
+			fmt.Fprintln(stderr, "tkpkbot:", err)
+			return 1
+		}
+		defer stop()
+	}
 	start := time.Now()
 	a, err := newApp(ctx, cfg, log, tkpkbot.SystemClock{})
 	if err != nil {

@@ -7,42 +7,55 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/go-telegram/bot/models"
 )
 
 // Poller is our own getUpdates loop. go-telegram/bot's poller confirms an
-// update before its handler runs, so a crash would lose it; here the offset
-// only moves past updates whose handling finished.
+// update before its handler runs, so a crash would lose it; here the
+// confirmed offset only moves past updates whose handling finished.
+//
+// It keeps up to Window updates in flight and fetches more while they run:
+// the offset it sends is the lowest unfinished update ID, which confirms
+// the finished prefix and nothing else. Telegram then returns the
+// unfinished ones again with the new ones; the poller skips those it has.
 type Poller struct {
 	APIURL  string // e.g. https://api.telegram.org
 	Token   string
 	Client  *http.Client
 	Timeout time.Duration // long-poll timeout; default 25s
 	Workers int           // chats handled at once; default 64
-	Log     *slog.Logger
+	// Window bounds the updates in flight; more are fetched when half of
+	// it is free. Default 100, Telegram's largest getUpdates batch.
+	Window int
+	Log    *slog.Logger
 	// Process handles one update synchronously; false means it failed in
 	// a way a redelivery could fix.
 	Process func(ctx context.Context, upd *models.Update) bool
-	// Done records the IDs of a batch's handled updates before the batch
-	// is confirmed.
+	// Done records the IDs of handled updates before they are confirmed.
 	Done func(ctx context.Context, ids []int64)
-	// Filter, if set, drops updates of a batch before handling (duplicates).
+	// Filter, if set, drops fetched updates before handling (duplicates).
+	// Only updates up to Newest's answer at start can be duplicates: those
+	// above it were never handled, since only one poller runs.
 	Filter func(ctx context.Context, updates []*models.Update) []*models.Update
+	Newest func(ctx context.Context) (int64, error)
+	// Prepare, if set, sees each fetched batch before its updates are
+	// handled (to record their users in one round trip).
+	Prepare func(ctx context.Context, updates []*models.Update)
 	// Drain bounds how long in-flight updates may run after ctx ends.
 	Drain time.Duration
 
-	offset int64
+	offset int64 // the ID after the newest update taken
 }
 
-// Run polls until ctx ends, then lets the batch in flight finish (at most
-// Drain) and confirms it, so nothing handled is redelivered and nothing
+// Run polls until ctx ends, then lets the updates in flight finish (at most
+// Drain) and confirms them, so nothing handled is redelivered and nothing
 // unhandled is confirmed.
 func (p *Poller) Run(ctx context.Context) error {
 	if p.Timeout == 0 {
@@ -51,47 +64,14 @@ func (p *Poller) Run(ctx context.Context) error {
 	if p.Workers == 0 {
 		p.Workers = 64
 	}
+	if p.Window == 0 {
+		p.Window = 100
+	}
 	if p.Drain == 0 {
 		p.Drain = 10 * time.Second
 	}
 	if p.Client == nil {
 		p.Client = &http.Client{Timeout: p.Timeout + 10*time.Second}
-	}
-	backoff := time.Duration(0)
-	for ctx.Err() == nil {
-		if backoff > 0 {
-			select {
-			case <-time.After(backoff):
-			case <-ctx.Done():
-				continue
-			}
-		}
-		updates, err := p.fetch(ctx, p.offset, p.Timeout)
-		if err != nil {
-			if ctx.Err() != nil {
-				break
-			}
-			backoff = nextBackoff(backoff, err)
-			p.Log.Warn("getUpdates failed", "err", err, "retry_in", backoff.String())
-			continue
-		}
-		backoff = 0
-		p.handleBatch(ctx, updates)
-	}
-	// Confirm what was handled; timeout 0 returns at once.
-	cctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-	defer cancel()
-	if _, err := p.fetch(cctx, p.offset, 0); err != nil {
-		p.Log.Warn("final confirm failed; last updates may be redelivered and dropped as duplicates", "err", err)
-	}
-	return nil
-}
-
-// handleBatch runs each chat's updates in order while different chats run
-// concurrently; the offset advances only after the whole batch.
-func (p *Poller) handleBatch(ctx context.Context, updates []*models.Update) {
-	if len(updates) == 0 {
-		return
 	}
 	// Handlers must not be cut short by the shutdown signal; they get
 	// their own context that ends Drain after ctx does.
@@ -102,42 +82,119 @@ func (p *Poller) handleBatch(ctx context.Context, updates []*models.Update) {
 		context.AfterFunc(hctx, func() { t.Stop() })
 	})
 	defer stop()
-
-	last := updates[len(updates)-1].ID
-	defer func() { p.offset = last + 1 }()
-	if p.Filter != nil {
-		updates = p.Filter(hctx, updates)
-	}
-	groups := map[int64][]*models.Update{}
-	var order []int64
-	for _, u := range updates {
-		k := chatKey(u)
-		if _, ok := groups[k]; !ok {
-			order = append(order, k)
+	d := newDispatcher(hctx, p.Workers, p.Process)
+	newest := int64(math.MaxInt64)
+	if p.Newest != nil {
+		if n, err := p.Newest(ctx); err == nil {
+			newest = n
+		} else {
+			p.Log.Warn("could not read the newest handled update; checking every update for duplicates", "err", err)
 		}
-		groups[k] = append(groups[k], u)
 	}
-	sem := make(chan struct{}, p.Workers)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	handled := make([]int64, 0, len(updates))
-	for _, k := range order {
-		sem <- struct{}{}
-		wg.Add(1)
-		go func(us []*models.Update) {
-			defer func() { <-sem; wg.Done() }()
-			for _, u := range us {
-				if p.Process(hctx, u) {
-					mu.Lock()
-					handled = append(handled, u.ID)
-					mu.Unlock()
-				}
+
+	backoff, idle := time.Duration(0), time.Duration(0)
+	for ctx.Err() == nil {
+		if !p.await(ctx, d, idle) {
+			break
+		}
+		if backoff > 0 {
+			select {
+			case <-time.After(backoff):
+			case <-ctx.Done():
+				continue
 			}
-		}(groups[k])
+		}
+		// The offset first, then the record: an update finishing in
+		// between is then recorded and not confirmed, never the reverse.
+		offset := d.confirmable(p.offset)
+		p.record(hctx, d)
+		timeout := p.Timeout
+		if d.pending() > 0 {
+			// Unfinished updates are at the offset, so a long poll would
+			// return at once anyway.
+			timeout = 0
+		}
+		updates, err := p.fetch(ctx, offset, timeout)
+		if err != nil {
+			if ctx.Err() != nil {
+				break
+			}
+			backoff = nextBackoff(backoff, err)
+			p.Log.Warn("getUpdates failed", "err", err, "retry_in", backoff.String())
+			continue
+		}
+		backoff = 0
+		fresh, oldest := updates[:0:0], int64(math.MaxInt64)
+		for _, u := range updates {
+			if u.ID >= p.offset {
+				fresh = append(fresh, u)
+				oldest = min(oldest, u.ID)
+			}
+		}
+		if len(fresh) == 0 {
+			if d.pending() > 0 {
+				idle = min(max(2*idle, 25*time.Millisecond), 500*time.Millisecond)
+			}
+			continue
+		}
+		idle = 0
+		for _, u := range fresh {
+			p.offset = max(p.offset, u.ID+1)
+		}
+		if p.Filter != nil && oldest <= newest {
+			fresh = p.Filter(hctx, fresh)
+		}
+		if p.Prepare != nil && len(fresh) > 0 {
+			p.Prepare(hctx, fresh)
+		}
+		d.submit(fresh)
 	}
-	wg.Wait()
-	if p.Done != nil {
-		p.Done(hctx, handled)
+	d.wait()
+	// Record and confirm what was handled, even when Drain ran out.
+	cctx, ccancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer ccancel()
+	offset := d.confirmable(p.offset)
+	p.record(cctx, d)
+	// Timeout 0 returns at once.
+	if _, err := p.fetch(cctx, offset, 0); err != nil {
+		p.Log.Warn("final confirm failed; last updates may be redelivered and dropped as duplicates", "err", err)
+	}
+	return nil
+}
+
+// await blocks until it is time to fetch: at once when nothing is in
+// flight or the window has room; after an update finishes when the window
+// is more than half full; and, when the last fetch brought nothing new
+// while updates were in flight, after one finishes or idle passes, so a
+// slow update does not make the poller spin. False when ctx ended.
+func (p *Poller) await(ctx context.Context, d *dispatcher, idle time.Duration) bool {
+	for {
+		n := d.pending()
+		if n == 0 || (n <= p.Window/2 && idle == 0) {
+			return ctx.Err() == nil
+		}
+		var tick <-chan time.Time
+		if n <= p.Window/2 {
+			tick = time.After(idle)
+		}
+		select {
+		case <-d.changed:
+			if n := d.pending(); n <= p.Window/2 {
+				return true
+			}
+		case <-tick:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+}
+
+// record stores the IDs of updates handled since the last call; it runs
+// before every fetch, because the fetch's offset may confirm them.
+func (p *Poller) record(ctx context.Context, d *dispatcher) {
+	if ids := d.takeHandled(); len(ids) > 0 && p.Done != nil {
+		p.Done(ctx, ids)
 	}
 }
 

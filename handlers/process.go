@@ -7,6 +7,7 @@ import (
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
+	"tkpkbot"
 	"tkpkbot/metrics"
 )
 
@@ -14,6 +15,34 @@ import (
 type Dedup interface {
 	SeenUpdates(ctx context.Context, ids []int64) (map[int64]bool, error)
 	MarkUpdates(ctx context.Context, ids []int64) error
+	NewestUpdate(ctx context.Context) (int64, error)
+}
+
+// NewestHandled is the highest update ID handled before (by any process);
+// fetched updates above it cannot be duplicates.
+func (h *Handlers) NewestHandled(ctx context.Context) (int64, error) {
+	if h.Dedup == nil {
+		return 0, nil
+	}
+	return h.Dedup.NewestUpdate(ctx)
+}
+
+// Prepare records the users of a fetched batch in one round trip before
+// its updates are handled one by one.
+func (h *Handlers) Prepare(ctx context.Context, updates []*models.Update) {
+	users := make([]tkpkbot.User, 0, len(updates))
+	for _, u := range updates {
+		if r := h.request(nil, u); r.User.ID != 0 && r.Command != ignoreCommand {
+			users = append(users, r.User)
+		}
+	}
+	if len(users) == 0 {
+		return
+	}
+	if err := h.Users.TouchAll(ctx, users); err != nil {
+		// Each update's own Touch tries again and answers the user.
+		h.Log.Warn("could not record the batch's users", "count", len(users), "err", err)
+	}
 }
 
 // MarkHandled records a polled batch's handled updates before its offset

@@ -34,3 +34,11 @@ func (db *DB) PruneUpdates(ctx context.Context) (int64, error) {
 	tag, err := db.Pool.Exec(ctx, `DELETE FROM processed_updates WHERE processed_at < $1`, db.Clock.Now().AddDate(0, 0, -7))
 	return tag.RowsAffected(), db.wrap("prune updates", err)
 }
+
+// NewestUpdate is the highest handled update ID of this bot: a newly
+// started poller needs the duplicate check only for updates up to it.
+func (db *DB) NewestUpdate(ctx context.Context) (int64, error) {
+	var id int64
+	err := db.Pool.QueryRow(ctx, `SELECT COALESCE(max(update_id), 0) FROM processed_updates WHERE bot_id = $1`, db.BotID).Scan(&id)
+	return id, db.wrap("newest update", err)
+}

@@ -87,3 +87,82 @@ func TestHandledUpdatesAreKeptPerBot(t *testing.T) {
 		t.Fatalf("seen = %v, %v", seen, err)
 	}
 }
+
+func TestTouchAllRecordsABatchOfUsers(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.Open(t, store.Options{AdminIDs: []int64{9}})
+	if _, err := db.Touch(ctx, tkpkbot.User{ID: 2, FirstName: "Budi"}); err != nil {
+		t.Fatal(err)
+	}
+	err := db.TouchAll(ctx, []tkpkbot.User{
+		{ID: 1, FirstName: "Sari", Username: "sari"},
+		{ID: 2, FirstName: "Budi S."},                   // changed name
+		{ID: 1, FirstName: "Sari W.", Username: "sari"}, // same user later in the batch
+		{ID: 9, FirstName: "Admin"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[int64]string{1: "Sari W.", 2: "Budi S.", 9: "Admin"} {
+		u, err := db.FindUser(ctx, id)
+		if err != nil || u.FirstName != want {
+			t.Fatalf("user %d = %+v, %v; want name %q", id, u, err, want)
+		}
+	}
+	// The configured admin is promoted, and audited, by their Touch.
+	if u, err := db.Touch(ctx, tkpkbot.User{ID: 9, FirstName: "Admin"}); err != nil || u.Role != tkpkbot.RoleAdmin {
+		t.Fatalf("admin after TouchAll and Touch = %+v, %v", u, err)
+	}
+	if err := db.TouchAll(ctx, nil); err != nil {
+		t.Fatalf("empty batch: %v", err)
+	}
+}
+
+// After TouchAll, each update's Touch is answered without a database
+// round trip.
+func TestTouchAfterTouchAllNeedsNoRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.Open(t, store.Options{})
+	stop := db.WatchUsers(ctx)
+	defer stop()
+	batch := []tkpkbot.User{{ID: 11, FirstName: "Ani"}, {ID: 12, FirstName: "Eko"}}
+	waitFor(t, func() bool {
+		// The cache is used once the change listener is up.
+		if err := db.TouchAll(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		before := db.Pool.Stat().AcquireCount()
+		_, _ = db.Touch(ctx, batch[0])
+		return db.Pool.Stat().AcquireCount() == before
+	})
+	before := db.Pool.Stat().AcquireCount()
+	for _, u := range batch {
+		got, err := db.Touch(ctx, u)
+		if err != nil || got.FirstName != u.FirstName {
+			t.Fatalf("Touch(%d) = %+v, %v", u.ID, got, err)
+		}
+	}
+	if n := db.Pool.Stat().AcquireCount() - before; n != 0 {
+		t.Fatalf("%d database round trips for users TouchAll had just recorded", n)
+	}
+}
+
+func TestNewestUpdateIsPerBot(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.Open(t, store.Options{})
+	db.BotID = 1
+	if n, err := db.NewestUpdate(ctx); err != nil || n != 0 {
+		t.Fatalf("no updates yet: %d, %v", n, err)
+	}
+	if err := db.MarkUpdates(ctx, []int64{40, 7}); err != nil {
+		t.Fatal(err)
+	}
+	db.BotID = 2
+	if err := db.MarkUpdates(ctx, []int64{90}); err != nil {
+		t.Fatal(err)
+	}
+	db.BotID = 1
+	if n, err := db.NewestUpdate(ctx); err != nil || n != 40 {
+		t.Fatalf("newest = %d, %v; want 40", n, err)
+	}
+}

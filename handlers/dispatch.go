@@ -1,0 +1,116 @@
+package handlers
+
+import (
+	"context"
+	"sync"
+
+	"github.com/go-telegram/bot/models"
+)
+
+// dispatcher runs each chat's updates in order, one at a time, while
+// different chats run concurrently on at most workers goroutines. It
+// remembers which updates are still unfinished, so the poller can confirm
+// exactly the prefix of update IDs that is finished.
+type dispatcher struct {
+	process func(ctx context.Context, u *models.Update) bool
+	ctx     context.Context
+	sem     chan struct{}
+	wg      sync.WaitGroup
+	changed chan struct{} // receives (without blocking) after every finished update
+
+	mu         sync.Mutex
+	queues     map[int64][]*models.Update
+	unfinished map[int64]struct{}
+	handled    []int64 // finished successfully and not yet recorded
+}
+
+func newDispatcher(ctx context.Context, workers int, process func(context.Context, *models.Update) bool) *dispatcher {
+	return &dispatcher{
+		process: process, ctx: ctx,
+		sem:        make(chan struct{}, workers),
+		changed:    make(chan struct{}, 1),
+		queues:     map[int64][]*models.Update{},
+		unfinished: map[int64]struct{}{},
+	}
+}
+
+// submit queues updates, in update ID order, behind their chat's earlier ones.
+func (d *dispatcher) submit(updates []*models.Update) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, u := range updates {
+		d.unfinished[u.ID] = struct{}{}
+		k := chatKey(u)
+		q := d.queues[k]
+		d.queues[k] = append(q, u)
+		if len(q) == 0 {
+			d.wg.Add(1)
+			go d.run(k)
+		}
+	}
+}
+
+// run works through chat k's queue. The head stays queued while it runs,
+// so later updates of the chat wait behind it instead of starting a second
+// goroutine.
+func (d *dispatcher) run(k int64) {
+	defer d.wg.Done()
+	d.sem <- struct{}{}
+	defer func() { <-d.sem }()
+	for {
+		d.mu.Lock()
+		u := d.queues[k][0]
+		d.mu.Unlock()
+		ok := d.process(d.ctx, u)
+		d.mu.Lock()
+		delete(d.unfinished, u.ID)
+		if ok {
+			d.handled = append(d.handled, u.ID)
+		}
+		q := d.queues[k][1:]
+		if len(q) == 0 {
+			delete(d.queues, k)
+		} else {
+			d.queues[k] = q
+		}
+		d.mu.Unlock()
+		select {
+		case d.changed <- struct{}{}:
+		default:
+		}
+		if len(q) == 0 {
+			return
+		}
+	}
+}
+
+// pending is how many submitted updates are unfinished.
+func (d *dispatcher) pending() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return len(d.unfinished)
+}
+
+// confirmable is the offset that confirms every finished update and no
+// unfinished one: the lowest unfinished ID, or next when all are finished.
+func (d *dispatcher) confirmable(next int64) int64 {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	low := next
+	for id := range d.unfinished {
+		low = min(low, id)
+	}
+	return low
+}
+
+// takeHandled returns the IDs handled since the last call.
+func (d *dispatcher) takeHandled() []int64 {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	ids := d.handled
+	d.handled = nil
+	return ids
+}
+
+// wait blocks until every submitted update is finished.
+func (d *dispatcher) wait() { d.wg.Wait() }

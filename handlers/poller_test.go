@@ -1,0 +1,264 @@
+package handlers
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"slices"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+
+	"tkpkbot/internal/telegramtest"
+)
+
+// pollerRig runs a Poller against the fake Bot API with a Process that
+// records what it handled and can hold chosen updates until released.
+type pollerRig struct {
+	t    *testing.T
+	fake *telegramtest.Server
+	p    *Poller
+
+	mu      sync.Mutex
+	handled []string                 // "chat:text" in handling order
+	hold    map[string]chan struct{} // text → released when closed
+	started map[string]chan struct{} // text → closed when its handling starts
+	done    map[int64]time.Time      // update ID → when Done recorded it
+	stop    func()
+	exited  chan struct{}
+}
+
+func newPollerRig(t *testing.T, configure func(*Poller)) *pollerRig {
+	t.Helper()
+	r := &pollerRig{t: t, fake: telegramtest.New(), hold: map[string]chan struct{}{},
+		started: map[string]chan struct{}{}, done: map[int64]time.Time{}, exited: make(chan struct{})}
+	t.Cleanup(r.fake.Close)
+	r.p = &Poller{APIURL: r.fake.URL(), Token: "1:POLL", Timeout: 2 * time.Second, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Process: r.process,
+		Done: func(_ context.Context, ids []int64) {
+			r.mu.Lock()
+			defer r.mu.Unlock()
+			for _, id := range ids {
+				r.done[id] = time.Now()
+			}
+		}}
+	if configure != nil {
+		configure(r.p)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	r.stop = func() { cancel(); <-r.exited }
+	go func() { defer close(r.exited); _ = r.p.Run(ctx) }()
+	t.Cleanup(func() { cancel(); <-r.exited })
+	return r
+}
+
+// holdText makes the update with this text wait until the returned release is called.
+func (r *pollerRig) holdText(text string) (started <-chan struct{}, release func()) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	c, s := make(chan struct{}), make(chan struct{})
+	r.hold[text], r.started[text] = c, s
+	return s, sync.OnceFunc(func() { close(c) })
+}
+
+func (r *pollerRig) process(ctx context.Context, u *models.Update) bool {
+	text := u.Message.Text
+	r.mu.Lock()
+	c, s := r.hold[text], r.started[text]
+	r.mu.Unlock()
+	if s != nil {
+		close(s)
+	}
+	if c != nil {
+		select {
+		case <-c:
+		case <-ctx.Done():
+		}
+	}
+	r.mu.Lock()
+	r.handled = append(r.handled, strconv.FormatInt(u.Message.Chat.ID, 10)+":"+text)
+	r.mu.Unlock()
+	return true
+}
+
+func (r *pollerRig) handledList() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Clone(r.handled)
+}
+
+func (r *pollerRig) waitHandled(n int) {
+	r.t.Helper()
+	waitFor(r.t, strconv.Itoa(n)+" updates are handled", func() bool { return len(r.handledList()) >= n })
+}
+
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting until %s", what)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+// A slow update (an export, a chart) must not hold up other people: their
+// messages are fetched and answered while it runs. It is still not
+// confirmed before it finishes, nor is anything after it.
+func TestPollerAnswersOthersWhileOneUpdateIsSlow(t *testing.T) {
+	r := newPollerRig(t, nil)
+	started, release := r.holdText("/ekspor")
+	slow := r.fake.SendText(1, "Lambat", "/ekspor")
+	<-started
+	var last int64
+	for u := int64(2); u <= 6; u++ {
+		last = r.fake.SendText(u, "Cepat", "/angka")
+	}
+	r.waitHandled(5)
+	time.Sleep(50 * time.Millisecond) // time for a wrong confirmation to happen
+	if got := r.fake.ConfirmedOffset(); got > slow {
+		t.Fatalf("confirmed offset %d while update %d is still running", got, slow)
+	}
+	release()
+	waitFor(t, "every update is confirmed", func() bool { return r.fake.ConfirmedOffset() > last })
+	if h := r.handledList(); h[len(h)-1] != "1:/ekspor" {
+		t.Fatalf("handling order %v: the slow one should finish last", h)
+	}
+}
+
+// Two messages of one person apply in order even when the second arrives
+// in a later fetch while the first is still being handled.
+func TestPollerKeepsAChatsOrderAcrossFetches(t *testing.T) {
+	r := newPollerRig(t, nil)
+	started, release := r.holdText("satu")
+	r.fake.SendText(7, "Sari", "satu")
+	<-started
+	r.fake.SendText(7, "Sari", "dua")
+	r.fake.SendText(8, "Budi", "lain")
+	r.waitHandled(1)
+	if h := r.handledList(); !slices.Equal(h, []string{"8:lain"}) {
+		t.Fatalf("handled %v while the first message of chat 7 runs; want only the other chat", h)
+	}
+	release()
+	r.waitHandled(3)
+	if h := r.handledList(); !slices.Equal(h, []string{"8:lain", "7:satu", "7:dua"}) {
+		t.Fatalf("handling order %v", h)
+	}
+}
+
+// While a slow update runs there is nothing to long-poll for (Telegram
+// returns it at once), so the poller must back off instead of spinning.
+func TestPollerDoesNotSpinWhileAnUpdateIsSlow(t *testing.T) {
+	r := newPollerRig(t, nil)
+	started, release := r.holdText("/ekspor")
+	r.fake.SendText(1, "Lambat", "/ekspor")
+	<-started
+	before := len(r.fake.CallsTo("getUpdates"))
+	time.Sleep(time.Second)
+	calls := len(r.fake.CallsTo("getUpdates")) - before
+	release()
+	if calls > 6 {
+		t.Fatalf("%d getUpdates calls in 1 s while one update was running; want a backed-off few", calls)
+	}
+	// A new message is still picked up within the back-off.
+	id := r.fake.SendText(2, "Baru", "/angka")
+	waitFor(t, "the new message is confirmed", func() bool { return r.fake.ConfirmedOffset() > id })
+}
+
+// Every handled update is recorded before the getUpdates call that
+// confirms it, so a crash in between cannot lead to handling it twice.
+func TestPollerRecordsHandledUpdatesBeforeConfirming(t *testing.T) {
+	r := newPollerRig(t, nil)
+	var last int64
+	for i := 0; i < 150; i++ {
+		last = r.fake.SendText(int64(100+i%30), "Pengguna", "/angka")
+	}
+	waitFor(t, "every update is confirmed", func() bool { return r.fake.ConfirmedOffset() > last })
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.done) != 150 {
+		t.Fatalf("%d updates recorded as handled, want 150", len(r.done))
+	}
+	for _, c := range r.fake.CallsTo("getUpdates") {
+		offset, _ := strconv.ParseInt(c.Params["offset"], 10, 64)
+		for id, at := range r.done {
+			if id < offset && at.After(c.At) {
+				t.Fatalf("update %d confirmed by getUpdates at %s but recorded only at %s", id, c.At.Format(time.StampMicro), at.Format(time.StampMicro))
+			}
+		}
+	}
+}
+
+// On shutdown the update in flight finishes and is confirmed; nothing is
+// fetched after the signal.
+func TestPollerFinishesAndConfirmsInFlightUpdateOnShutdown(t *testing.T) {
+	r := newPollerRig(t, nil)
+	started, release := r.holdText("/lapor")
+	id := r.fake.SendText(3, "Sari", "/lapor")
+	<-started
+	go func() { time.Sleep(100 * time.Millisecond); release() }()
+	r.stop()
+	if h := r.handledList(); !slices.Equal(h, []string{"3:/lapor"}) {
+		t.Fatalf("handled %v at shutdown", h)
+	}
+	if got := r.fake.ConfirmedOffset(); got != id+1 {
+		t.Fatalf("confirmed offset %d after shutdown, want %d", got, id+1)
+	}
+}
+
+// The duplicate check (a database query) runs only for updates a previous
+// process may have handled: those up to the newest one recorded.
+func TestPollerChecksForDuplicatesOnlyUpToTheNewestHandled(t *testing.T) {
+	fake := telegramtest.New()
+	defer fake.Close()
+	old := fake.SendText(1, "Sari", "lama")
+	var mu sync.Mutex
+	var filtered [][]int64
+	var prepared []int64
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var handled []string
+	p := &Poller{APIURL: fake.URL(), Token: "1:POLL", Timeout: time.Second, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Newest: func(context.Context) (int64, error) { return old, nil },
+		Filter: func(_ context.Context, us []*models.Update) []*models.Update {
+			mu.Lock()
+			defer mu.Unlock()
+			var ids []int64
+			for _, u := range us {
+				ids = append(ids, u.ID)
+			}
+			filtered = append(filtered, ids)
+			return slices.DeleteFunc(us, func(u *models.Update) bool { return u.ID == old })
+		},
+		Prepare: func(_ context.Context, us []*models.Update) {
+			mu.Lock()
+			defer mu.Unlock()
+			for _, u := range us {
+				prepared = append(prepared, u.ID)
+			}
+		},
+		Process: func(_ context.Context, u *models.Update) bool {
+			mu.Lock()
+			defer mu.Unlock()
+			handled = append(handled, u.Message.Text)
+			return true
+		}}
+	exited := make(chan struct{})
+	go func() { defer close(exited); _ = p.Run(ctx) }()
+	defer func() { cancel(); <-exited }()
+	waitFor(t, "the old update is confirmed", func() bool { return fake.ConfirmedOffset() > old })
+	next := fake.SendText(1, "Sari", "baru")
+	waitFor(t, "the new update is confirmed", func() bool { return fake.ConfirmedOffset() > next })
+	mu.Lock()
+	defer mu.Unlock()
+	if len(filtered) != 1 || !slices.Equal(filtered[0], []int64{old}) {
+		t.Fatalf("duplicate checks %v, want one, for update %d only", filtered, old)
+	}
+	if !slices.Equal(handled, []string{"baru"}) || !slices.Equal(prepared, []int64{next}) {
+		t.Fatalf("handled %v, prepared %v; want only the new update", handled, prepared)
+	}
+}
