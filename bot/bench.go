@@ -84,6 +84,7 @@ type benchReport struct {
 	idleRSS, peakRSS    int64
 	echoRate, angkaRate float64
 	cardEchoRate        float64          // echo bot answering with our /angka card
+	tunedEchoRate       float64          // the same, over our Bot API transport
 	echoCPU, angkaCPU   time.Duration    // bot process CPU per update
 	benchCPU            [2]time.Duration // this process (fake Bot API and load) per update: echo, /angka
 	mix                 latencyStats
@@ -171,19 +172,14 @@ func bench(ctx context.Context, c benchConfig, serverURL string, progress io.Wri
 	if !c.skipEcho {
 		if cards := fake.CallsTo("sendMessage"); len(cards) > 0 {
 			last := cards[len(cards)-1].Params
+			card := []string{"BENCH_ECHO_HTML=" + last["text"], "BENCH_ECHO_MARKUP=" + last["reply_markup"]}
 			fmt.Fprintln(progress, "bench: echo bot answering with the /angka card…")
-			efake := telegramtest.New()
-			echo, err := startChild(ctx, exe, []string{"TELEGRAM_BOT_TOKEN=2:ECHO", "TELEGRAM_API_URL=" + efake.URL(),
-				"BENCH_ECHO_HTML=" + last["text"], "BENCH_ECHO_MARKUP=" + last["reply_markup"]}, "echo")
-			if err != nil {
-				efake.Close()
-				return nil, err
-			}
-			rep.cardEchoRate, err = throughput(ctx, efake, c, func(i int) string { return "/angka " + benchRegion(i) })
-			echo.stop()
-			efake.Close()
-			if err != nil {
+			if rep.cardEchoRate, err = echoThroughput(ctx, exe, c, card...); err != nil {
 				return nil, fmt.Errorf("card echo run: %w", err)
+			}
+			fmt.Fprintln(progress, "bench: echo bot answering with the /angka card over tkpkbot's HTTP transport…")
+			if rep.tunedEchoRate, err = echoThroughput(ctx, exe, c, append(card, "BENCH_ECHO_TRANSPORT=tkpkbot")...); err != nil {
+				return nil, fmt.Errorf("tuned echo run: %w", err)
 			}
 		}
 	}
@@ -371,4 +367,17 @@ func startCPUProfile(path string) (stop func(), err error) {
 		return nil, fmt.Errorf("start CPU profile: %w", err)
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// echoThroughput runs the echo bot, with extra environment, on a fresh fake
+// Bot API and measures its /angka throughput.
+func echoThroughput(ctx context.Context, exe string, c benchConfig, extra ...string) (float64, error) {
+	efake := telegramtest.New()
+	defer efake.Close()
+	echo, err := startChild(ctx, exe, append([]string{"TELEGRAM_BOT_TOKEN=2:ECHO", "TELEGRAM_API_URL=" + efake.URL()}, extra...), "echo")
+	if err != nil {
+		return 0, err
+	}
+	defer echo.stop()
+	return throughput(ctx, efake, c, func(i int) string { return "/angka " + benchRegion(i) })
 }

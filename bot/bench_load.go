@@ -201,6 +201,9 @@ func (r *benchReport) print(w io.Writer, c benchConfig) {
 	if r.cardEchoRate > 0 {
 		fmt.Fprintf(w, "\necho bot sending our card:       %s updates/s  (tkpkbot = %s of it)", indo.Decimal(r.cardEchoRate, 0), indo.Decimal(r.angkaRate/r.cardEchoRate, 2))
 	}
+	if r.tunedEchoRate > 0 {
+		fmt.Fprintf(w, "\n  … over tkpkbot's HTTP transport: %s updates/s  (tkpkbot = %s of it)", indo.Decimal(r.tunedEchoRate, 0), indo.Decimal(r.angkaRate/r.tunedEchoRate, 2))
+	}
 	us := func(d time.Duration) string { return indo.Decimal(float64(d.Nanoseconds())/1000, 0) + " µs" }
 	fmt.Fprintf(w, "\nCPU per update, bot process / fake Bot API and load: echo %s / %s, tkpkbot %s / %s",
 		us(r.echoCPU), us(r.benchCPU[0]), us(r.angkaCPU), us(r.benchCPU[1]))

@@ -6,9 +6,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
+	"time"
 
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
+
+	"tkpkbot/handlers"
 )
 
 // runEcho is the bench's yardstick: a bare go-telegram/bot bot that echoes
@@ -31,7 +35,13 @@ func runEcho(ctx context.Context, args []string, getenv func(string) string, log
 			return 2
 		}
 	}
-	b, err := bot.New(getenv("TELEGRAM_BOT_TOKEN"), bot.WithServerURL(getenv("TELEGRAM_API_URL")),
+	opts := []bot.Option{bot.WithServerURL(getenv("TELEGRAM_API_URL"))}
+	// With BENCH_ECHO_TRANSPORT=tkpkbot it sends over our Bot API
+	// transport: the library's limit with the same HTTP tuning as ours.
+	if getenv("BENCH_ECHO_TRANSPORT") == "tkpkbot" {
+		opts = append(opts, bot.WithHTTPClient(time.Minute, &http.Client{Timeout: time.Minute, Transport: handlers.NewAPITransport(128)}))
+	}
+	b, err := bot.New(getenv("TELEGRAM_BOT_TOKEN"), append(opts,
 		bot.WithDefaultHandler(func(ctx context.Context, b *bot.Bot, u *models.Update) {
 			if u.Message == nil {
 				return
@@ -46,7 +56,7 @@ func runEcho(ctx context.Context, args []string, getenv func(string) string, log
 			if _, err := b.SendMessage(ctx, p); err != nil {
 				log.Warn("echo failed", "err", err)
 			}
-		}))
+		}))...)
 	if err != nil {
 		fmt.Fprintln(stderr, "tkpkbot echo:", err)
 		return 1

@@ -61,7 +61,15 @@ func (d *dispatcher) run(k int64) {
 		d.mu.Lock()
 		u := d.queues[k][0]
 		d.mu.Unlock()
+		if d.ctx.Err() != nil {
+			d.abandon(k)
+			return
+		}
 		ok := d.process(d.ctx, u)
+		if !ok && d.ctx.Err() != nil {
+			d.abandon(k)
+			return
+		}
 		d.mu.Lock()
 		delete(d.unfinished, u.ID)
 		if ok {
@@ -81,6 +89,19 @@ func (d *dispatcher) run(k int64) {
 		if len(q) == 0 {
 			return
 		}
+	}
+}
+
+// abandon gives up chat k's queue when shutdown cut handling short: its
+// updates stay unfinished, so they are not confirmed and Telegram
+// delivers them again to the next poller.
+func (d *dispatcher) abandon(k int64) {
+	d.mu.Lock()
+	delete(d.queues, k)
+	d.mu.Unlock()
+	select {
+	case d.changed <- struct{}{}:
+	default:
 	}
 }
 

@@ -25,6 +25,9 @@ import (
 // the offset it sends is the lowest unfinished update ID, which confirms
 // the finished prefix and nothing else. Telegram then returns the
 // unfinished ones again with the new ones; the poller skips those it has.
+// Telegram returns at most 100 updates from the offset, so an update that
+// runs long lets the others run on only until 100 have arrived after it;
+// then the poller waits for it (updateTimeout bounds the wait).
 type Poller struct {
 	APIURL  string // e.g. https://api.telegram.org
 	Token   string
@@ -45,6 +48,10 @@ type Poller struct {
 	// above it were never handled, since only one poller runs.
 	Filter func(ctx context.Context, updates []*models.Update) []*models.Update
 	Newest func(ctx context.Context) (int64, error)
+	// CheckAll is how long after start every batch is checked anyway: a
+	// replica that just lost the lead may still finish and record updates
+	// for up to its Drain. Default Drain + 5s.
+	CheckAll time.Duration
 	// Prepare, if set, sees each fetched batch before its updates are
 	// handled (to record their users in one round trip).
 	Prepare func(ctx context.Context, updates []*models.Update)
@@ -65,7 +72,7 @@ func (p *Poller) Run(ctx context.Context) error {
 		p.Workers = 64
 	}
 	if p.Window == 0 {
-		p.Window = 100
+		p.Window = maxBatch
 	}
 	if p.Drain == 0 {
 		p.Drain = 10 * time.Second
@@ -83,7 +90,10 @@ func (p *Poller) Run(ctx context.Context) error {
 	})
 	defer stop()
 	d := newDispatcher(hctx, p.Workers, p.Process)
-	newest := int64(math.MaxInt64)
+	if p.CheckAll == 0 {
+		p.CheckAll = p.Drain + 5*time.Second
+	}
+	newest, checkAllUntil := int64(math.MaxInt64), time.Now().Add(p.CheckAll)
 	if p.Newest != nil {
 		if n, err := p.Newest(ctx); err == nil {
 			newest = n
@@ -141,7 +151,7 @@ func (p *Poller) Run(ctx context.Context) error {
 		for _, u := range fresh {
 			p.offset = max(p.offset, u.ID+1)
 		}
-		if p.Filter != nil && oldest <= newest {
+		if p.Filter != nil && (oldest <= newest || time.Now().Before(checkAllUntil)) {
 			fresh = p.Filter(hctx, fresh)
 		}
 		if p.Prepare != nil && len(fresh) > 0 {
@@ -162,6 +172,9 @@ func (p *Poller) Run(ctx context.Context) error {
 	return nil
 }
 
+// maxBatch is the most updates one getUpdates call returns.
+const maxBatch = 100
+
 // await blocks until it is time to fetch: at once when nothing is in
 // flight or the window has room; after an update finishes when the window
 // is more than half full; and, when the last fetch brought nothing new
@@ -174,7 +187,9 @@ func (p *Poller) await(ctx context.Context, d *dispatcher, idle time.Duration) b
 			return ctx.Err() == nil
 		}
 		var tick <-chan time.Time
-		if n <= p.Window/2 {
+		// When 100 updates (a full getUpdates answer) follow the lowest
+		// unfinished one, a fetch cannot bring anything new.
+		if n <= p.Window/2 && p.offset-d.confirmable(p.offset) < maxBatch {
 			tick = time.After(idle)
 		}
 		select {
@@ -206,6 +221,9 @@ func chatKey(u *models.Update) int64 {
 		return u.Message.Chat.ID
 	case u.CallbackQuery != nil:
 		if m := u.CallbackQuery.Message.Message; m != nil {
+			return m.Chat.ID
+		}
+		if m := u.CallbackQuery.Message.InaccessibleMessage; m != nil {
 			return m.Chat.ID
 		}
 		return u.CallbackQuery.From.ID

@@ -76,6 +76,7 @@ func (r *pollerRig) process(ctx context.Context, u *models.Update) bool {
 		select {
 		case <-c:
 		case <-ctx.Done():
+			return false // cut short by shutdown
 		}
 	}
 	r.mu.Lock()
@@ -211,7 +212,8 @@ func TestPollerFinishesAndConfirmsInFlightUpdateOnShutdown(t *testing.T) {
 }
 
 // The duplicate check (a database query) runs only for updates a previous
-// process may have handled: those up to the newest one recorded.
+// process may have handled: those up to the newest one recorded, and any
+// fetched while a replica that just lost the lead may still be finishing.
 func TestPollerChecksForDuplicatesOnlyUpToTheNewestHandled(t *testing.T) {
 	fake := telegramtest.New()
 	defer fake.Close()
@@ -223,7 +225,7 @@ func TestPollerChecksForDuplicatesOnlyUpToTheNewestHandled(t *testing.T) {
 	defer cancel()
 	var handled []string
 	p := &Poller{APIURL: fake.URL(), Token: "1:POLL", Timeout: time.Second, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Newest: func(context.Context) (int64, error) { return old, nil },
+		Newest: func(context.Context) (int64, error) { return old, nil }, CheckAll: 300 * time.Millisecond,
 		Filter: func(_ context.Context, us []*models.Update) []*models.Update {
 			mu.Lock()
 			defer mu.Unlock()
@@ -251,14 +253,70 @@ func TestPollerChecksForDuplicatesOnlyUpToTheNewestHandled(t *testing.T) {
 	go func() { defer close(exited); _ = p.Run(ctx) }()
 	defer func() { cancel(); <-exited }()
 	waitFor(t, "the old update is confirmed", func() bool { return fake.ConfirmedOffset() > old })
-	next := fake.SendText(1, "Sari", "baru")
-	waitFor(t, "the new update is confirmed", func() bool { return fake.ConfirmedOffset() > next })
+	early := fake.SendText(1, "Sari", "awal")
+	waitFor(t, "the early update is confirmed", func() bool { return fake.ConfirmedOffset() > early })
+	time.Sleep(300 * time.Millisecond)
+	late := fake.SendText(1, "Sari", "baru")
+	waitFor(t, "the new update is confirmed", func() bool { return fake.ConfirmedOffset() > late })
 	mu.Lock()
 	defer mu.Unlock()
-	if len(filtered) != 1 || !slices.Equal(filtered[0], []int64{old}) {
-		t.Fatalf("duplicate checks %v, want one, for update %d only", filtered, old)
+	if len(filtered) != 2 || !slices.Equal(filtered[0], []int64{old}) || !slices.Equal(filtered[1], []int64{early}) {
+		t.Fatalf("duplicate checks %v, want [[%d] [%d]]: the old update and the one right after start", filtered, old, early)
 	}
-	if !slices.Equal(handled, []string{"baru"}) || !slices.Equal(prepared, []int64{next}) {
-		t.Fatalf("handled %v, prepared %v; want only the new update", handled, prepared)
+	if !slices.Equal(handled, []string{"awal", "baru"}) || !slices.Equal(prepared, []int64{early, late}) {
+		t.Fatalf("handled %v, prepared %v; want only the new updates", handled, prepared)
+	}
+}
+
+// When shutdown's Drain runs out, an update cut short, and the ones queued
+// behind it, stay unconfirmed: Telegram delivers them to the next poller.
+func TestPollerLeavesUpdatesCutShortByShutdownUnconfirmed(t *testing.T) {
+	r := newPollerRig(t, func(p *Poller) { p.Drain = 100 * time.Millisecond })
+	started, release := r.holdText("satu")
+	defer release()
+	first := r.fake.SendText(7, "Sari", "satu")
+	<-started
+	r.fake.SendText(7, "Sari", "dua")
+	r.fake.SendText(8, "Budi", "lain")
+	r.waitHandled(1)
+	r.stop()
+	if h := r.handledList(); !slices.Equal(h, []string{"8:lain"}) {
+		t.Fatalf("handled %v; want only the other chat's update", h)
+	}
+	if got := r.fake.ConfirmedOffset(); got > first {
+		t.Fatalf("confirmed offset %d passes update %d, which shutdown cut short", got, first)
+	}
+	if n := r.fake.PendingUpdates(); n < 2 {
+		t.Fatalf("%d updates left for the next poller, want at least the 2 of chat 7", n)
+	}
+}
+
+// Telegram returns at most 100 updates from the offset: once 100 follow an
+// unfinished one, fetching cannot bring anything new, so the poller waits
+// for it instead of asking again and again.
+func TestPollerWaitsWhenAFullBatchFollowsAnUnfinishedUpdate(t *testing.T) {
+	r := newPollerRig(t, nil)
+	started, release := r.holdText("/ekspor")
+	slow := r.fake.SendText(1, "Lambat", "/ekspor")
+	<-started
+	var last int64
+	for i := 0; i < 150; i++ {
+		last = r.fake.SendText(int64(100+i), "Pengguna", "/angka")
+	}
+	r.waitHandled(maxBatch - 1) // the rest of the first 100 after the slow one
+	time.Sleep(50 * time.Millisecond)
+	before := len(r.fake.CallsTo("getUpdates"))
+	time.Sleep(time.Second)
+	calls := len(r.fake.CallsTo("getUpdates")) - before
+	if calls > 1 {
+		t.Fatalf("%d getUpdates calls in 1 s that could only return known updates", calls)
+	}
+	if got := r.fake.ConfirmedOffset(); got > slow {
+		t.Fatalf("confirmed offset %d passes the unfinished update %d", got, slow)
+	}
+	release()
+	waitFor(t, "every update is confirmed", func() bool { return r.fake.ConfirmedOffset() > last })
+	if n := len(r.handledList()); n != 151 {
+		t.Fatalf("handled %d updates, want 151", n)
 	}
 }

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"net"
@@ -51,7 +52,11 @@ func (t *APITransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		return t.Base.RoundTrip(req)
 	}
 	var buf bytes.Buffer
+	// The body is read here, before the request goes out, so a cancelled
+	// request must end the read too.
+	stop := context.AfterFunc(req.Context(), func() { req.Body.Close() })
 	n, err := io.Copy(&buf, io.LimitReader(req.Body, maxBufferedBody+1))
+	stop()
 	if err != nil {
 		req.Body.Close()
 		return nil, fmt.Errorf("read request body: %w", err)

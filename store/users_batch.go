@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"time"
@@ -44,6 +45,13 @@ func (db *DB) TouchAll(ctx context.Context, users []tkpkbot.User) error {
 	if len(ids) == 0 {
 		return nil
 	}
+	// Rows are locked in ID order, as any concurrent batch locks them.
+	order := make([]int, len(ids))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(ids[a], ids[b]) })
+	ids, firsts, usernames = permute(ids, order), permute(firsts, order), permute(usernames, order)
 	rows, err := db.Pool.Query(ctx, `
 		WITH input AS (
 			SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[]) AS t(id, first_name, username)
@@ -73,4 +81,12 @@ func (db *DB) TouchAll(ctx context.Context, users []tkpkbot.User) error {
 		db.users.put(u, misses[u.ID].token, now)
 	}
 	return nil
+}
+
+func permute[T any](xs []T, order []int) []T {
+	out := make([]T, len(xs))
+	for i, j := range order {
+		out[i] = xs[j]
+	}
+	return out
 }
