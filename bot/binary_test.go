@@ -241,7 +241,7 @@ func TestHealthReadyAndMetricsEndpoints(t *testing.T) {
 		}
 		if path == "/metrics" {
 			mustContain(t, string(body), `command="unknown"`, "tkpkbot_bot_api_calls_total{method=\"sendMessage\",result=\"ok\"}",
-				"tkpkbot_handler_duration_seconds_bucket", "tkpkbot_db_pool_conns")
+				"tkpkbot_handler_duration_seconds_bucket", "tkpkbot_db_pool_conns", "tkpkbot_updates_in_flight")
 			if strings.Contains(string(body), h.cfg.Token) {
 				t.Fatal("token in metrics")
 			}

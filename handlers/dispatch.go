@@ -5,6 +5,8 @@ import (
 	"sync"
 
 	"github.com/go-telegram/bot/models"
+
+	"tkpkbot/metrics"
 )
 
 // dispatcher runs each chat's updates in order, one at a time, while
@@ -38,6 +40,7 @@ func newDispatcher(ctx context.Context, workers int, process func(context.Contex
 func (d *dispatcher) submit(updates []*models.Update) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	metrics.UpdatesInFlight.Add(float64(len(updates)))
 	for _, u := range updates {
 		d.unfinished[u.ID] = struct{}{}
 		k := chatKey(u)
@@ -70,6 +73,7 @@ func (d *dispatcher) run(k int64) {
 			d.abandon(k)
 			return
 		}
+		metrics.UpdatesInFlight.Dec()
 		d.mu.Lock()
 		delete(d.unfinished, u.ID)
 		if ok {

@@ -39,10 +39,13 @@ var (
 	ReportsSubmitted = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "tkpkbot_reports_submitted_total", Help: "Weekly reports submitted, by region and whether late or revised.",
 	}, []string{"region", "late", "revised"})
+	UpdatesInFlight = prometheus.NewGauge(prometheus.GaugeOpts{
+		Name: "tkpkbot_updates_in_flight", Help: "Polled updates taken and not yet finished (queued behind their chat or running).",
+	})
 )
 
 func init() {
-	Registry.MustRegister(UpdatesReceived, UpdatesHandled, HandlerSeconds, BotAPICalls, Reminders, ReportsSubmitted, poolCollector{},
+	Registry.MustRegister(UpdatesReceived, UpdatesHandled, HandlerSeconds, BotAPICalls, Reminders, ReportsSubmitted, UpdatesInFlight, poolCollector{},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 }
 

@@ -166,3 +166,35 @@ func TestNewestUpdateIsPerBot(t *testing.T) {
 		t.Fatalf("newest = %d, %v; want 40", n, err)
 	}
 }
+
+// BenchmarkTouchNewUsers compares recording a batch of 100 first-time
+// users one by one (Touch) and in one statement (TouchAll).
+func BenchmarkTouchNewUsers(b *testing.B) {
+	ctx := context.Background()
+	db := dbtest.Open(b, store.Options{})
+	next := int64(1)
+	batch := func() []tkpkbot.User {
+		us := make([]tkpkbot.User, 100)
+		for i := range us {
+			us[i] = tkpkbot.User{ID: next, FirstName: "Pengguna"}
+			next++
+		}
+		return us
+	}
+	b.Run("Touch", func(b *testing.B) {
+		for b.Loop() {
+			for _, u := range batch() {
+				if _, err := db.Touch(ctx, u); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("TouchAll", func(b *testing.B) {
+		for b.Loop() {
+			if err := db.TouchAll(ctx, batch()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
