@@ -45,8 +45,8 @@ func (h *Handlers) Prepare(ctx context.Context, updates []*models.Update) {
 	}
 }
 
-// MarkHandled records a polled batch's handled updates before its offset
-// is confirmed to Telegram.
+// MarkHandled records handled updates; the poller calls it before the
+// getUpdates call whose offset confirms them to Telegram.
 func (h *Handlers) MarkHandled(ctx context.Context, ids []int64) {
 	if h.Dedup == nil || len(ids) == 0 {
 		return
@@ -105,7 +105,8 @@ func (h *Handlers) Process(ctx context.Context, b *bot.Bot, upd *models.Update) 
 }
 
 // ProcessFresh handles an update FilterSeen already checked; the caller
-// records it with MarkHandled (the poller does so for its whole batch).
+// records it with MarkHandled (the poller does so for all updates finished
+// since its last fetch).
 func (h *Handlers) ProcessFresh(ctx context.Context, b *bot.Bot, upd *models.Update) error {
 	ctx, cancel := context.WithTimeout(ctx, updateTimeout)
 	defer cancel()
