@@ -23,9 +23,8 @@ func scanUser(row pgx.Row) (tkpkbot.User, error) {
 }
 
 // Touch upserts the user's Telegram profile and returns their record in
-// one round trip; an unchanged profile is read, not rewritten, because
-// every update passes here. A configured admin is promoted (and audited)
-// the first time they are seen.
+// one round trip, or none when the cache has them. A configured admin is
+// promoted (and audited) the first time they are seen.
 func (db *DB) Touch(ctx context.Context, u tkpkbot.User) (tkpkbot.User, error) {
 	now := time.Now()
 	cached, ok, token := db.users.get(u.ID, now)
@@ -33,22 +32,14 @@ func (db *DB) Touch(ctx context.Context, u tkpkbot.User) (tkpkbot.User, error) {
 		(!db.AdminIDs[u.ID] || cached.Role == tkpkbot.RoleAdmin) {
 		return cached, nil
 	}
-	out, err := scanUser(db.Pool.QueryRow(ctx, `
-		WITH up AS (
-			INSERT INTO users (id, first_name, username, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $4)
-			ON CONFLICT (id) DO UPDATE SET first_name = EXCLUDED.first_name,
-			    username = EXCLUDED.username, unreachable = false, updated_at = EXCLUDED.updated_at
-			WHERE users.first_name IS DISTINCT FROM EXCLUDED.first_name
-			   OR users.username IS DISTINCT FROM EXCLUDED.username OR users.unreachable
-			RETURNING `+userCols+`)
-		SELECT `+userCols+` FROM up
-		UNION ALL
-		SELECT `+userCols+` FROM users WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM up)`,
-		u.ID, u.FirstName, u.Username, db.Clock.Now()))
-	if err != nil {
-		return out, db.wrap("touch user", err)
+	rows, err := db.upsertUsers(ctx, []tkpkbot.User{u})
+	if err == nil && len(rows) == 0 {
+		err = pgx.ErrNoRows // inserted by a concurrent statement this one cannot see yet
 	}
+	if err != nil {
+		return tkpkbot.User{}, db.wrap("touch user", err)
+	}
+	out := rows[0]
 	if db.AdminIDs[u.ID] && out.Role != tkpkbot.RoleAdmin {
 		err = pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
 			tag, err := tx.Exec(ctx, `UPDATE users SET role = 'admin', region_code = '' WHERE id = $1 AND role <> 'admin'`, u.ID)

@@ -11,47 +11,16 @@ import (
 	"tkpkbot"
 )
 
-// TouchAll does what Touch does for the users of a whole getUpdates batch in
-// one statement, and caches them, so the per-update Touch that follows is
-// answered from memory. Under a burst of first contacts (every coordinator
-// before a deadline) that is one round trip and one commit per batch
-// instead of one per user. Configured admins not yet promoted are left to
-// Touch, which audits the promotion.
-func (db *DB) TouchAll(ctx context.Context, users []tkpkbot.User) error {
-	now := time.Now()
-	type miss struct{ token [2]uint64 }
-	misses := map[int64]miss{}
-	var ids []int64
-	var firsts, usernames []string
-	for _, u := range users {
-		if u.ID == 0 {
-			continue
-		}
-		if _, dup := misses[u.ID]; dup {
-			// A later update of the batch carries the newer profile.
-			i := slices.Index(ids, u.ID)
-			firsts[i], usernames[i] = u.FirstName, u.Username
-			continue
-		}
-		cached, ok, token := db.users.get(u.ID, now)
-		if ok && cached.FirstName == u.FirstName && cached.Username == u.Username && !cached.Unreachable {
-			continue
-		}
-		misses[u.ID] = miss{token}
-		ids = append(ids, u.ID)
-		firsts = append(firsts, u.FirstName)
-		usernames = append(usernames, u.Username)
+// upsertUsers writes the Telegram profiles that changed and returns every
+// given user's row, in one round trip. An unchanged profile is read, not
+// rewritten, because every update passes here. Rows are locked in ID order,
+// so concurrent calls cannot deadlock.
+func (db *DB) upsertUsers(ctx context.Context, users []tkpkbot.User) ([]tkpkbot.User, error) {
+	users = slices.SortedFunc(slices.Values(users), func(a, b tkpkbot.User) int { return cmp.Compare(a.ID, b.ID) })
+	ids, firsts, usernames := make([]int64, len(users)), make([]string, len(users)), make([]string, len(users))
+	for i, u := range users {
+		ids[i], firsts[i], usernames[i] = u.ID, u.FirstName, u.Username
 	}
-	if len(ids) == 0 {
-		return nil
-	}
-	// Rows are locked in ID order, as any concurrent batch locks them.
-	order := make([]int, len(ids))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(ids[a], ids[b]) })
-	ids, firsts, usernames = permute(ids, order), permute(firsts, order), permute(usernames, order)
 	rows, err := db.Pool.Query(ctx, `
 		WITH input AS (
 			SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[]) AS t(id, first_name, username)
@@ -68,9 +37,41 @@ func (db *DB) TouchAll(ctx context.Context, users []tkpkbot.User) error {
 		SELECT `+userCols+` FROM users WHERE id = ANY($1) AND id NOT IN (SELECT id FROM up)`,
 		ids, firsts, usernames, db.Clock.Now())
 	if err != nil {
-		return db.wrap("touch users", err)
+		return nil, err
 	}
-	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (tkpkbot.User, error) { return scanUser(row) })
+	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (tkpkbot.User, error) { return scanUser(row) })
+}
+
+// TouchAll does what Touch does for the users of a whole getUpdates batch in
+// one statement, and caches them, so the per-update Touch that follows is
+// answered from memory. Under a burst of first contacts (every coordinator
+// before a deadline) that is one round trip and one commit per batch
+// instead of one per user. Configured admins not yet promoted are left to
+// Touch, which audits the promotion.
+func (db *DB) TouchAll(ctx context.Context, users []tkpkbot.User) error {
+	now := time.Now()
+	tokens := map[int64][2]uint64{}
+	index := map[int64]int{}
+	var misses []tkpkbot.User
+	for _, u := range users {
+		if u.ID == 0 {
+			continue
+		}
+		if i, dup := index[u.ID]; dup {
+			misses[i] = u // a later update of the batch carries the newer profile
+			continue
+		}
+		cached, ok, token := db.users.get(u.ID, now)
+		if ok && cached.FirstName == u.FirstName && cached.Username == u.Username && !cached.Unreachable {
+			continue
+		}
+		tokens[u.ID], index[u.ID] = token, len(misses)
+		misses = append(misses, u)
+	}
+	if len(misses) == 0 {
+		return nil
+	}
+	out, err := db.upsertUsers(ctx, misses)
 	if err != nil {
 		return db.wrap("touch users", err)
 	}
@@ -78,15 +79,7 @@ func (db *DB) TouchAll(ctx context.Context, users []tkpkbot.User) error {
 		if db.AdminIDs[u.ID] && u.Role != tkpkbot.RoleAdmin {
 			continue
 		}
-		db.users.put(u, misses[u.ID].token, now)
+		db.users.put(u, tokens[u.ID], now)
 	}
 	return nil
-}
-
-func permute[T any](xs []T, order []int) []T {
-	out := make([]T, len(xs))
-	for i, j := range order {
-		out[i] = xs[j]
-	}
-	return out
 }
