@@ -94,8 +94,9 @@ func TestServeAnswersStartQuicklyAndStopsCleanlyOnSIGTERM(t *testing.T) {
 	fake := telegramtest.New()
 	defer fake.Close()
 	token := "777:SECRET-SERVE-TOKEN"
+	profile := filepath.Join(t.TempDir(), "cpu.prof")
 	p := startProc(t, []string{"TELEGRAM_BOT_TOKEN=" + token, "TELEGRAM_API_URL=" + fake.URL(),
-		"DATABASE_URL=" + dbtest.URL(t), "HTTP_ADDR=127.0.0.1:0"}, "serve")
+		"DATABASE_URL=" + dbtest.URL(t), "HTTP_ADDR=127.0.0.1:0", "TKPKBOT_CPUPROFILE=" + profile}, "serve")
 
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
@@ -124,6 +125,10 @@ func TestServeAnswersStartQuicklyAndStopsCleanlyOnSIGTERM(t *testing.T) {
 		t.Fatal("token printed")
 	}
 	mustContain(t, p.stderr.String(), "tkpkbot stopped")
+	// The diagnosis profile is complete once the process stopped cleanly.
+	if fi, err := os.Stat(profile); err != nil || fi.Size() == 0 {
+		t.Fatalf("TKPKBOT_CPUPROFILE: no profile written (%v)", err)
+	}
 }
 
 func TestServeWithoutTokenPointsToConsole(t *testing.T) {
