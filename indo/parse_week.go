@@ -65,7 +65,12 @@ func ParseWeek(s string, now time.Time, loc *time.Location) (tkpkbot.Week, error
 		} else if err != nil {
 			return tkpkbot.Week{}, err
 		}
-		return tkpkbot.WeekOf(time.Date(dy, dm, dd, 12, 0, 0, 0, time.UTC), time.UTC), nil
+		// 1 January 2000 lies in week 52 of 1999: the week's year is checked too.
+		wk := tkpkbot.WeekOf(time.Date(dy, dm, dd, 12, 0, 0, 0, time.UTC), time.UTC)
+		if err := checkYear(wk.Year); err != nil {
+			return tkpkbot.Week{}, err
+		}
+		return wk, nil
 	}
 	if err := checkYear(y); err != nil {
 		return tkpkbot.Week{}, err

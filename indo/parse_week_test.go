@@ -51,6 +51,7 @@ var weekBad = []struct{ in, want string }{
 	{"2025-W53", "Tahun 2025 hanya punya 52 minggu. Tulis minggu 1 sampai 52, misalnya 2025-W52."},
 	{"53", "Tahun 2024 hanya punya 52 minggu. Tulis minggu 1 sampai 52, misalnya 2024-W52."},
 	{"1999-W10", "Tahun harus antara 2000 dan 2100, misalnya 2024."},
+	{"1.1.2000", "Tahun harus antara 2000 dan 2100, misalnya 2024."}, // in 1999-W52
 	{"2024-W100", "Tulis minggunya, misalnya 2024-W50, minggu 50, atau minggu lalu."},
 	{"abc", "Tulis minggunya, misalnya 2024-W50, minggu 50, atau minggu lalu."},
 	{"minggu", "Tulis minggunya, misalnya 2024-W50, minggu 50, atau minggu lalu."},
