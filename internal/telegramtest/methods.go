@@ -187,11 +187,21 @@ func isMedia(m models.Message) bool { return m.Document != nil || len(m.Photo) >
 
 // Inline-mode messages (inline_message_id) are outside this fake's world;
 // edits to them succeed with Telegram's "true" result.
-func (s *Server) editMessageText(c Call) (any, *APIError) {
+func (s *Server) editMessageText(c Call) (any, *APIError) { return s.editBody(c, false) }
+
+func (s *Server) editMessageCaption(c Call) (any, *APIError) { return s.editBody(c, true) }
+
+// editBody edits a message's text, or a media message's caption, with
+// Telegram's checks: the right kind of message, and a real change.
+func (s *Server) editBody(c Call, caption bool) (any, *APIError) {
 	if c.Params["inline_message_id"] != "" {
 		return true, nil
 	}
-	text, apiErr := s.messageText(c.Params)
+	format, missing := s.messageText, "text"
+	if caption {
+		format, missing = s.caption, "caption"
+	}
+	body, apiErr := format(c.Params)
 	if apiErr != nil {
 		return nil, apiErr
 	}
@@ -207,43 +217,17 @@ func (s *Server) editMessageText(c Call) (any, *APIError) {
 	if apiErr != nil {
 		return nil, apiErr
 	}
-	if isMedia(sm.msg) {
-		return nil, badRequest("there is no text in the message to edit")
+	if isMedia(sm.msg) != caption {
+		return nil, badRequest("there is no %s in the message to edit", missing)
 	}
-	if text.equal(sm.msg.Text, sm.msg.Entities) && reflect.DeepEqual(markup, sm.msg.ReplyMarkup) {
+	text, entities := &sm.msg.Text, &sm.msg.Entities
+	if caption {
+		text, entities = &sm.msg.Caption, &sm.msg.CaptionEntities
+	}
+	if body.equal(*text, *entities) && reflect.DeepEqual(markup, sm.msg.ReplyMarkup) {
 		return nil, badRequest(errNotModified)
 	}
-	sm.msg.Text, sm.msg.Entities, sm.msg.ReplyMarkup = text.text, text.entities, markup
-	sm.msg.EditDate = int(time.Now().Unix())
-	s.broadcastLocked()
-	return sm.msg, nil
-}
-
-func (s *Server) editMessageCaption(c Call) (any, *APIError) {
-	if c.Params["inline_message_id"] != "" {
-		return true, nil
-	}
-	capt, apiErr := s.caption(c.Params)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	markup, apiErr := parseReplyMarkup(c.Params["reply_markup"])
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sm, apiErr := s.editTargetLocked(c.Params)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	if !isMedia(sm.msg) {
-		return nil, badRequest("there is no caption in the message to edit")
-	}
-	if capt.equal(sm.msg.Caption, sm.msg.CaptionEntities) && reflect.DeepEqual(markup, sm.msg.ReplyMarkup) {
-		return nil, badRequest(errNotModified)
-	}
-	sm.msg.Caption, sm.msg.CaptionEntities, sm.msg.ReplyMarkup = capt.text, capt.entities, markup
+	*text, *entities, sm.msg.ReplyMarkup = body.text, body.entities, markup
 	sm.msg.EditDate = int(time.Now().Unix())
 	s.broadcastLocked()
 	return sm.msg, nil
