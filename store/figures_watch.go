@@ -65,15 +65,7 @@ func (db *DB) watchLoop(ctx context.Context, channel string, onConnect func(cont
 // listen holds one LISTEN connection until it fails or ctx ends.
 func (db *DB) listen(ctx context.Context, channel string, onConnect func(context.Context),
 	onNotify func(ctx context.Context, payload string), connected func()) error {
-	cfg := db.Pool.Config().ConnConfig.Copy()
-	cfg.RuntimeParams["application_name"] = "tkpkbot-listen"
-	// Let the server drop a peer that vanished without closing.
-	cfg.RuntimeParams["tcp_keepalives_idle"] = "10"
-	cfg.RuntimeParams["tcp_keepalives_interval"] = "5"
-	cfg.RuntimeParams["tcp_keepalives_count"] = "3"
-	cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	conn, err := pgx.ConnectConfig(cctx, cfg)
-	cancel()
+	conn, err := db.dedicatedConn(ctx, "tkpkbot-listen")
 	if err != nil {
 		return fmt.Errorf("connect: %w", err)
 	}

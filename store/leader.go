@@ -52,18 +52,25 @@ func (db *DB) RunAsLeader(ctx context.Context, key int64, retry time.Duration, f
 }
 
 func (db *DB) leaderConn(ctx context.Context) (*pgx.Conn, error) {
+	conn, err := db.dedicatedConn(ctx, "tkpkbot-leader")
+	if err != nil {
+		return nil, fmt.Errorf("leader connection: %w", err)
+	}
+	return conn, nil
+}
+
+// dedicatedConn opens a connection outside the pool, for a session that
+// must last (a held lock, a LISTEN). Keepalives let the server drop a
+// peer that vanished without closing, which ends that session.
+func (db *DB) dedicatedConn(ctx context.Context, name string) (*pgx.Conn, error) {
 	cfg := db.Pool.Config().ConnConfig.Copy()
-	cfg.RuntimeParams["application_name"] = "tkpkbot-leader"
+	cfg.RuntimeParams["application_name"] = name
 	cfg.RuntimeParams["tcp_keepalives_idle"] = "10"
 	cfg.RuntimeParams["tcp_keepalives_interval"] = "5"
 	cfg.RuntimeParams["tcp_keepalives_count"] = "3"
 	cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	conn, err := pgx.ConnectConfig(cctx, cfg)
-	if err != nil {
-		return nil, fmt.Errorf("leader connection: %w", err)
-	}
-	return conn, nil
+	return pgx.ConnectConfig(cctx, cfg)
 }
 
 // lead runs f and watches the lock's connection; losing it cancels f so
