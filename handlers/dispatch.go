@@ -86,10 +86,7 @@ func (d *dispatcher) run(k int64) {
 			d.queues[k] = q
 		}
 		d.mu.Unlock()
-		select {
-		case d.changed <- struct{}{}:
-		default:
-		}
+		d.signal()
 		if len(q) == 0 {
 			return
 		}
@@ -103,6 +100,12 @@ func (d *dispatcher) abandon(k int64) {
 	d.mu.Lock()
 	delete(d.queues, k)
 	d.mu.Unlock()
+	d.signal()
+}
+
+// signal wakes the poller if it waits for a change; one pending wake-up
+// is enough, so it never blocks.
+func (d *dispatcher) signal() {
 	select {
 	case d.changed <- struct{}{}:
 	default:

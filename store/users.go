@@ -28,8 +28,7 @@ func scanUser(row pgx.Row) (tkpkbot.User, error) {
 func (db *DB) Touch(ctx context.Context, u tkpkbot.User) (tkpkbot.User, error) {
 	now := time.Now()
 	cached, ok, token := db.users.get(u.ID, now)
-	if ok && cached.FirstName == u.FirstName && cached.Username == u.Username && !cached.Unreachable &&
-		(!db.AdminIDs[u.ID] || cached.Role == tkpkbot.RoleAdmin) {
+	if ok && sameProfile(cached, u) && (!db.AdminIDs[u.ID] || cached.Role == tkpkbot.RoleAdmin) {
 		return cached, nil
 	}
 	rows, err := db.upsertUsers(ctx, []tkpkbot.User{u})

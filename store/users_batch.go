@@ -42,6 +42,13 @@ func (db *DB) upsertUsers(ctx context.Context, users []tkpkbot.User) ([]tkpkbot.
 	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (tkpkbot.User, error) { return scanUser(row) })
 }
 
+// sameProfile says whether a cached user needs no write for u's update:
+// the same Telegram profile, and not marked unreachable (a message from
+// them proves otherwise).
+func sameProfile(cached, u tkpkbot.User) bool {
+	return cached.FirstName == u.FirstName && cached.Username == u.Username && !cached.Unreachable
+}
+
 // TouchAll does what Touch does for the users of a whole getUpdates batch in
 // one statement, and caches them, so the per-update Touch that follows is
 // answered from memory. Under a burst of first contacts (every coordinator
@@ -62,7 +69,7 @@ func (db *DB) TouchAll(ctx context.Context, users []tkpkbot.User) error {
 			continue
 		}
 		cached, ok, token := db.users.get(u.ID, now)
-		if ok && cached.FirstName == u.FirstName && cached.Username == u.Username && !cached.Unreachable {
+		if ok && sameProfile(cached, u) {
 			continue
 		}
 		tokens[u.ID], index[u.ID] = token, len(misses)
