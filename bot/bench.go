@@ -143,28 +143,13 @@ func bench(ctx context.Context, c benchConfig, serverURL string, progress io.Wri
 
 	if !c.skipEcho {
 		fmt.Fprintln(progress, "bench: echo bot throughput…")
-		efake := telegramtest.New()
-		echo, err := startChild(ctx, exe, []string{"TELEGRAM_BOT_TOKEN=2:ECHO", "TELEGRAM_API_URL=" + efake.URL()}, "echo")
-		if err != nil {
-			efake.Close()
-			return nil, err
-		}
-		cpu0, self0 := cpuTime(echo.cmd.Process.Pid), selfCPU()
-		rep.echoRate, err = throughput(ctx, efake, c, func(i int) string { return "/angka " + benchRegion(i) })
-		rep.echoCPU = (cpuTime(echo.cmd.Process.Pid) - cpu0) / time.Duration(c.updates)
-		rep.benchCPU[0] = (selfCPU() - self0) / time.Duration(c.updates)
-		echo.stop()
-		efake.Close()
-		if err != nil {
+		if rep.echoRate, rep.echoCPU, rep.benchCPU[0], err = echoThroughput(ctx, exe, c); err != nil {
 			return nil, fmt.Errorf("echo run: %w", err)
 		}
 	}
 	fmt.Fprintln(progress, "bench: /angka throughput…")
 	stopPeak := samplePeak(child.cmd.Process.Pid, &rep.peakRSS)
-	cpu0, self0 := cpuTime(child.cmd.Process.Pid), selfCPU()
-	rep.angkaRate, err = throughput(ctx, fake, c, func(i int) string { return "/angka " + benchRegion(i) })
-	rep.angkaCPU = (cpuTime(child.cmd.Process.Pid) - cpu0) / time.Duration(c.updates)
-	rep.benchCPU[1] = (selfCPU() - self0) / time.Duration(c.updates)
+	rep.angkaRate, rep.angkaCPU, rep.benchCPU[1], err = angkaThroughput(ctx, fake, child, c)
 	if err != nil {
 		stopPeak()
 		return nil, fmt.Errorf("/angka run: %w", err)
@@ -174,11 +159,11 @@ func bench(ctx context.Context, c benchConfig, serverURL string, progress io.Wri
 			last := cards[len(cards)-1].Params
 			card := []string{"BENCH_ECHO_HTML=" + last["text"], "BENCH_ECHO_MARKUP=" + last["reply_markup"]}
 			fmt.Fprintln(progress, "bench: echo bot answering with the /angka card…")
-			if rep.cardEchoRate, err = echoThroughput(ctx, exe, c, card...); err != nil {
+			if rep.cardEchoRate, _, _, err = echoThroughput(ctx, exe, c, card...); err != nil {
 				return nil, fmt.Errorf("card echo run: %w", err)
 			}
 			fmt.Fprintln(progress, "bench: echo bot answering with the /angka card over tkpkbot's HTTP transport…")
-			if rep.tunedEchoRate, err = echoThroughput(ctx, exe, c, append(card, "BENCH_ECHO_TRANSPORT=tkpkbot")...); err != nil {
+			if rep.tunedEchoRate, _, _, err = echoThroughput(ctx, exe, c, append(card, "BENCH_ECHO_TRANSPORT=tkpkbot")...); err != nil {
 				return nil, fmt.Errorf("tuned echo run: %w", err)
 			}
 		}
@@ -370,14 +355,24 @@ func startCPUProfile(path string) (stop func(), err error) {
 }
 
 // echoThroughput runs the echo bot, with extra environment, on a fresh fake
-// Bot API and measures its /angka throughput.
-func echoThroughput(ctx context.Context, exe string, c benchConfig, extra ...string) (float64, error) {
+// Bot API and measures it as angkaThroughput does.
+func echoThroughput(ctx context.Context, exe string, c benchConfig, extra ...string) (rate float64, botCPU, benchCPU time.Duration, err error) {
 	efake := telegramtest.New()
 	defer efake.Close()
 	echo, err := startChild(ctx, exe, append([]string{"TELEGRAM_BOT_TOKEN=2:ECHO", "TELEGRAM_API_URL=" + efake.URL()}, extra...), "echo")
 	if err != nil {
-		return 0, err
+		return 0, 0, 0, err
 	}
 	defer echo.stop()
-	return throughput(ctx, efake, c, func(i int) string { return "/angka " + benchRegion(i) })
+	return angkaThroughput(ctx, efake, echo, c)
+}
+
+// angkaThroughput sends /angka updates to bot through fake and returns the
+// updates per second, and the CPU per update of bot and of this process
+// (the fake Bot API and the load).
+func angkaThroughput(ctx context.Context, fake *telegramtest.Server, bot *child, c benchConfig) (rate float64, botCPU, benchCPU time.Duration, err error) {
+	cpu0, self0 := cpuTime(bot.cmd.Process.Pid), selfCPU()
+	rate, err = throughput(ctx, fake, c, func(i int) string { return "/angka " + benchRegion(i) })
+	n := time.Duration(c.updates)
+	return rate, (cpuTime(bot.cmd.Process.Pid) - cpu0) / n, (selfCPU() - self0) / n, err
 }
