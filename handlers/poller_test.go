@@ -215,56 +215,47 @@ func TestPollerFinishesAndConfirmsInFlightUpdateOnShutdown(t *testing.T) {
 // process may have handled: those up to the newest one recorded, and any
 // fetched while a replica that just lost the lead may still be finishing.
 func TestPollerChecksForDuplicatesOnlyUpToTheNewestHandled(t *testing.T) {
-	fake := telegramtest.New()
-	defer fake.Close()
-	old := fake.SendText(1, "Sari", "lama")
+	const old = 1 // the fake's first update ID, handled by "a previous process"
 	var mu sync.Mutex
 	var filtered [][]int64
 	var prepared []int64
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var handled []string
-	p := &Poller{APIURL: fake.URL(), Token: "1:POLL", Timeout: time.Second, Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Newest: func(context.Context) (int64, error) { return old, nil }, CheckAll: 300 * time.Millisecond,
-		Filter: func(_ context.Context, us []*models.Update) []*models.Update {
+	ids := func(us []*models.Update) (out []int64) {
+		for _, u := range us {
+			out = append(out, u.ID)
+		}
+		return out
+	}
+	r := newPollerRig(t, func(p *Poller) {
+		p.CheckAll = 300 * time.Millisecond
+		p.Newest = func(context.Context) (int64, error) { return old, nil }
+		p.Filter = func(_ context.Context, us []*models.Update) []*models.Update {
 			mu.Lock()
 			defer mu.Unlock()
-			var ids []int64
-			for _, u := range us {
-				ids = append(ids, u.ID)
-			}
-			filtered = append(filtered, ids)
+			filtered = append(filtered, ids(us))
 			return slices.DeleteFunc(us, func(u *models.Update) bool { return u.ID == old })
-		},
-		Prepare: func(_ context.Context, us []*models.Update) {
+		}
+		p.Prepare = func(_ context.Context, us []*models.Update) {
 			mu.Lock()
 			defer mu.Unlock()
-			for _, u := range us {
-				prepared = append(prepared, u.ID)
-			}
-		},
-		Process: func(_ context.Context, u *models.Update) bool {
-			mu.Lock()
-			defer mu.Unlock()
-			handled = append(handled, u.Message.Text)
-			return true
-		}}
-	exited := make(chan struct{})
-	go func() { defer close(exited); _ = p.Run(ctx) }()
-	defer func() { cancel(); <-exited }()
-	waitFor(t, "the old update is confirmed", func() bool { return fake.ConfirmedOffset() > old })
-	early := fake.SendText(1, "Sari", "awal")
-	waitFor(t, "the early update is confirmed", func() bool { return fake.ConfirmedOffset() > early })
+			prepared = append(prepared, ids(us)...)
+		}
+	})
+	if id := r.fake.SendText(1, "Sari", "lama"); id != old {
+		t.Fatalf("first update ID %d, want %d", id, old)
+	}
+	waitFor(t, "the old update is confirmed", func() bool { return r.fake.ConfirmedOffset() > old })
+	early := r.fake.SendText(1, "Sari", "awal")
+	waitFor(t, "the early update is confirmed", func() bool { return r.fake.ConfirmedOffset() > early })
 	time.Sleep(300 * time.Millisecond)
-	late := fake.SendText(1, "Sari", "baru")
-	waitFor(t, "the new update is confirmed", func() bool { return fake.ConfirmedOffset() > late })
+	late := r.fake.SendText(1, "Sari", "baru")
+	waitFor(t, "the new update is confirmed", func() bool { return r.fake.ConfirmedOffset() > late })
 	mu.Lock()
 	defer mu.Unlock()
 	if len(filtered) != 2 || !slices.Equal(filtered[0], []int64{old}) || !slices.Equal(filtered[1], []int64{early}) {
 		t.Fatalf("duplicate checks %v, want [[%d] [%d]]: the old update and the one right after start", filtered, old, early)
 	}
-	if !slices.Equal(handled, []string{"awal", "baru"}) || !slices.Equal(prepared, []int64{early, late}) {
-		t.Fatalf("handled %v, prepared %v; want only the new updates", handled, prepared)
+	if h := r.handledList(); !slices.Equal(h, []string{"1:awal", "1:baru"}) || !slices.Equal(prepared, []int64{early, late}) {
+		t.Fatalf("handled %v, prepared %v; want only the new updates", h, prepared)
 	}
 }
 
