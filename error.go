@@ -20,9 +20,17 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// Reason names a fact for the handlers to word (ErrInviteExpired, ...);
+	// such errors carry no Message of their own.
+	Reason string
 }
 
-func (e *Error) Error() string { return fmt.Sprintf("tkpkbot: %s: %s", e.Code, e.Message) }
+func (e *Error) Error() string {
+	if e.Reason != "" {
+		return fmt.Sprintf("tkpkbot: %s: %s", e.Code, e.Reason)
+	}
+	return fmt.Sprintf("tkpkbot: %s: %s", e.Code, e.Message)
+}
 
 // Errorf builds an Error with a user-facing message.
 func Errorf(code, format string, args ...any) *Error {
@@ -47,8 +55,10 @@ func ErrorMessage(err error) string {
 	var e *Error
 	if err == nil {
 		return ""
-	} else if errors.As(err, &e) {
+	} else if errors.As(err, &e) && e.Message != "" {
 		return e.Message
+	} else if e != nil && e.Code != EINTERNAL && e.Code != EUNAVAILABLE {
+		return "Permintaan ini tidak bisa diproses. Ketik /bantuan untuk petunjuk."
 	}
 	return "Maaf, terjadi kesalahan di sistem. Silakan coba lagi sebentar."
 }

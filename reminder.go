@@ -24,6 +24,9 @@ const (
 	// KindReportSummary is due at the deadline: admins get the regions
 	// still missing.
 	KindReportSummary ReminderKind = "report_summary"
+	// KindRegionUncovered tells every admin, once, that a region lost its
+	// last coordinator (a role change or a revocation).
+	KindRegionUncovered ReminderKind = "region_uncovered"
 )
 
 // Reminder is one scheduled message, fanned out to its recipients when it
@@ -36,6 +39,8 @@ type Reminder struct {
 	MeetingID int64         // meeting kinds
 	Week      Week          // report kinds
 	Offset    time.Duration // how long before the event it is due
+	Region    string        // region kinds
+	Detail    string        // region kinds: the first name of who left
 	DueAt     time.Time
 	ExpiresAt time.Time // after this the reminder is pointless and dropped
 }

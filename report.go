@@ -85,6 +85,16 @@ type ReportForm struct {
 	UpdatedAt    time.Time
 }
 
+// Facts about a form the store reports and the handlers word.
+var (
+	// ErrFormMoved: the form is no longer at the step an answer was given
+	// for (another answer was applied first).
+	ErrFormMoved = &Error{Code: ECONFLICT, Reason: "form_moved"}
+	// ErrNotReporter: the sender is no longer the coordinator of the
+	// form's region; the form was deleted.
+	ErrNotReporter = &Error{Code: EFORBIDDEN, Reason: "not_reporter"}
+)
+
 // FormTTL is how long an untouched form stays open.
 const FormTTL = 24 * time.Hour
 
@@ -119,7 +129,9 @@ type ReportService interface {
 	StartForm(ctx context.Context, userID int64, region string, week Week) (ReportForm, error)
 	// Form returns the user's open form or ENOTFOUND.
 	Form(ctx context.Context, userID int64) (ReportForm, error)
-	SaveForm(ctx context.Context, f ReportForm) error
+	// SaveForm stores f if its open form is still at step from (the step
+	// the answer was given for); otherwise ErrFormMoved.
+	SaveForm(ctx context.Context, f ReportForm, from int) error
 	CancelForm(ctx context.Context, userID int64) (bool, error)
 	// SubmitForm stores the form identified by token as the region's report
 	// for its week. Pressing Kirim twice submits once: the second call

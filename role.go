@@ -2,6 +2,7 @@ package tkpkbot
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -58,24 +59,80 @@ type UserService interface {
 
 // Invite is a single-use code that registers its redeemer with a role.
 type Invite struct {
-	Code       string
-	Role       Role
-	RegionCode string
-	CreatedBy  int64
-	ExpiresAt  time.Time
+	Code        string
+	Role        Role
+	RegionCode  string
+	CreatedBy   int64
+	Creator     User // who made it, as far as the bot knows them
+	CreatedAt   time.Time
+	ExpiresAt   time.Time
+	UsedBy      int64
+	CancelledAt time.Time
+}
+
+// NormalizeInviteCode accepts what people type: lower case, spaces, dashes.
+func NormalizeInviteCode(s string) string {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	return strings.NewReplacer(" ", "", "-", "").Replace(s)
 }
 
 // InviteTTL is how long an invite code stays valid.
 const InviteTTL = 7 * 24 * time.Hour
 
+// Same reports whether u already holds what the invite would give.
+func (inv Invite) Same(u User) bool {
+	return u.Role == inv.Role && (inv.Role == RoleAdmin || u.RegionCode == inv.RegionCode)
+}
+
+// Why an invite code cannot be redeemed. The store reports these facts;
+// the handlers word them.
+var (
+	ErrInviteUnknown    = &Error{Code: ENOTFOUND, Reason: "invite_unknown"}
+	ErrInviteUsed       = &Error{Code: ECONFLICT, Reason: "invite_used"}
+	ErrInviteUsedBySelf = &Error{Code: ECONFLICT, Reason: "invite_used_by_self"}
+	ErrInviteExpired    = &Error{Code: EINVALID, Reason: "invite_expired"}
+	// ErrInviteCancelled: an admin called it off, or its maker is no
+	// longer admin.
+	ErrInviteCancelled = &Error{Code: EINVALID, Reason: "invite_cancelled"}
+	// ErrRoleChange: the redeemer has another role; redeeming needs their
+	// explicit confirmation.
+	ErrRoleChange = &Error{Code: ECONFLICT, Reason: "role_change"}
+	// ErrAlreadyHolds: the redeemer already has exactly this role.
+	ErrAlreadyHolds = &Error{Code: ECONFLICT, Reason: "already_holds"}
+	// ErrConfigAdmin: the person is admin through BOT_ADMIN_IDS, which only
+	// the operator can change.
+	ErrConfigAdmin = &Error{Code: EINVALID, Reason: "config_admin"}
+)
+
+// RoleChange is what redeeming an invite did.
+type RoleChange struct {
+	Before, After User
+	// Uncovered is set when the change left Before's region without any
+	// coordinator; the admins are notified through a durable notice.
+	Uncovered bool
+}
+
 // PeopleService manages invitations, roles and membership. Every role
-// change is audited.
+// change is audited, and losing a role takes with it what came with it:
+// open report forms, and the invites a former admin made.
 type PeopleService interface {
 	CreateInvite(ctx context.Context, actor int64, role Role, region string) (Invite, error)
+	// Invite returns a code's invite whatever its state, or
+	// ErrInviteUnknown.
+	Invite(ctx context.Context, code string) (Invite, error)
+	// OpenInvites lists the invites that can still be redeemed.
+	OpenInvites(ctx context.Context) ([]Invite, error)
+	// CancelInvite calls off an open invite.
+	CancelInvite(ctx context.Context, actor int64, code string) (Invite, error)
 	// RedeemInvite registers user with the invite's role; a code works once.
-	RedeemInvite(ctx context.Context, user int64, code string) (User, error)
+	// A person with another role gets ErrRoleChange unless replace is set,
+	// so a role never changes without their confirmation.
+	RedeemInvite(ctx context.Context, user int64, code string, replace bool) (RoleChange, error)
 	// Members lists people with a role, ordered by region then role.
 	Members(ctx context.Context) ([]User, error)
 	// Revoke removes a person's role; their reports stay.
-	Revoke(ctx context.Context, actor, user int64) (User, error)
+	Revoke(ctx context.Context, actor, user int64) (RoleChange, error)
+	// DemoteFormerConfigAdmins ends the admin role of people who had it
+	// only from BOT_ADMIN_IDS and are no longer listed there.
+	DemoteFormerConfigAdmins(ctx context.Context) ([]User, error)
 }

@@ -58,12 +58,22 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 		db.Close()
 		return nil, err
 	}
+	// BOT_ADMIN_IDS is the truth for configured admins: one taken off the
+	// list is no longer admin from this start on.
+	demoted, err := db.DemoteFormerConfigAdmins(ctx)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	for _, u := range demoted {
+		log.Info("admin role ended: no longer in BOT_ADMIN_IDS", "user", u.ID)
+	}
 	a := &app{cfg: cfg, log: log, clock: clock, db: db}
 	metrics.SetPool(db.Pool)
 	a.h = handlers.New(handlers.Deps{
 		Users: db, Dedup: db, Figures: db, People: db, Reports: db, Meetings: db,
 		Clock: clock, Location: cfg.Location, Log: log, Deadline: cfg.Deadline, ReportChat: cfg.ReportChatID,
-		FloodBurst: cfg.FloodBurst, FloodRate: cfg.FloodRate,
+		FloodBurst: cfg.FloodBurst, FloodRate: cfg.FloodRate, AdminIDs: cfg.AdminIDs,
 	})
 	// One pool for the poller, the handler workers and the reminder sender.
 	a.api = metrics.Transport{Base: handlers.NewAPITransport(128)}

@@ -180,11 +180,15 @@ func bench(ctx context.Context, c benchConfig, serverURL string, progress io.Wri
 // benchUsers registers coordinators (four per kabupaten/kota) directly in
 // the database, as invites redeemed.
 func benchUsers(ctx context.Context, dbURL string, c benchConfig) error {
-	db, err := store.Open(ctx, dbURL, store.Options{Log: slog.New(slog.DiscardHandler)})
+	db, err := store.Open(ctx, dbURL, store.Options{Log: slog.New(slog.DiscardHandler), AdminIDs: []int64{1}})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	// invites are redeemable only while their maker is admin
+	if _, err := db.Touch(ctx, tkpkbot.User{ID: 1, FirstName: "Admin"}); err != nil {
+		return err
+	}
 	districts := tkpkbot.Districts()
 	for i := 0; i < c.coords; i++ {
 		id := coordBase + int64(i)
@@ -195,7 +199,7 @@ func benchUsers(ctx context.Context, dbURL string, c benchConfig) error {
 		if err != nil {
 			return err
 		}
-		if _, err := db.RedeemInvite(ctx, id, inv.Code); err != nil {
+		if _, err := db.RedeemInvite(ctx, id, inv.Code, false); err != nil {
 			return err
 		}
 	}

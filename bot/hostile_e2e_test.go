@@ -79,7 +79,7 @@ func TestInviteCodeIsSingleUseUnderConcurrency(t *testing.T) {
 		wg.Add(1)
 		go func(u int64) {
 			defer wg.Done()
-			if _, err := h.app.db.RedeemInvite(t.Context(), u, code); err == nil {
+			if _, err := h.app.db.RedeemInvite(t.Context(), u, code, false); err == nil {
 				wins <- u
 			}
 		}(u)

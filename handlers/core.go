@@ -22,6 +22,11 @@ func (h *Handlers) registerCore() {
 }
 
 func (h *Handlers) start(ctx context.Context, r *Request) error {
+	if c, ok := h.commands[r.Args]; ok && r.Args != "start" {
+		// The group's "open the private chat" link names the command to run.
+		r.Command, r.Args = c.Name, ""
+		return h.run(ctx, r, c)
+	}
 	if r.Args != "" && h.startPayload != nil {
 		return h.startPayload(ctx, r)
 	}

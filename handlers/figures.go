@@ -35,7 +35,6 @@ func (h *Handlers) registerFigures() {
 		Name: "impor", Menu: "Impor angka dari CSV (admin)",
 		Usage: "/impor (keterangan berkas CSV)", Example: "/impor",
 		Help:  "memuat angka dari berkas CSV: kirim berkasnya dengan keterangan /impor",
-		Roles: adminOnly, PrivateOnly: true,
 		Run: h.impor,
 	})
 	h.OnCallback("angka", h.angkaButton)

@@ -4,6 +4,7 @@ package handlers
 
 import (
 	"context"
+	"maps"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -36,6 +37,8 @@ type Deps struct {
 	// second; 0 turns flood control off.
 	FloodBurst int
 	FloodRate  float64
+	// AdminIDs are BOT_ADMIN_IDS, named when an admin asks to revoke one.
+	AdminIDs []int64
 }
 
 // Handlers routes updates to commands, buttons and conversations.
@@ -46,6 +49,7 @@ type Handlers struct {
 	callbacks map[string]CallbackFunc
 	texts     []TextFunc
 	flood     *floodGuard
+	access    map[string]Access // accessTable, plus rows AddAccess gave
 	// startPayload handles "/start <code>" from an invite deep link.
 	startPayload func(ctx context.Context, r *Request) error
 }
@@ -84,7 +88,8 @@ func New(d Deps) *Handlers {
 	if d.Deadline == (tkpkbot.Deadline{}) {
 		d.Deadline = tkpkbot.DefaultDeadline
 	}
-	h := &Handlers{Deps: d, commands: map[string]*Command{}, callbacks: map[string]CallbackFunc{}}
+	h := &Handlers{Deps: d, commands: map[string]*Command{}, callbacks: map[string]CallbackFunc{},
+		access: maps.Clone(accessTable)}
 	if d.FloodBurst > 0 {
 		h.flood = newFloodGuard(d.FloodBurst, d.FloodRate, time.Now)
 	}
@@ -209,16 +214,7 @@ func (h *Handlers) route(ctx context.Context, r *Request) error {
 			h.reply(ctx, r, msgUnknownCommand)
 			return nil
 		}
-		if !c.allowed(r.User) {
-			h.Log.Info("command refused", "update_id", r.Update.ID, "user", r.User.ID, "role", string(r.User.Role), "command", c.Name)
-			h.reply(ctx, r, escape(c.refusal(r.User)))
-			return nil
-		}
-		if c.PrivateOnly && !r.Private {
-			h.reply(ctx, r, fmt.Sprintf(msgPrivateOnly, "/"+c.Name, h.BotUsername))
-			return nil
-		}
-		return c.Run(ctx, r)
+		return h.run(ctx, r, c)
 	}
 	for _, t := range h.texts {
 		if handled, err := t(ctx, r); handled || err != nil {
@@ -239,7 +235,54 @@ func (h *Handlers) routeCallback(ctx context.Context, r *Request) error {
 		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
 		return nil
 	}
+	// Callback data is never trusted: whoever presses is checked against
+	// the button's row now, whatever message the button came on.
+	a := h.accessOf(prefix + ":")
+	if a.Chats == PrivateOnly && !r.Private {
+		h.answer(ctx, r, msgPrivateOnly)
+		return nil
+	}
+	if !a.allows(r.User) {
+		text := h.commands[a.Like].refusal(r.User)
+		h.Log.Info("button refused", "update_id", r.Update.ID, "user", r.User.ID, "role", string(r.User.Role), "button", prefix)
+		h.answer(ctx, r, toast(text))
+		if r.Private {
+			h.reply(ctx, r, escape(text))
+		}
+		return nil
+	}
 	return f(ctx, r, rest)
+}
+
+// run checks the command's row of the access table against who is asking
+// and where, then runs it.
+func (h *Handlers) run(ctx context.Context, r *Request, c *Command) error {
+	if c.PrivateOnly && !r.Private {
+		// Checked before the role, so a group never learns who may do what.
+		h.pointToPrivate(ctx, r, c.Name)
+		return nil
+	}
+	if !c.allowed(r.User) {
+		h.Log.Info("command refused", "update_id", r.Update.ID, "user", r.User.ID, "role", string(r.User.Role), "command", c.Name)
+		h.reply(ctx, r, escape(c.refusal(r.User)))
+		return nil
+	}
+	return c.Run(ctx, r)
+}
+
+// pointToPrivate answers a private-only command in a group with a link
+// that opens the private chat and runs the command there.
+func (h *Handlers) pointToPrivate(ctx context.Context, r *Request, command string) {
+	link := "https://t.me/" + h.BotUsername + "?start=" + command
+	h.reply(ctx, r, msgPrivateOnly, []Button{linkButton("💬 Buka chat pribadi", link)})
+}
+
+// toast fits a callback answer's 200-character limit.
+func toast(s string) string {
+	if r := []rune(s); len(r) > 200 {
+		return string(r[:199]) + "…"
+	}
+	return s
 }
 
 // fail logs an error once and tells the user something they can act on.
@@ -257,9 +300,12 @@ func (h *Handlers) fail(ctx context.Context, r *Request, err error) {
 	h.reply(ctx, r, escape(tkpkbot.ErrorMessage(err)))
 }
 
-// OnCommand registers a command; it panics on a duplicate name because that
-// is a programming error caught by any test.
+// OnCommand registers a command; it panics on a duplicate name or a
+// missing row in the access table because those are programming errors
+// caught by any test. Who may use it comes from the table alone.
 func (h *Handlers) OnCommand(c *Command) {
+	a := h.accessOf("/" + c.Name)
+	c.Roles, c.PrivateOnly = a.Roles, a.Chats == PrivateOnly
 	for _, n := range append([]string{c.Name}, c.Aliases...) {
 		if _, dup := h.commands[n]; dup {
 			panic("duplicate command " + n)
@@ -271,6 +317,9 @@ func (h *Handlers) OnCommand(c *Command) {
 
 // OnCallback registers a button-data prefix.
 func (h *Handlers) OnCallback(prefix string, f CallbackFunc) {
+	if a := h.accessOf(prefix + ":"); a.Like == "" {
+		panic("button " + prefix + " names no command for its refusal")
+	}
 	if _, dup := h.callbacks[prefix]; dup {
 		panic("duplicate callback prefix " + prefix)
 	}

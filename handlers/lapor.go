@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -14,7 +15,6 @@ import (
 
 func init() { features = append(features, (*Handlers).registerLapor) }
 
-var coordinatorOnly = []tkpkbot.Role{tkpkbot.RoleKoordinator}
 
 // maxAnswer bounds free-text answers; step 1 is limited by the issue, the
 // others share the bound so one report stays readable in chat.
@@ -24,7 +24,7 @@ func (h *Handlers) registerLapor() {
 	h.OnCommand(&Command{
 		Name: "lapor", Menu: "Kirim laporan mingguan (koordinator)",
 		Usage: "/lapor", Example: "/lapor", Help: "mengisi laporan kemajuan minggu ini langkah demi langkah",
-		Roles: coordinatorOnly, PrivateOnly: true, Run: h.lapor,
+		Run: h.lapor,
 	})
 	h.OnCommand(&Command{
 		Name: "batal", Menu: "Batalkan pengisian laporan",
@@ -141,6 +141,9 @@ func (h *Handlers) formAnswer(ctx context.Context, r *Request) (bool, error) {
 		h.reply(ctx, r, "Formulir laporan Anda sudah kedaluwarsa karena tidak diisi selama 24 jam, jadi dibatalkan. Ketik /lapor untuk mulai lagi.")
 		return true, nil
 	}
+	if !h.mayReport(ctx, r, f) {
+		return true, nil
+	}
 	if f.LastUpdateID >= r.Update.ID {
 		// A redelivered answer that was already applied: the crash may have
 		// come before the next question was sent, so ask it (again).
@@ -154,13 +157,23 @@ func (h *Handlers) formAnswer(ctx context.Context, r *Request) (bool, error) {
 		h.reply(ctx, r, "⚠️ "+problem)
 		return true, h.ask(ctx, r, f)
 	}
+	from := f.Step
 	if f.Editing {
 		f.Step, f.Editing = tkpkbot.StepSummary, false
 	} else {
 		f.Step++
 	}
 	f.LastUpdateID = r.Update.ID
-	if err := h.Reports.SaveForm(ctx, f); tkpkbot.ErrorCode(err) == tkpkbot.ECONFLICT {
+	if err := h.Reports.SaveForm(ctx, f, from); errors.Is(err, tkpkbot.ErrFormMoved) {
+		// Another answer reached this step first: this one belonged to a
+		// step already answered, so it is not applied anywhere.
+		now, err := h.Reports.Form(ctx, r.User.ID)
+		if err != nil {
+			return true, err
+		}
+		h.reply(ctx, r, "⚠️ Jawaban <i>"+escape(shortTitle(r.Text))+"</i> tidak dicatat karena langkah itu sudah terjawab oleh pesan sebelumnya.")
+		return true, h.ask(ctx, r, now)
+	} else if tkpkbot.ErrorCode(err) == tkpkbot.ECONFLICT {
 		return true, nil // another replica applied this update first
 	} else if err != nil {
 		return true, err
@@ -242,6 +255,9 @@ func (h *Handlers) laporButton(ctx context.Context, r *Request, data string) err
 		}
 		return nil
 	}
+	if !h.mayReport(ctx, r, f) {
+		return nil
+	}
 	if h.expired(f) {
 		h.answer(ctx, r, "")
 		if _, err := h.Reports.CancelForm(ctx, r.User.ID); err != nil {
@@ -279,8 +295,9 @@ func (h *Handlers) laporButton(ctx context.Context, r *Request, data string) err
 			return nil
 		}
 		h.answer(ctx, r, "")
+		from := f.Step
 		f.Step, f.Editing, f.LastUpdateID = step, true, r.Update.ID
-		if err := h.Reports.SaveForm(ctx, f); tkpkbot.ErrorCode(err) == tkpkbot.ECONFLICT {
+		if err := h.Reports.SaveForm(ctx, f, from); tkpkbot.ErrorCode(err) == tkpkbot.ECONFLICT {
 			return nil
 		} else if err != nil {
 			return err
@@ -307,7 +324,11 @@ func (h *Handlers) submit(ctx context.Context, r *Request, token string) error {
 		deadline = week.Next().Start(h.Location).AddDate(100, 0, 0) // nothing is late in a week off
 	}
 	rep, again, err := h.Reports.SubmitForm(ctx, r.User.ID, token, deadline)
-	if err != nil {
+	if errors.Is(err, tkpkbot.ErrNotReporter) {
+		h.answer(ctx, r, "Laporan tidak dikirim")
+		h.edit(ctx, r, notReporterText(f.RegionCode, r.User))
+		return nil
+	} else if err != nil {
 		h.answer(ctx, r, "")
 		return err
 	}
@@ -347,6 +368,35 @@ func (h *Handlers) submit(ctx context.Context, r *Request, token string) error {
 		}
 	}
 	return nil
+}
+
+// mayReport re-checks, at the moment of acting, that the person is still
+// the coordinator of the form's region; a form left from a role they no
+// longer have is deleted and they are told why.
+func (h *Handlers) mayReport(ctx context.Context, r *Request, f tkpkbot.ReportForm) bool {
+	if r.User.Role == tkpkbot.RoleKoordinator && r.User.RegionCode == f.RegionCode {
+		return true
+	}
+	if _, err := h.Reports.CancelForm(ctx, r.User.ID); err != nil {
+		h.Log.Error("delete form of a former coordinator", "user", r.User.ID, "err", err)
+	}
+	h.Log.Info("form refused: role changed", "update_id", r.Update.ID, "user", r.User.ID, "form_region", f.RegionCode)
+	h.answer(ctx, r, "Laporan tidak dikirim")
+	h.reply(ctx, r, notReporterText(f.RegionCode, r.User))
+	return false
+}
+
+func notReporterText(formRegion string, u tkpkbot.User) string {
+	region := formRegion
+	if reg, ok := tkpkbot.RegionByCode(formRegion); ok {
+		region = reg.Official
+	}
+	now := "Peran Anda sekarang: <b>" + u.Role.Label() + "</b>"
+	if reg, ok := tkpkbot.RegionByCode(u.RegionCode); ok && u.Role != tkpkbot.RoleNone {
+		now += " " + escape(reg.Official)
+	}
+	return fmt.Sprintf("⚠️ Formulir ini untuk laporan <b>%s</b>, tetapi Anda bukan lagi koordinator wilayah itu. %s.\n\nLaporan tidak dikirim dan formulirnya dihapus.",
+		escape(region), now)
 }
 
 func statusTag(r tkpkbot.Report) string {

@@ -22,24 +22,24 @@ func (h *Handlers) registerMeetings() {
 		Usage:   "/rapat_baru <YYYY-MM-DD> <HH:MM> <judul> [| lokasi]",
 		Example: "/rapat_baru 2024-12-16 09:00 Rakor TKPK kabupaten/kota | Kantor Gubernur Kaltim",
 		Help:    "menjadwalkan rapat (jam WITA) dan mengundang semua anggota",
-		Roles:   adminOnly, Run: h.newMeeting,
+		Run: h.newMeeting,
 	})
 	h.OnCommand(&Command{
 		Name: "rapat", Menu: "Rapat yang akan datang",
 		Usage: "/rapat", Example: "/rapat", Help: "daftar rapat mendatang dan jawaban kehadiran Anda",
-		Roles: members, Run: h.listMeetings,
+		Run: h.listMeetings,
 	})
 	h.OnCommand(&Command{
 		Name: "rapat_batal", Menu: "Batalkan rapat (admin)",
 		Usage: "/rapat_batal <nomor>", Example: "/rapat_batal 3",
 		Help:  "membatalkan rapat dan memberi tahu semua anggota",
-		Roles: adminOnly, Run: h.cancelMeeting,
+		Run: h.cancelMeeting,
 	})
 	h.OnCommand(&Command{
 		Name: "hadir", Menu: "Rekap kehadiran rapat (admin)",
 		Usage: "/hadir <nomor>", Example: "/hadir 3",
 		Help:  "jawaban kehadiran rapat per wilayah",
-		Roles: adminOnly, Run: h.attendance,
+		Run: h.attendance,
 	})
 	h.OnCallback(reminders.RSVPPrefix, h.rsvpButton)
 	h.OnCallback(reminders.ICSPrefix, h.icsButton)
@@ -169,7 +169,10 @@ func (h *Handlers) listMeetings(ctx context.Context, r *Request) error {
 	b.WriteString("<b>Rapat mendatang</b>\n")
 	var rows [][]Button
 	for i, m := range ms {
-		fmt.Fprintf(&b, "\n<b>#%d</b> %s\nJawaban Anda: <b>%s</b>\n", m.ID, reminders.MeetingDetails(m.Meeting, h.Location), m.Answer.Label())
+		fmt.Fprintf(&b, "\n<b>#%d</b> %s\n", m.ID, reminders.MeetingDetails(m.Meeting, h.Location))
+		if r.Private { // in a group, nobody's answer is shown
+			fmt.Fprintf(&b, "Jawaban Anda: <b>%s</b>\n", m.Answer.Label())
+		}
 		if i < 5 { // a keyboard longer than a phone screen helps nobody
 			id := strconv.FormatInt(m.ID, 10)
 			rows = append(rows, []Button{
@@ -265,11 +268,6 @@ func (h *Handlers) rsvpButton(ctx context.Context, r *Request, data string) erro
 		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
 		return nil
 	}
-	if r.User.Role == tkpkbot.RoleNone {
-		h.Log.Info("rsvp refused", "update_id", r.Update.ID, "user", r.User.ID, "meeting", id)
-		h.answer(ctx, r, "Hanya anggota TKPK yang terdaftar yang bisa menjawab undangan.")
-		return nil
-	}
 	m, changed, err := h.Meetings.SetRSVP(ctx, id, r.User.ID, answer)
 	if err != nil {
 		if c := tkpkbot.ErrorCode(err); c == tkpkbot.EINTERNAL || c == tkpkbot.EUNAVAILABLE {
@@ -308,8 +306,22 @@ func (h *Handlers) icsButton(ctx context.Context, r *Request, data string) error
 		h.answer(ctx, r, "Rapat ini sudah dibatalkan.")
 		return nil
 	}
-	h.answer(ctx, r, "")
 	file := ics.Event(m, h.BotUsername+".t.me", h.Clock.Now(), h.Location)
+	if !r.Private {
+		// A press in the group must not post a file for everyone: it goes to
+		// the presser's private chat.
+		to := *r
+		to.ChatID = r.User.ID
+		if err := h.sendDocument(ctx, &to, fmt.Sprintf("rapat-%d.ics", m.ID), file,
+			"Buka file ini untuk menambahkan rapat ke kalender ponsel Anda."); err != nil {
+			h.Log.Info("calendar file to private chat failed", "user", r.User.ID, "err", err)
+			h.answer(ctx, r, "Mulai dulu chat pribadi dengan @"+h.BotUsername+", lalu tekan tombol ini lagi.")
+			return nil
+		}
+		h.answer(ctx, r, "File kalender dikirim ke chat pribadi Anda dengan bot.")
+		return nil
+	}
+	h.answer(ctx, r, "")
 	return h.sendDocument(ctx, r, fmt.Sprintf("rapat-%d.ics", m.ID), file,
 		"Buka file ini untuk menambahkan rapat ke kalender ponsel Anda.")
 }

@@ -14,7 +14,7 @@ func (h *Handlers) registerPengingat() {
 		Name: "pengingat", Menu: "Nyalakan/matikan pengingat",
 		Usage: "/pengingat on|off", Example: "/pengingat off",
 		Help:  "menyalakan atau mematikan pengingat rapat dan laporan untuk Anda (undangan dan pembatalan rapat tetap dikirim)",
-		Roles: members, Run: h.pengingat,
+		Run: h.pengingat,
 	})
 }
 

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -12,11 +13,6 @@ import (
 
 func init() { features = append(features, (*Handlers).registerPeople) }
 
-var (
-	adminOnly = []tkpkbot.Role{tkpkbot.RoleAdmin}
-	members   = []tkpkbot.Role{tkpkbot.RoleAdmin, tkpkbot.RoleKoordinator, tkpkbot.RolePengamat}
-)
-
 func (h *Handlers) registerPeople() {
 	h.OnCommand(&Command{
 		Name: "daftar", Menu: "Daftar dengan kode undangan",
@@ -26,19 +22,23 @@ func (h *Handlers) registerPeople() {
 	h.OnCommand(&Command{
 		Name: "undang", Menu: "Buat kode undangan (admin)",
 		Usage: "/undang <wilayah> [peran]", Example: "/undang Samarinda koordinator",
-		Help: "membuat kode undangan sekali pakai (peran: koordinator, pengamat, admin)", Roles: adminOnly,
-		Run: h.invite,
+		Help: "membuat kode undangan sekali pakai (peran: koordinator, pengamat, admin)", Run: h.invite,
 	})
 	h.OnCommand(&Command{
 		Name: "anggota", Menu: "Daftar anggota (admin)",
-		Usage: "/anggota", Example: "/anggota", Help: "daftar anggota per wilayah dan peran", Roles: adminOnly,
-		Run: h.members,
+		Usage: "/anggota", Example: "/anggota", Help: "daftar anggota per wilayah dan peran", Run: h.members,
 	})
 	h.OnCommand(&Command{
 		Name: "cabut", Usage: "/cabut <user-id>", Example: "/cabut 123456789",
-		Help: "mencabut akses seseorang (laporannya tetap tersimpan)", Roles: adminOnly,
-		Run: h.revoke,
+		Help: "mencabut akses seseorang (laporannya tetap tersimpan)", Run: h.revoke,
 	})
+	h.OnCommand(&Command{
+		Name: "undangan", Menu: "Kode undangan yang belum dipakai (admin)",
+		Usage: "/undangan", Example: "/undangan", Help: "daftar kode undangan yang masih berlaku, dengan tombol untuk membatalkannya",
+		Run: h.listInvites,
+	})
+	h.OnCallback("daftar", h.daftarButton)
+	h.OnCallback("undangan", h.undanganButton)
 	h.startPayload = func(ctx context.Context, r *Request) error { return h.join(ctx, r, r.Args) }
 }
 
@@ -48,16 +48,37 @@ func (h *Handlers) join(ctx context.Context, r *Request, code string) error {
 		h.reply(ctx, r, "Ketik kode undangan setelah perintahnya, misalnya <code>/daftar K7QF2M9XWA3BT5PD</code>. Kode didapat dari admin provinsi.")
 		return nil
 	}
-	u, err := h.People.RedeemInvite(ctx, r.User.ID, code)
-	if err != nil {
-		return err
+	return h.redeem(ctx, r, code, false)
+}
+
+// redeem registers r.User with the code's role. Someone who already has
+// another role is shown both and must confirm: a role never changes
+// silently.
+func (h *Handlers) redeem(ctx context.Context, r *Request, code string, replace bool) error {
+	ch, err := h.People.RedeemInvite(ctx, r.User.ID, code, replace)
+	if errors.Is(err, tkpkbot.ErrRoleChange) {
+		inv, err := h.People.Invite(ctx, code)
+		if err != nil {
+			return h.inviteRefused(ctx, r, err)
+		}
+		code := tkpkbot.NormalizeInviteCode(code)
+		h.reply(ctx, r, fmt.Sprintf("Anda %s; kode ini menjadikan Anda %s.\n\nJika diganti, peran lama berakhir (formulir laporan yang belum dikirim dihapus). Ganti peran?",
+			roleText(r.User.Role, r.User.RegionCode), roleText(inv.Role, inv.RegionCode)),
+			[]Button{{"✅ Ya, ganti", "daftar:ganti:" + code}, {"✖️ Batal", "daftar:batal"}})
+		return nil
+	} else if err != nil {
+		return h.inviteRefused(ctx, r, err)
 	}
+	u := ch.After
 	var b strings.Builder
 	fmt.Fprintf(&b, "Selamat datang, <b>%s</b>! Anda terdaftar sebagai <b>%s</b>", escape(firstName(u)), u.Role.Label())
 	if reg, ok := tkpkbot.RegionByCode(u.RegionCode); ok {
 		fmt.Fprintf(&b, " untuk <b>%s</b>", escape(reg.Official))
 	}
 	b.WriteString(".\n\n")
+	if ch.Before.Role != tkpkbot.RoleNone {
+		fmt.Fprintf(&b, "Peran lama Anda (%s) sudah berakhir.\n\n", roleText(ch.Before.Role, ch.Before.RegionCode))
+	}
 	switch u.Role {
 	case tkpkbot.RoleKoordinator:
 		b.WriteString("Setiap minggu, kirim laporan kemajuan dengan /lapor. Lihat laporan wilayah Anda dengan /laporanku.")
@@ -67,7 +88,59 @@ func (h *Handlers) join(ctx context.Context, r *Request, code string) error {
 		b.WriteString("Anda bisa mengundang anggota (/undang), melihat /rekap, dan mengekspor laporan (/ekspor).")
 	}
 	b.WriteString(" Ketik /bantuan untuk semua perintah.")
-	h.reply(ctx, r, b.String())
+	h.edit(ctx, r, b.String())
+	return nil
+}
+
+// inviteRefused words why a code did not work; other errors pass on.
+func (h *Handlers) inviteRefused(ctx context.Context, r *Request, err error) error {
+	var text string
+	switch {
+	case errors.Is(err, tkpkbot.ErrInviteUnknown):
+		text = "Kode undangan tidak dikenal. Periksa lagi kodenya (huruf dan angka, tanpa spasi) atau minta kode baru ke admin."
+	case errors.Is(err, tkpkbot.ErrInviteUsedBySelf):
+		text = "Kode ini sudah Anda pakai; Anda sudah terdaftar."
+	case errors.Is(err, tkpkbot.ErrInviteUsed):
+		text = "Kode undangan ini tidak berlaku: sudah dipakai. Setiap kode hanya berlaku sekali; minta kode baru ke admin."
+	case errors.Is(err, tkpkbot.ErrInviteExpired):
+		text = "Kode undangan ini tidak berlaku: sudah kedaluwarsa (berlaku 7 hari). Minta kode baru ke admin."
+	case errors.Is(err, tkpkbot.ErrInviteCancelled):
+		text = "Kode undangan ini tidak berlaku: sudah dibatalkan. Minta kode baru ke admin."
+	case errors.Is(err, tkpkbot.ErrAlreadyHolds):
+		text = "Anda sudah " + roleText(r.User.Role, r.User.RegionCode) + "; kode undangan ini tidak diperlukan."
+	case errors.Is(err, tkpkbot.ErrConfigAdmin):
+		text = "Anda admin dari konfigurasi bot (BOT_ADMIN_IDS), jadi peran Anda tidak bisa diganti dengan kode undangan. Minta operator menghapus ID Anda dari BOT_ADMIN_IDS lebih dulu."
+	default:
+		return err
+	}
+	h.answer(ctx, r, "")
+	h.edit(ctx, r, "⚠️ "+escape(text))
+	return nil
+}
+
+// roleText is "koordinator Kota Samarinda", "pengamat Provinsi Kalimantan
+// Timur", "admin".
+func roleText(role tkpkbot.Role, region string) string {
+	s := role.Label()
+	if reg, ok := tkpkbot.RegionByCode(region); ok && role != tkpkbot.RoleAdmin && role != tkpkbot.RoleNone {
+		s += " " + reg.Official
+	}
+	return s
+}
+
+func (h *Handlers) daftarButton(ctx context.Context, r *Request, data string) error {
+	action, code, _ := strings.Cut(data, ":")
+	switch action {
+	case "ganti":
+		h.answer(ctx, r, "")
+		// The code is checked again now; the buttons carry no right.
+		return h.redeem(ctx, r, code, true)
+	case "batal":
+		h.answer(ctx, r, "Dibatalkan")
+		h.edit(ctx, r, "Peran Anda tidak diubah: tetap "+roleText(r.User.Role, r.User.RegionCode)+". Kode undangan belum terpakai.")
+		return nil
+	}
+	h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
 	return nil
 }
 
@@ -147,11 +220,23 @@ func (h *Handlers) revoke(ctx context.Context, r *Request) error {
 		h.reply(ctx, r, "Tulis ID pengguna (angka) yang aksesnya dicabut, misalnya <code>/cabut 123456789</code>. ID ada di /anggota.")
 		return nil
 	}
-	u, err := h.People.Revoke(ctx, r.User.ID, id)
-	if err != nil {
+	ch, err := h.People.Revoke(ctx, r.User.ID, id)
+	if errors.Is(err, tkpkbot.ErrConfigAdmin) {
+		h.reply(ctx, r, fmt.Sprintf("Pengguna <code>%d</code> adalah admin dari konfigurasi, jadi tidak bisa dicabut di sini. Hapus <code>%d</code> dari <code>BOT_ADMIN_IDS</code> (di file .env atau pengaturan layanan), lalu mulai ulang bot. Hasilnya: <code>%s</code>",
+			id, id, escape(h.adminIDsWithout(id))))
+		return nil
+	} else if err != nil {
 		return err
 	}
-	h.reply(ctx, r, fmt.Sprintf("Akses <b>%s</b> (ID <code>%d</code>) sudah dicabut. Laporan yang pernah dikirim tetap tersimpan.", escape(displayName(u)), u.ID))
+	u := ch.Before
+	text := fmt.Sprintf("Akses <b>%s</b> (ID <code>%d</code>, %s) sudah dicabut. Laporan yang pernah dikirim tetap tersimpan; formulir yang belum dikirim dan kode undangan buatannya yang belum dipakai tidak berlaku lagi.",
+		escape(displayName(u)), u.ID, escape(roleText(u.Role, u.RegionCode)))
+	if ch.Uncovered {
+		if reg, ok := tkpkbot.RegionByCode(u.RegionCode); ok {
+			text += fmt.Sprintf("\n\n⚠️ %s kini tanpa koordinator. Undang yang baru: <code>/undang %s</code>", escape(reg.Official), escape(reg.Name))
+		}
+	}
+	h.reply(ctx, r, text)
 	return nil
 }
 

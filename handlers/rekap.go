@@ -16,7 +16,6 @@ import (
 
 func init() { features = append(features, (*Handlers).registerRekap) }
 
-var recapReaders = []tkpkbot.Role{tkpkbot.RoleAdmin, tkpkbot.RolePengamat}
 
 // maxExportWeeks bounds an export so one request cannot build a huge file.
 const maxExportWeeks = 260
@@ -25,18 +24,17 @@ func (h *Handlers) registerRekap() {
 	h.OnCommand(&Command{
 		Name: "laporanku", Menu: "Laporan wilayah saya (koordinator)",
 		Usage: "/laporanku", Example: "/laporanku", Help: "laporan terakhir wilayah Anda: minggu, status, waktu kirim",
-		Roles: coordinatorOnly, Run: h.myReports,
+		Run: h.myReports,
 	})
 	h.OnCommand(&Command{
 		Name: "rekap", Menu: "Rekap laporan mingguan",
 		Usage: "/rekap [minggu]", Example: "/rekap minggu lalu", Help: "status laporan semua wilayah (minggu ini, minggu lalu, atau 2024-W50)",
-		Roles: recapReaders, Run: h.recap,
+		Run: h.recap,
 	})
 	h.OnCommand(&Command{
 		Name: "ekspor", Menu: "Ekspor laporan ke Excel (admin)",
 		Usage: "/ekspor [csv] [dari] [sampai]", Example: "/ekspor 2024-W40 2024-W50",
-		Help: "unduh semua laporan sebagai .xlsx (atau csv); bawaan 12 minggu terakhir", Roles: adminOnly,
-		Run: h.exportReports,
+		Help: "unduh semua laporan sebagai .xlsx (atau csv); bawaan 12 minggu terakhir", Run: h.exportReports,
 	})
 	h.OnCallback("rekap", func(ctx context.Context, r *Request, data string) error {
 		h.answer(ctx, r, "")

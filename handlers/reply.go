@@ -17,14 +17,25 @@ import (
 // Button is one inline button; rows of them make a keyboard.
 type Button struct {
 	Text string
-	Data string
+	Data string // callback data, or a link made by linkButton
 }
+
+// linkMark starts the Data of a link button; no callback data can start
+// with a NUL byte.
+const linkMark = "\x00url:"
+
+// linkButton opens url instead of sending a callback.
+func linkButton(text, url string) Button { return Button{text, linkMark + url} }
 
 func keyboard(rows ...[]Button) *models.InlineKeyboardMarkup {
 	kb := &models.InlineKeyboardMarkup{InlineKeyboard: make([][]models.InlineKeyboardButton, 0, len(rows))}
 	for _, row := range rows {
 		r := make([]models.InlineKeyboardButton, 0, len(row))
 		for _, b := range row {
+			if url, ok := strings.CutPrefix(b.Data, linkMark); ok {
+				r = append(r, models.InlineKeyboardButton{Text: b.Text, URL: url})
+				continue
+			}
 			r = append(r, models.InlineKeyboardButton{Text: b.Text, CallbackData: b.Data})
 		}
 		kb.InlineKeyboard = append(kb.InlineKeyboard, r)
@@ -77,7 +88,7 @@ func (h *Handlers) Send(ctx context.Context, b *bot.Bot, chatID int64, html stri
 // edit replaces the text (and keyboard) of the message a button sits on,
 // so a finished choice does not leave live buttons behind.
 func (h *Handlers) edit(ctx context.Context, r *Request, html string, rows ...[]Button) {
-	if r.Message == nil {
+	if r.Message == nil || r.Callback == nil { // a typed command: the message is the user's own
 		h.reply(ctx, r, html, rows...)
 		return
 	}

@@ -117,6 +117,17 @@ func render(d tkpkbot.Delivery, now time.Time, loc *time.Location, deadline time
 		}
 		msg.HTML = fmt.Sprintf("📝 <b>Pengingat laporan mingguan</b>\n\nLaporan %s untuk %s belum dikirim.\nTenggat: <b>%s</b> (%s).\n\nKetik /lapor untuk mengisi. Matikan pengingat: /pengingat off",
 			indo.Esc(region), indo.WeekLabel(d.Reminder.Week, loc), indo.DateTime(deadline.In(loc)), Until(deadline.Sub(now)))
+	case tkpkbot.KindRegionUncovered:
+		region, name := d.Reminder.Region, d.Reminder.Region
+		if r, ok := tkpkbot.RegionByCode(region); ok {
+			region, name = r.Official, r.Name
+		}
+		who := strings.TrimSpace(d.Reminder.Detail)
+		if who == "" {
+			who = "Koordinator terakhirnya"
+		}
+		msg.HTML = fmt.Sprintf("⚠️ <b>%s tanpa koordinator</b>\n\n%s tidak lagi menjadi koordinator, dan wilayah ini kini tidak punya koordinator untuk laporan mingguan.\n\nUndang koordinator baru: <code>/undang %s</code>",
+			indo.Esc(region), indo.Esc(who), indo.Esc(name))
 	case tkpkbot.KindReportSummary:
 		head := fmt.Sprintf("📊 <b>Tenggat laporan lewat</b>\n%s — tenggat %s\n\n", indo.WeekLabel(d.Reminder.Week, loc), indo.DateTime(deadline.In(loc)))
 		if len(s.missing) == 0 {

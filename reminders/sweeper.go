@@ -493,8 +493,10 @@ func (s *Sweeper) decide(d tkpkbot.Delivery, now time.Time, cal tkpkbot.Calendar
 		return tkpkbot.DeliverySkipped, "bukan anggota lagi"
 	case u.Unreachable:
 		return tkpkbot.DeliverySkipped, "tidak bisa dihubungi"
-	case k == tkpkbot.KindMeetingAnnounce || k == tkpkbot.KindMeetingCancel:
-		return "", "" // invitations and cancellations reach muted people too
+	case k == tkpkbot.KindRegionUncovered && u.Role != tkpkbot.RoleAdmin:
+		return tkpkbot.DeliverySkipped, "bukan admin"
+	case k == tkpkbot.KindMeetingAnnounce || k == tkpkbot.KindMeetingCancel || k == tkpkbot.KindRegionUncovered:
+		return "", "" // invitations, cancellations and notices to admins reach muted people too
 	case u.Muted:
 		return tkpkbot.DeliverySkipped, "pengingat dimatikan"
 	}

@@ -71,9 +71,11 @@ func (db *DB) Form(ctx context.Context, userID int64) (tkpkbot.ReportForm, error
 }
 
 // SaveForm writes the form's step and answers; the token guards against a
-// stale save after the form was restarted or cancelled, and LastUpdateID
-// against applying one Telegram update twice (ECONFLICT).
-func (db *DB) SaveForm(ctx context.Context, f tkpkbot.ReportForm) error {
+// stale save after the form was restarted or cancelled, LastUpdateID
+// against applying one Telegram update twice (ECONFLICT), and from (the
+// step the answer was given for) against two answers handled at once
+// landing in one field (ErrFormMoved).
+func (db *DB) SaveForm(ctx context.Context, f tkpkbot.ReportForm, from int) error {
 	val := func(step int, v any) any {
 		if f.Filled[step] {
 			return v
@@ -83,23 +85,25 @@ func (db *DB) SaveForm(ctx context.Context, f tkpkbot.ReportForm) error {
 	tag, err := db.Pool.Exec(ctx, `UPDATE report_forms SET step = $3, editing = $4,
 		activities = $5, households = $6, budget = $7, obstacles = $8, next_plan = $9, updated_at = $10,
 		last_update_id = $11
-		WHERE user_id = $1 AND token = $2 AND last_update_id < $11`,
+		WHERE user_id = $1 AND token = $2 AND last_update_id < $11 AND step = $12`,
 		f.UserID, f.Token, f.Step, f.Editing,
 		val(tkpkbot.StepActivities, f.Draft.Activities), val(tkpkbot.StepHouseholds, f.Draft.Households),
 		val(tkpkbot.StepBudget, f.Draft.Budget), val(tkpkbot.StepObstacles, f.Draft.Obstacles),
-		val(tkpkbot.StepNextPlan, f.Draft.NextPlan), db.Clock.Now(), f.LastUpdateID)
+		val(tkpkbot.StepNextPlan, f.Draft.NextPlan), db.Clock.Now(), f.LastUpdateID, from)
 	if err != nil {
 		return db.wrap("save form", err)
 	}
 	if tag.RowsAffected() == 0 {
-		var applied bool
-		err := db.Pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM report_forms
-			WHERE user_id = $1 AND token = $2 AND last_update_id >= $3)`, f.UserID, f.Token, f.LastUpdateID).Scan(&applied)
-		if err != nil {
+		var applied, exists bool
+		err := db.Pool.QueryRow(ctx, `SELECT COALESCE(bool_or(last_update_id >= $3), false), count(*) > 0 FROM report_forms
+			WHERE user_id = $1 AND token = $2`, f.UserID, f.Token, f.LastUpdateID).Scan(&applied, &exists)
+		switch {
+		case err != nil:
 			return db.wrap("save form", err)
-		}
-		if applied {
+		case applied:
 			return tkpkbot.Errorf(tkpkbot.ECONFLICT, "Jawaban ini sudah tercatat.")
+		case exists:
+			return tkpkbot.ErrFormMoved
 		}
 		return tkpkbot.Errorf(tkpkbot.ENOTFOUND, "Formulir ini sudah tidak berlaku. Ketik /lapor untuk mulai lagi.")
 	}
@@ -139,7 +143,8 @@ func (db *DB) SubmitForm(ctx context.Context, userID int64, token string, deadli
 		f, err := scanForm(tx.QueryRow(ctx, `SELECT `+formCols+` FROM report_forms
 			WHERE user_id = $1 AND token = $2 FOR UPDATE`, userID, token))
 		if errors.Is(err, pgx.ErrNoRows) {
-			out, err = scanReport(tx.QueryRow(ctx, `SELECT `+reportCols+` FROM reports WHERE form_token = $1`, token))
+			out, err = scanReport(tx.QueryRow(ctx, `SELECT `+reportCols+` FROM reports
+				WHERE form_token = $1 AND submitted_by = $2`, token, userID))
 			if errors.Is(err, pgx.ErrNoRows) {
 				return tkpkbot.Errorf(tkpkbot.ENOTFOUND, "Formulir ini sudah tidak berlaku (dibatalkan atau diganti). Ketik /lapor untuk mulai lagi.")
 			}
@@ -147,6 +152,19 @@ func (db *DB) SubmitForm(ctx context.Context, userID int64, token string, deadli
 			return err
 		} else if err != nil {
 			return err
+		}
+		// The role is checked at the moment of sending, not when the form
+		// was opened: a coordinator who moved on cannot report for the old
+		// region with an old Kirim button.
+		var role, region string
+		if err := tx.QueryRow(ctx, `SELECT role, region_code FROM users WHERE id = $1 FOR SHARE`, userID).Scan(&role, &region); err != nil {
+			return err
+		}
+		if tkpkbot.Role(role) != tkpkbot.RoleKoordinator || region != f.RegionCode {
+			if _, err := tx.Exec(ctx, `DELETE FROM report_forms WHERE user_id = $1`, userID); err != nil {
+				return err
+			}
+			return tkpkbot.ErrNotReporter
 		}
 		for step := tkpkbot.StepActivities; step <= tkpkbot.StepNextPlan; step++ {
 			if !f.Filled[step] {

@@ -16,7 +16,7 @@ func TestCachedUserFollowsChangesFromAnotherReplica(t *testing.T) {
 	ctx := context.Background()
 	url := dbtest.URL(t)
 	open := func() *store.DB {
-		db, err := store.Open(ctx, url, store.Options{})
+		db, err := store.Open(ctx, url, store.Options{AdminIDs: []int64{1}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -39,7 +39,7 @@ func TestCachedUserFollowsChangesFromAnotherReplica(t *testing.T) {
 	if _, err := b.Touch(ctx, tkpkbot.User{ID: 2, FirstName: "Budi"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := b.RedeemInvite(ctx, 2, inv.Code); err != nil {
+	if _, err := b.RedeemInvite(ctx, 2, inv.Code, false); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, func() bool {
