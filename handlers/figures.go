@@ -34,8 +34,8 @@ func (h *Handlers) registerFigures() {
 	h.OnCommand(&Command{
 		Name: "impor", Menu: "Impor angka dari CSV (admin)",
 		Usage: "/impor (keterangan berkas CSV)", Example: "/impor",
-		Help:  "memuat angka dari berkas CSV: kirim berkasnya dengan keterangan /impor",
-		Run: h.impor,
+		Help: "memuat angka dari berkas CSV: kirim berkasnya dengan keterangan /impor",
+		Run:  h.impor,
 	})
 	h.OnCallback("angka", h.angkaButton)
 	h.OnCallback("peringkat", h.peringkatButton)

@@ -15,7 +15,6 @@ import (
 
 func init() { features = append(features, (*Handlers).registerLapor) }
 
-
 // maxAnswer bounds free-text answers; step 1 is limited by the issue, the
 // others share the bound so one report stays readable in chat.
 const maxAnswer = 2000

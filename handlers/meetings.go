@@ -22,7 +22,7 @@ func (h *Handlers) registerMeetings() {
 		Usage:   "/rapat_baru <YYYY-MM-DD> <HH:MM> <judul> [| lokasi]",
 		Example: "/rapat_baru 2024-12-16 09:00 Rakor TKPK kabupaten/kota | Kantor Gubernur Kaltim",
 		Help:    "menjadwalkan rapat (jam WITA) dan mengundang semua anggota",
-		Run: h.newMeeting,
+		Run:     h.newMeeting,
 	})
 	h.OnCommand(&Command{
 		Name: "rapat", Menu: "Rapat yang akan datang",
@@ -32,14 +32,14 @@ func (h *Handlers) registerMeetings() {
 	h.OnCommand(&Command{
 		Name: "rapat_batal", Menu: "Batalkan rapat (admin)",
 		Usage: "/rapat_batal <nomor>", Example: "/rapat_batal 3",
-		Help:  "membatalkan rapat dan memberi tahu semua anggota",
-		Run: h.cancelMeeting,
+		Help: "membatalkan rapat dan memberi tahu semua anggota",
+		Run:  h.cancelMeeting,
 	})
 	h.OnCommand(&Command{
 		Name: "hadir", Menu: "Rekap kehadiran rapat (admin)",
 		Usage: "/hadir <nomor>", Example: "/hadir 3",
-		Help:  "jawaban kehadiran rapat per wilayah",
-		Run: h.attendance,
+		Help: "jawaban kehadiran rapat per wilayah",
+		Run:  h.attendance,
 	})
 	h.OnCallback(reminders.RSVPPrefix, h.rsvpButton)
 	h.OnCallback(reminders.ICSPrefix, h.icsButton)

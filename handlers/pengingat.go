@@ -13,8 +13,8 @@ func (h *Handlers) registerPengingat() {
 	h.OnCommand(&Command{
 		Name: "pengingat", Menu: "Nyalakan/matikan pengingat",
 		Usage: "/pengingat on|off", Example: "/pengingat off",
-		Help:  "menyalakan atau mematikan pengingat rapat dan laporan untuk Anda (undangan dan pembatalan rapat tetap dikirim)",
-		Run: h.pengingat,
+		Help: "menyalakan atau mematikan pengingat rapat dan laporan untuk Anda (undangan dan pembatalan rapat tetap dikirim)",
+		Run:  h.pengingat,
 	})
 }
 

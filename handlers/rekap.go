@@ -16,7 +16,6 @@ import (
 
 func init() { features = append(features, (*Handlers).registerRekap) }
 
-
 // maxExportWeeks bounds an export so one request cannot build a huge file.
 const maxExportWeeks = 260
 
