@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"os"
 	"testing"
 )
 
@@ -198,3 +199,64 @@ func TestNeverEstimated(t *testing.T) {
 	}
 }
 
+// TestPendingIndicators checks data/pending-indicators.csv: values for
+// indicators the code does not read yet (IPM, TPT, Gini), kept in the
+// figures format so a later change can load them. The file is not embedded
+// (data.go embeds figures.csv only), and no such indicator is in
+// figures.csv, whose import would reject it.
+func TestPendingIndicators(t *testing.T) {
+	raw, err := os.ReadFile("pending-indicators.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := csv.NewReader(bytes.NewReader(raw)).ReadAll()
+	if err != nil {
+		t.Fatalf("pending-indicators.csv: %v", err)
+	}
+	want := []string{"wilayah", "periode", "indikator", "nilai", "satuan", "sumber"}
+	if fmt.Sprint(all[0]) != fmt.Sprint(want) {
+		t.Fatalf("header %q, want %q", all[0], want)
+	}
+	units := map[string]string{"ipm": "indeks", "tpt": "persen", "gini": "rasio"}
+	perIndicator := map[string]int{}
+	seen := map[string]bool{}
+	for i, r := range all[1:] {
+		line := i + 2
+		wilayah, periode, ind, nilai, satuan, sumber := r[0], r[1], r[2], r[3], r[4], r[5]
+		u, ok := units[ind]
+		if !ok || satuan != u {
+			t.Errorf("line %d: indikator %q satuan %q", line, ind, satuan)
+		}
+		if nilai == "" || sumber == "" || len(wilayah) != 4 {
+			t.Errorf("line %d: %q", line, r)
+		}
+		switch ind {
+		case "ipm":
+			if len(periode) != 4 {
+				t.Errorf("line %d: IPM is annual, periode %q", line, periode)
+			}
+		case "tpt":
+			if len(periode) != 7 || periode[4:] != "-08" {
+				t.Errorf("line %d: TPT is from Sakernas August, periode %q", line, periode)
+			}
+		case "gini":
+			if len(periode) != 7 || (periode[4:] != "-03" && periode[4:] != "-09") {
+				t.Errorf("line %d: Gini is from Susenas March or September, periode %q", line, periode)
+			}
+		}
+		k := wilayah + " " + periode + " " + ind + " " + sumber
+		if seen[k] {
+			t.Errorf("line %d: %s twice", line, k)
+		}
+		seen[k] = true
+		perIndicator[ind]++
+	}
+	if perIndicator["ipm"] != 17 || perIndicator["tpt"] != 6 || perIndicator["gini"] != 8 {
+		t.Errorf("values per indicator = %v, want ipm 17, tpt 6, gini 8", perIndicator)
+	}
+	for _, r := range readRows(t) {
+		if _, ok := units[r["indikator"]]; ok {
+			t.Errorf("figures.csv has a %s row (%v); it belongs in pending-indicators.csv", r["indikator"], r)
+		}
+	}
+}
