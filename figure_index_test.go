@@ -21,11 +21,13 @@ func shipped(t testing.TB) *tkpkbot.FigureIndex {
 }
 
 var (
+	mar21 = tkpkbot.Period{Year: 2021, Month: 3}
 	mar22 = tkpkbot.Period{Year: 2022, Month: 3}
 	mar23 = tkpkbot.Period{Year: 2023, Month: 3}
 	mar24 = tkpkbot.Period{Year: 2024, Month: 3}
 	sep24 = tkpkbot.Period{Year: 2024, Month: 9}
 	mar25 = tkpkbot.Period{Year: 2025, Month: 3}
+	sep25 = tkpkbot.Period{Year: 2025, Month: 9}
 	des24 = tkpkbot.Period{Year: 2024, Month: 12, Day: 3}
 	y2023 = tkpkbot.Period{Year: 2023}
 )
@@ -60,7 +62,7 @@ func TestCardSamarindaLatest(t *testing.T) {
 	if !reflect.DeepEqual(c.Missing, []tkpkbot.Indicator{tkpkbot.IndP1, tkpkbot.IndP2, tkpkbot.IndGK}) {
 		t.Fatalf("missing = %v", c.Missing)
 	}
-	if c.Prev != mar23 || !c.Next.IsZero() || !reflect.DeepEqual(c.Periods, []tkpkbot.Period{mar22, mar23, mar24, des24}) {
+	if c.Prev != mar23 || !c.Next.IsZero() || !reflect.DeepEqual(c.Periods, []tkpkbot.Period{mar21, mar22, mar23, mar24, des24}) {
 		t.Fatalf("prev %v next %v periods %v", c.Prev, c.Next, c.Periods)
 	}
 }
@@ -84,7 +86,7 @@ func TestCardProvinceAgreeingSourcesAndYearlyFigures(t *testing.T) {
 		t.Fatalf("2023: period %v, last %+v", c.Period, last)
 	}
 	// Latest: the newest survey round, never a dated report or a year.
-	if c := x.Card(tkpkbot.ProvinceCode, tkpkbot.Period{}); c.Period != mar25 || c.Prev != sep24 {
+	if c := x.Card(tkpkbot.ProvinceCode, tkpkbot.Period{}); c.Period != sep25 || c.Prev != mar25 {
 		t.Fatalf("latest = %v prev %v", c.Period, c.Prev)
 	}
 }
@@ -92,7 +94,7 @@ func TestCardProvinceAgreeingSourcesAndYearlyFigures(t *testing.T) {
 func TestCardPeriodWithoutData(t *testing.T) {
 	x := shipped(t)
 	c := x.Card("6472", tkpkbot.Period{Year: 2023, Month: 9})
-	if len(c.Figures) != 0 || !c.Period.IsZero() || len(c.Periods) != 4 {
+	if len(c.Figures) != 0 || !c.Period.IsZero() || len(c.Periods) != 5 {
 		t.Fatalf("card = %+v", c)
 	}
 	if c := x.Card("6472", tkpkbot.Period{Year: 2019}); len(c.Figures) != 0 {
@@ -173,9 +175,9 @@ func TestRankingPicksALatePeriodMostHave(t *testing.T) {
 		// Dinsos's two dated head counts of December are newer but few.
 		{tkpkbot.IndMiskin, tkpkbot.Period{}, mar24, 9, "Kutai Kartanegara"},
 		// No period has half the districts' P1: the one with most wins.
-		{tkpkbot.IndP1, tkpkbot.Period{}, mar23, 3, "Samarinda"},
+		{tkpkbot.IndP1, tkpkbot.Period{}, mar23, 4, "Samarinda"},
 		{tkpkbot.IndP0, y2023, mar23, 9, "Mahakam Ulu"},
-		{tkpkbot.IndP0, mar22, mar22, 5, "Paser"},
+		{tkpkbot.IndP0, mar22, mar22, 6, "Paser"},
 	} {
 		rk := x.Ranking(c.ind, c.at)
 		if rk.Period != c.want || len(rk.Entries) != c.n || rk.Entries[0].Region.Name != c.first || len(rk.Missing) != 10-c.n {
@@ -183,7 +185,7 @@ func TestRankingPicksALatePeriodMostHave(t *testing.T) {
 		}
 	}
 	rk := x.Ranking(tkpkbot.IndP0, tkpkbot.Period{Year: 2022, Month: 9})
-	if !rk.Period.IsZero() || len(rk.Periods) != 3 {
+	if !rk.Period.IsZero() || len(rk.Periods) != 5 {
 		t.Fatalf("period without data: %+v", rk)
 	}
 	if rk := x.Ranking(tkpkbot.IndMiskin, tkpkbot.Period{}); rk.Province.Source != "BPS Kaltim, rilis 1 Juli 2024" {
@@ -201,7 +203,7 @@ func TestSeriesPrefersBPSAndSkipsDatedReports(t *testing.T) {
 	for _, p := range s.Points {
 		periods = append(periods, p.Period)
 	}
-	if s.Unit != tkpkbot.UnitRibuJiwa || !reflect.DeepEqual(periods, []tkpkbot.Period{mar22, mar23, mar24}) {
+	if s.Unit != tkpkbot.UnitRibuJiwa || !reflect.DeepEqual(periods, []tkpkbot.Period{mar21, mar22, mar23, mar24}) {
 		t.Fatalf("series %s %v", s.Unit, periods)
 	}
 	s = x.Series(tkpkbot.ProvinceCode, tkpkbot.IndMiskin)

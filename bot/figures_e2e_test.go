@@ -110,7 +110,7 @@ func TestAngkaAmbiguousUnknownAndBare(t *testing.T) {
 	}
 	mustContain(t, m.Text, "kutai cocok dengan beberapa wilayah")
 	msgs := h.press(42, "Rahmat", "Kutai Timur")
-	mustContain(t, msgs[len(msgs)-1].Text, "Kabupaten Kutai Timur — Maret 2024", "8,81%")
+	mustContain(t, msgs[len(msgs)-1].Text, "Kabupaten Kutai Timur — Maret 2025", "8,07%")
 
 	all := "Kalimantan Timur|Paser|Kutai Barat|Kutai Kartanegara|Kutai Timur|Berau|Penajam Paser Utara|Mahakam Ulu|Balikpapan|Samarinda|Bontang"
 	m = one(t, h.say(42, "Rahmat", "/angka <b>Jakarta</b>"))
@@ -134,7 +134,7 @@ func TestAngkaPeriods(t *testing.T) {
 	mustContain(t, one(t, h.say(42, "Rahmat", "/angka 2023 kukar")).Text, "Kabupaten Kutai Kartanegara — Maret 2023")
 	m := one(t, h.say(42, "Rahmat", "/angka samarinda september 2023"))
 	mustContain(t, m.Text, "Belum ada data Kota Samarinda untuk September 2023. Periode yang tersedia:")
-	if got := strings.Join(buttonTexts(m), "|"); got != "Maret 2022|Maret 2023|Maret 2024|3 Desember 2024" {
+	if got := strings.Join(buttonTexts(m), "|"); got != "Maret 2021|Maret 2022|Maret 2023|Maret 2024|3 Desember 2024" {
 		t.Fatalf("period buttons = %s", got)
 	}
 	msgs := h.press(42, "Rahmat", "Maret 2022")
@@ -172,8 +172,8 @@ func TestGrafikSendsPNGWithSources(t *testing.T) {
 	if b := img.Bounds(); b.Dx() < 600 || b.Dy() < 300 {
 		t.Fatalf("chart is %v", b)
 	}
-	mustContain(t, msgs[0].Caption, "Persentase penduduk miskin (P0), Kota Samarinda dan Provinsi Kalimantan Timur, Maret 2022–Maret 2024.",
-		"Sumber: BPS, via katakaltim.com; BPS, via databoks.katadata.co.id; BPS, via kaltim.antaranews.com")
+	mustContain(t, msgs[0].Caption, "Persentase penduduk miskin (P0), Kota Samarinda dan Provinsi Kalimantan Timur, Maret 2021–Maret 2024.",
+		"Sumber: BPS, via katakaltim.com; BPS, via databoks.katadata.co.id; BPS, via kalimantan.bisnis.com")
 	mustContain(t, one(t, h.say(42, "Rahmat", "/grafik samarinda garis kemiskinan")).Text, "Belum ada data garis kemiskinan untuk Kota Samarinda.")
 	mustContain(t, one(t, h.say(42, "Rahmat", "/grafik kutai")).Text, "cocok dengan beberapa wilayah")
 	h.press(42, "Rahmat", "Kutai Barat")

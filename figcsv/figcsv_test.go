@@ -50,8 +50,8 @@ func TestEmbeddedDataset(t *testing.T) {
 	if err != nil {
 		t.Fatalf("data/figures.csv: %v", err)
 	}
-	if len(figs) != 104 {
-		t.Errorf("%d figures, want 104", len(figs))
+	if len(figs) != 173 {
+		t.Errorf("%d figures, want 173", len(figs))
 	}
 	want := []tkpkbot.Figure{
 		{RegionCode: "6400", Period: tkpkbot.Period{Year: 2024, Month: 3}, Indicator: tkpkbot.IndP0, Value: 5.78, Decimals: 2, Unit: tkpkbot.UnitPersen, Source: "BPS Kaltim, rilis 1 Juli 2024"},

@@ -83,14 +83,26 @@ Belum ada data Maret 2024: penduduk miskin, P1, P2, garis kemiskinan.
 <i>Sumber: BPS per kabupaten/kota (lihat /peringkat)</i>`,
 		"[📈 Grafik=grafik:6409:p0]"},
 
-	{"kaltim latest: poverty line rises, no rank", tkpkbot.ProvinceCode, tkpkbot.Period{}, `<b>Provinsi Kalimantan Timur</b> — Maret 2025
+	{"kaltim latest: poverty line rises, no rank", tkpkbot.ProvinceCode, tkpkbot.Period{}, `<b>Provinsi Kalimantan Timur</b> — September 2025
+• Penduduk miskin: <b>202,04 ribu jiwa</b> (▼ 9,84 ribu jiwa)
+• Persentase (P0): <b>5,19%</b> (▼ 0,32 poin)
+• Garis kemiskinan: <b>Rp897.759</b> per kapita per bulan (▲ Rp43.762)
+<i>Sumber: BPS, via propublika.id</i>
+<i>▲▼ perubahan dari September 2024 (sumber: BPS, via kaltim.akurasi.id; BPS, via katakaltim.com)</i>
+Belum ada data September 2025: P1, P2.`,
+		"[◀ Maret 2025=angka:6400:2025-03] [📈 Grafik=grafik:6400:p0]"},
+
+	{"kaltim march 2025: P1/P2 from another source", tkpkbot.ProvinceCode, tkpkbot.Period{Year: 2025, Month: 3}, `<b>Provinsi Kalimantan Timur</b> — Maret 2025
 • Penduduk miskin: <b>199,71 ribu jiwa</b> (▼ 21,63 ribu jiwa)
 • Persentase (P0): <b>5,17%</b> (▼ 0,61 poin)
 • Garis kemiskinan: <b>Rp866.193</b> per kapita per bulan (▲ Rp32.238)
 <i>Sumber: BPS, via propublika.id</i>
 <i>▲▼ perubahan dari Maret 2024 (sumber: BPS Kaltim, rilis 1 Juli 2024)</i>
-Belum ada data Maret 2025: P1, P2.`,
-		"[◀ September 2024=angka:6400:2024-09] [📈 Grafik=grafik:6400:p0]"},
+• Kedalaman (P1): <b>0,878</b> (▲ 0,079)
+• Keparahan (P2): <b>0,222</b> (▲ 0,068)
+<i>Sumber: BPS, via kalimantan.bisnis.com</i>
+<i>▲▼ perubahan dari Maret 2024 (sumber: BPS Kaltim, rilis 1 Juli 2024)</i>`,
+		"[◀ September 2024=angka:6400:2024-09 September 2025 ▶=angka:6400:2025-09] [📈 Grafik=grafik:6400:p0]"},
 
 	{"kaltim march 2024: Dinsos agrees, P1/P2 with their decimals", tkpkbot.ProvinceCode, tkpkbot.Period{Year: 2024, Month: 3}, `<b>Provinsi Kalimantan Timur</b> — Maret 2024
 • Penduduk miskin: <b>221,34 ribu jiwa</b> (▼ 9,73 ribu jiwa)
@@ -124,7 +136,13 @@ Belum ada data Maret 2025: P1, P2.`,
 • Persentase (P0): <b>5,51%</b>
 <i>Sumber: BPS, via kaltim.akurasi.id</i>
 <i>Perubahan tahunan: belum ada data September 2023</i>
-Belum ada data September 2024: P1, P2, garis kemiskinan.`,
+• Kedalaman (P1): <b>0,606</b>
+• Keparahan (P2): <b>0,104</b>
+<i>Sumber: BPS, via kalimantan.bisnis.com</i>
+<i>Perubahan tahunan: belum ada data September 2023</i>
+• Garis kemiskinan: <b>Rp853.997</b> per kapita per bulan
+<i>Sumber: BPS, via katakaltim.com</i>
+<i>Perubahan tahunan: belum ada data September 2023</i>`,
 		"[◀ Maret 2024=angka:6400:2024-03 Maret 2025 ▶=angka:6400:2025-03] [📈 Grafik=grafik:6400:p0]"},
 }
 
@@ -197,7 +215,7 @@ func TestNoCardListsPeriodsAsButtons(t *testing.T) {
 	if html != "Belum ada data <b>Kota Samarinda</b> untuk September 2023. Periode yang tersedia:" {
 		t.Fatalf("html = %s", html)
 	}
-	if got := renderButtons(rows); got != "[Maret 2022=angka:6472:2022-03 Maret 2023=angka:6472:2023-03] [Maret 2024=angka:6472:2024-03 3 Desember 2024=angka:6472:2024-12-03]" {
+	if got := renderButtons(rows); got != "[Maret 2021=angka:6472:2021-03 Maret 2022=angka:6472:2022-03] [Maret 2023=angka:6472:2023-03 Maret 2024=angka:6472:2024-03] [3 Desember 2024=angka:6472:2024-12-03]" {
 		t.Fatalf("buttons = %s", got)
 	}
 	asked = tkpkbot.Period{Year: 2019}
