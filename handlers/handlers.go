@@ -182,6 +182,11 @@ func (h *Handlers) request(b *bot.Bot, upd *models.Update) *Request {
 	if r.Message != nil {
 		r.ChatID = r.Message.Chat.ID
 		r.Private = r.Message.Chat.Type == models.ChatTypePrivate
+	} else if upd.CallbackQuery != nil && upd.CallbackQuery.Message.InaccessibleMessage != nil {
+		// A button on a message too old or deleted still deserves an answer
+		// (and a refusal, if the presser may not use it).
+		chat := upd.CallbackQuery.Message.InaccessibleMessage.Chat
+		r.ChatID, r.Private = chat.ID, chat.Type == models.ChatTypePrivate
 	}
 	if from != nil && !from.IsBot {
 		r.User = tkpkbot.User{ID: from.ID, FirstName: from.FirstName, Username: from.Username}
