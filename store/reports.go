@@ -161,9 +161,6 @@ func (db *DB) SubmitForm(ctx context.Context, userID int64, token string, deadli
 			return err
 		}
 		if tkpkbot.Role(role) != tkpkbot.RoleKoordinator || region != f.RegionCode {
-			if _, err := tx.Exec(ctx, `DELETE FROM report_forms WHERE user_id = $1`, userID); err != nil {
-				return err
-			}
 			return tkpkbot.ErrNotReporter
 		}
 		for step := tkpkbot.StepActivities; step <= tkpkbot.StepNextPlan; step++ {
@@ -192,6 +189,13 @@ func (db *DB) SubmitForm(ctx context.Context, userID int64, token string, deadli
 		_, err = tx.Exec(ctx, `DELETE FROM report_forms WHERE user_id = $1`, userID)
 		return err
 	})
+	if errors.Is(err, tkpkbot.ErrNotReporter) {
+		// outside the rolled-back transaction: the form must go
+		if _, derr := db.Pool.Exec(ctx, `DELETE FROM report_forms WHERE user_id = $1 AND token = $2`, userID, token); derr != nil {
+			return out, false, db.wrap("drop form of a former coordinator", derr)
+		}
+		return out, false, err
+	}
 	return out, again, db.wrap("submit report", err)
 }
 
