@@ -222,7 +222,7 @@ func TestVersion(t *testing.T) {
 
 func TestHealthReadyAndMetricsEndpoints(t *testing.T) {
 	h := newHarness(t, func(c *Config) { c.HTTPAddr = freeAddr(t) })
-	srv, err := h.app.startHTTP()
+	srv, err := h.app.startOps()
 	if err != nil {
 		t.Fatal(err)
 	}
