@@ -10,8 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/joho/godotenv"
-
 	"tkpkbot"
 	"tkpkbot/indo"
 	"tkpkbot/reminders"
@@ -219,7 +217,10 @@ func validSecret(s string) bool {
 func envWithDotenv(path string) (func(string) string, error) {
 	vals := map[string]string{}
 	if _, err := os.Stat(path); err == nil {
-		if vals, err = godotenv.Read(path); err != nil {
+		if vals, err = readDotenv(path); err != nil {
+			if de := (*dotenvError)(nil); errors.As(err, &de) {
+				return nil, err // already names the file and the line
+			}
 			return nil, fmt.Errorf("read %s: %w", path, err)
 		}
 	} else if !errors.Is(err, os.ErrNotExist) {
