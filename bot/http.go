@@ -72,14 +72,23 @@ func (a *app) startWebhook() (*httpServer, error) {
 		path = "/"
 	}
 	mux := http.NewServeMux()
-	// "POST /" alone would match every path; {$} keeps it to the root.
-	pattern := "POST " + path
+	// "/" alone would match every path; {$} keeps it to the root.
+	pattern := path
 	if path == "/" {
 		pattern += "{$}"
 	}
-	mux.Handle(pattern, handlers.Webhook(a.cfg.WebhookSecret, a.log, func(ctx context.Context, upd *models.Update) error {
+	hook := handlers.Webhook(a.cfg.WebhookSecret, a.log, func(ctx context.Context, upd *models.Update) error {
 		return a.h.Process(ctx, a.b, upd)
-	}))
+	})
+	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		// 404 rather than the mux's 405, which would confirm to a
+		// scanner that the path exists.
+		if r.Method != http.MethodPost {
+			http.NotFound(w, r)
+			return
+		}
+		hook.ServeHTTP(w, r)
+	})
 	return a.listen("WEBHOOK_ADDR", a.cfg.WebhookAddr, mux, webhookWriteTimeout)
 }
 

@@ -90,6 +90,7 @@ func checkListeners(t *testing.T, public, ops string, cases []listenerCase) {
 
 var splitListenerCases = []listenerCase{
 	{"public", http.MethodPost, "/tg/hook", 200},
+	{"public", http.MethodGet, "/tg/hook", 404},
 	{"public", http.MethodGet, "/metrics", 404},
 	{"public", http.MethodGet, "/healthz", 404},
 	{"public", http.MethodGet, "/readyz", 404},
