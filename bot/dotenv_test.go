@@ -1,15 +1,21 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/joho/godotenv"
+
+	"tkpkbot/internal/dbtest"
+	"tkpkbot/internal/telegramtest"
 )
 
 const (
@@ -145,6 +151,49 @@ func TestDotenvReadsWhatGodotenvRead(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("case %d:\n got %v\nwant %v", i, fmt.Sprint(got), fmt.Sprint(want))
+		}
+	}
+}
+
+// TestServeNeverPrintsTheDatabasePassword: neither a DATABASE_URL pgx
+// refuses nor a normal start-up and stop (debug logs on) print the
+// password or the token.
+func TestServeNeverPrintsTheDatabasePassword(t *testing.T) {
+	t.Parallel()
+	fake := telegramtest.New()
+	defer fake.Close()
+	u, err := url.Parse(dbtest.URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.User = url.UserPassword(u.User.Username(), fakePassword)
+	bad := *u
+	bad.RawQuery = "sslmode=bogus"
+	for _, c := range []struct {
+		name, dbURL string
+		running     bool
+	}{
+		{"refused URL", bad.String(), false},
+		{"normal start", u.String(), true},
+	} {
+		p := startProc(t, []string{"TELEGRAM_BOT_TOKEN=" + fakeToken, "TELEGRAM_API_URL=" + fake.URL(),
+			"DATABASE_URL=" + c.dbURL, "HTTP_ADDR=127.0.0.1:0", "LOG_LEVEL=debug"}, "serve")
+		if c.running {
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			_, err := fake.WaitCall(ctx, func(c telegramtest.Call) bool { return c.Method == "deleteWebhook" })
+			cancel()
+			if err != nil {
+				t.Fatalf("%s: bot never started: %v\n%s", c.name, err, p.stderr.String())
+			}
+			_ = p.cmd.Process.Signal(syscall.SIGTERM)
+		}
+		code, _ := p.wait(t, 15*time.Second)
+		if c.running != (code == 0) {
+			t.Errorf("%s: exit %d", c.name, code)
+		}
+		out := p.stdout.String() + p.stderr.String()
+		if strings.Contains(out, fakePassword) || strings.Contains(out, fakeToken) {
+			t.Fatalf("%s: a secret in the output:\n%s", c.name, out)
 		}
 	}
 }
