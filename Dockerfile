@@ -15,7 +15,10 @@ RUN CGO_ENABLED=0 go build -trimpath -tags timetzdata \
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/tkpkbot /usr/local/bin/tkpkbot
 USER nonroot:nonroot
-EXPOSE 8080
+# 8080: /healthz, /readyz, /metrics (HTTP_ADDR). All interfaces inside the
+# container so a published port reaches it; publish it on a private address
+# only. 8443: the webhook (WEBHOOK_ADDR), when WEBHOOK_URL is set.
+EXPOSE 8080 8443
 ENV HTTP_ADDR=:8080 BOT_TIMEZONE=Asia/Makassar
 HEALTHCHECK NONE
 ENTRYPOINT ["/usr/local/bin/tkpkbot"]

@@ -114,6 +114,13 @@ func (c Config) apiTimeout() time.Duration {
 	return time.Minute
 }
 
+func (c Config) idleTimeout() time.Duration {
+	if c.httpIdleTimeout > 0 {
+		return c.httpIdleTimeout
+	}
+	return defaultIdleTimeout
+}
+
 func (c Config) pollTimeout() time.Duration {
 	if c.PollTimeout > 0 {
 		return c.PollTimeout
@@ -166,25 +173,28 @@ func (a *app) serve(ctx context.Context, withHTTP bool) error {
 	defer a.db.WatchFigures(ctx, a.h.ReloadFigures)()
 	defer a.db.WatchUsers(ctx)()
 
-	var srv *httpServer
-	if withHTTP || a.cfg.WebhookURL != "" {
-		var err error
-		srv, err = a.startHTTP()
+	if withHTTP {
+		ops, err := a.startOps()
 		if err != nil {
 			return err
 		}
-		defer srv.shutdown(5 * time.Second)
+		defer ops.shutdown(5 * time.Second)
 	}
 
 	process := func(ctx context.Context, upd *models.Update) bool { return a.h.ProcessFresh(ctx, a.b, upd) == nil }
 	if a.cfg.WebhookURL != "" {
+		hook, err := a.startWebhook()
+		if err != nil {
+			return err
+		}
+		defer hook.shutdown(5 * time.Second)
 		if _, err := a.b.SetWebhook(ctx, &bot.SetWebhookParams{
 			URL: a.cfg.WebhookURL, SecretToken: a.cfg.WebhookSecret,
 			AllowedUpdates: []string{"message", "callback_query"},
 		}); err != nil {
 			return fmt.Errorf("setWebhook: %w", handlers.RedactToken(err, a.cfg.Token))
 		}
-		a.log.Info("serving updates by webhook", "url", a.cfg.WebhookURL, "addr", a.cfg.HTTPAddr)
+		a.log.Info("serving updates by webhook", "url", a.cfg.WebhookURL, "addr", hook.ln.Addr().String())
 		<-ctx.Done()
 		return nil
 	}

@@ -63,8 +63,14 @@ func (s *syncBuf) String() string              { s.mu.Lock(); defer s.mu.Unlock(
 
 func startProc(t *testing.T, env []string, args ...string) *proc {
 	t.Helper()
+	return startProcIn(t, t.TempDir(), env, args...) // no stray .env
+}
+
+// startProcIn runs the binary in dir, where a test may have put a .env.
+func startProcIn(t *testing.T, dir string, env []string, args ...string) *proc {
+	t.Helper()
 	cmd := exec.Command(binary(t), args...)
-	cmd.Dir = t.TempDir() // no stray .env
+	cmd.Dir = dir
 	cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.TempDir()}, env...)
 	p := &proc{cmd: cmd, stdout: &syncBuf{}, stderr: &syncBuf{}}
 	cmd.Stdout, cmd.Stderr = p.stdout, p.stderr
@@ -222,7 +228,7 @@ func TestVersion(t *testing.T) {
 
 func TestHealthReadyAndMetricsEndpoints(t *testing.T) {
 	h := newHarness(t, func(c *Config) { c.HTTPAddr = freeAddr(t) })
-	srv, err := h.app.startHTTP()
+	srv, err := h.app.startOps()
 	if err != nil {
 		t.Fatal(err)
 	}

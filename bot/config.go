@@ -10,8 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/joho/godotenv"
-
 	"tkpkbot"
 	"tkpkbot/indo"
 	"tkpkbot/reminders"
@@ -24,7 +22,8 @@ type Config struct {
 	DatabaseURL   string
 	AdminIDs      []int64
 	Location      *time.Location
-	HTTPAddr      string
+	HTTPAddr      string // operations: /healthz, /readyz, /metrics
+	WebhookAddr   string // the public webhook listener; only with WebhookURL
 	WebhookURL    string
 	WebhookSecret string
 	Deadline      tkpkbot.Deadline
@@ -34,6 +33,9 @@ type Config struct {
 	LeaderRetry   time.Duration
 	APITimeout    time.Duration // one Bot API request (sends); default 1 min
 	PollTimeout   time.Duration // getUpdates long-poll; default 25 s
+	// How long an HTTP server keeps an idle keep-alive connection; not an
+	// operator setting, tests shorten it. Default 60 s.
+	httpIdleTimeout time.Duration
 	// Reminder offsets before a meeting and before the report deadline;
 	// nil means the defaults, empty means none.
 	ReminderOffsets       []time.Duration
@@ -56,6 +58,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		APIURL:        strings.TrimRight(strings.TrimSpace(getenv("TELEGRAM_API_URL")), "/"),
 		DatabaseURL:   strings.TrimSpace(getenv("DATABASE_URL")),
 		HTTPAddr:      strings.TrimSpace(getenv("HTTP_ADDR")),
+		WebhookAddr:   strings.TrimSpace(getenv("WEBHOOK_ADDR")),
 		WebhookURL:    strings.TrimSpace(getenv("WEBHOOK_URL")),
 		WebhookSecret: strings.TrimSpace(getenv("WEBHOOK_SECRET")),
 		FloodBurst:    10,
@@ -72,13 +75,18 @@ func loadConfig(getenv func(string) string) (Config, error) {
 			return c, &configError{"DATABASE_URL", err.Error()}
 		}
 	}
+	// Loopback unless the operator says otherwise: metrics and readiness
+	// describe the deployment and are no business of the internet.
 	if c.HTTPAddr == "" {
-		c.HTTPAddr = ":8080"
+		c.HTTPAddr = "127.0.0.1:8080"
 	}
-	if _, port, err := splitHostPort(c.HTTPAddr); err != nil {
+	if err := checkAddr(c.HTTPAddr); err != nil {
 		return c, &configError{"HTTP_ADDR", err.Error()}
-	} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
-		return c, &configError{"HTTP_ADDR", fmt.Sprintf("port %q is not a number between 0 and 65535", port)}
+	}
+	if c.WebhookAddr != "" {
+		if err := checkAddr(c.WebhookAddr); err != nil {
+			return c, &configError{"WEBHOOK_ADDR", err.Error()}
+		}
 	}
 	for _, part := range strings.Split(getenv("BOT_ADMIN_IDS"), ",") {
 		part = strings.TrimSpace(part)
@@ -106,6 +114,12 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		}
 		if c.WebhookSecret == "" {
 			return c, &configError{"WEBHOOK_SECRET", "required when WEBHOOK_URL is set (1-256 characters A-Z a-z 0-9 _ -)"}
+		}
+		if c.WebhookAddr == "" {
+			return c, &configError{"WEBHOOK_ADDR", "required when WEBHOOK_URL is set: the address the webhook listens on, e.g. :8443 (HTTP_ADDR serves only /healthz, /readyz and /metrics)"}
+		}
+		if c.WebhookAddr == c.HTTPAddr && !strings.HasSuffix(c.WebhookAddr, ":0") {
+			return c, &configError{"WEBHOOK_ADDR", "must differ from HTTP_ADDR: the webhook listener is public, the operations one is not"}
 		}
 	}
 	c.Deadline = tkpkbot.DefaultDeadline
@@ -167,6 +181,17 @@ func checkURL(raw string, schemes ...string) error {
 	return fmt.Errorf("must be a URL starting with %s:// and naming a host", schemes[0])
 }
 
+func checkAddr(addr string) error {
+	_, port, err := splitHostPort(addr)
+	if err != nil {
+		return err
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return fmt.Errorf("port %q is not a number between 0 and 65535", port)
+	}
+	return nil
+}
+
 func splitHostPort(addr string) (string, string, error) {
 	i := strings.LastIndex(addr, ":")
 	if i < 0 {
@@ -192,7 +217,10 @@ func validSecret(s string) bool {
 func envWithDotenv(path string) (func(string) string, error) {
 	vals := map[string]string{}
 	if _, err := os.Stat(path); err == nil {
-		if vals, err = godotenv.Read(path); err != nil {
+		if vals, err = readDotenv(path); err != nil {
+			if de := (*dotenvError)(nil); errors.As(err, &de) {
+				return nil, err // already names the file and the line
+			}
 			return nil, fmt.Errorf("read %s: %w", path, err)
 		}
 	} else if !errors.Is(err, os.ErrNotExist) {

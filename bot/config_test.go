@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net"
 	"strings"
 	"testing"
 )
@@ -13,7 +14,7 @@ func TestLoadConfigDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.APIURL != "https://api.telegram.org" || c.HTTPAddr != ":8080" || c.Location.String() != "Asia/Makassar" {
+	if c.APIURL != "https://api.telegram.org" || c.HTTPAddr != "127.0.0.1:8080" || c.Location.String() != "Asia/Makassar" {
 		t.Fatalf("defaults: api=%q http=%q zone=%q", c.APIURL, c.HTTPAddr, c.Location)
 	}
 	if len(c.AdminIDs) != 0 || c.WebhookURL != "" {
@@ -25,7 +26,7 @@ func TestLoadConfigValues(t *testing.T) {
 	c, err := loadConfig(env(map[string]string{
 		"TELEGRAM_BOT_TOKEN": "123:abc", "TELEGRAM_API_URL": "http://127.0.0.1:9000/",
 		"BOT_ADMIN_IDS": " 11, 22 ,33", "BOT_TIMEZONE": "Asia/Jakarta", "HTTP_ADDR": "127.0.0.1:9090",
-		"WEBHOOK_URL": "https://bot.example.org/tg/hook", "WEBHOOK_SECRET": "s3cret_-x",
+		"WEBHOOK_URL": "https://bot.example.org/tg/hook", "WEBHOOK_SECRET": "s3cret_-x", "WEBHOOK_ADDR": ":8443",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -36,7 +37,7 @@ func TestLoadConfigValues(t *testing.T) {
 	if len(c.AdminIDs) != 3 || c.AdminIDs[0] != 11 || c.AdminIDs[2] != 33 {
 		t.Errorf("admin ids: %v", c.AdminIDs)
 	}
-	if c.Location.String() != "Asia/Jakarta" || c.HTTPAddr != "127.0.0.1:9090" || c.WebhookSecret != "s3cret_-x" {
+	if c.Location.String() != "Asia/Jakarta" || c.HTTPAddr != "127.0.0.1:9090" || c.WebhookSecret != "s3cret_-x" || c.WebhookAddr != ":8443" {
 		t.Errorf("values: %+v", c)
 	}
 }
@@ -56,6 +57,10 @@ func TestLoadConfigBadValuesNameTheVariable(t *testing.T) {
 		{map[string]string{"HTTP_ADDR": ":99999"}, "HTTP_ADDR"},
 		{map[string]string{"WEBHOOK_URL": "https://x.org/h"}, "WEBHOOK_SECRET"},
 		{map[string]string{"WEBHOOK_URL": "nope", "WEBHOOK_SECRET": "a"}, "WEBHOOK_URL"},
+		{map[string]string{"WEBHOOK_URL": "https://x.org/h", "WEBHOOK_SECRET": "a"}, "WEBHOOK_ADDR"},
+		{map[string]string{"WEBHOOK_URL": "https://x.org/h", "WEBHOOK_SECRET": "a", "WEBHOOK_ADDR": "8443"}, "WEBHOOK_ADDR"},
+		{map[string]string{"WEBHOOK_URL": "https://x.org/h", "WEBHOOK_SECRET": "a", "WEBHOOK_ADDR": ":70000"}, "WEBHOOK_ADDR"},
+		{map[string]string{"WEBHOOK_URL": "https://x.org/h", "WEBHOOK_SECRET": "a", "WEBHOOK_ADDR": "127.0.0.1:8080"}, "WEBHOOK_ADDR"},
 		{map[string]string{"WEBHOOK_SECRET": "has space"}, "WEBHOOK_SECRET"},
 	}
 	for _, c := range cases {
@@ -116,5 +121,30 @@ func TestLoadConfigReminderOffsets(t *testing.T) {
 		if _, err := loadConfig(env(map[string]string{k: v})); err == nil || !strings.HasPrefix(err.Error(), k+":") || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s=%q: err %v", k, v, err)
 		}
+	}
+}
+
+func TestLoadConfigOpsAddrDefaultsToLoopback(t *testing.T) {
+	c, err := loadConfig(env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	host, _, err := net.SplitHostPort(c.HTTPAddr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+		t.Fatalf("default HTTP_ADDR %q is not a loopback address", c.HTTPAddr)
+	}
+}
+
+func TestLoadConfigWebhookURLNeedsWebhookAddr(t *testing.T) {
+	_, err := loadConfig(env(map[string]string{"WEBHOOK_URL": "https://bot.example.org/tg/hook", "WEBHOOK_SECRET": "s3cret"}))
+	if err == nil || !strings.HasPrefix(err.Error(), "WEBHOOK_ADDR: required when WEBHOOK_URL is set") {
+		t.Fatalf("err = %v", err)
+	}
+	// Without a webhook the setting is not needed.
+	if _, err := loadConfig(env(nil)); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -93,7 +93,7 @@ func TestWebhookAsksForRedeliveryWhileDatabaseIsDown(t *testing.T) {
 	u.Host = proxy.Addr()
 	addr := freeAddr(t)
 	h := newHarness(t, func(c *Config) {
-		c.DatabaseURL, c.HTTPAddr = u.String(), addr
+		c.DatabaseURL, c.WebhookAddr = u.String(), addr
 		c.WebhookURL, c.WebhookSecret = "https://bot.example.org/hook", "rahasia"
 	})
 	post := func(id, user int64) int {

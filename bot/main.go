@@ -29,7 +29,7 @@ Usage:
 Configuration comes from the environment; a .env file in the working directory
 is read too (real environment variables win). See README.md for the table:
   TELEGRAM_BOT_TOKEN  TELEGRAM_API_URL  DATABASE_URL  BOT_ADMIN_IDS  BOT_TIMEZONE
-  HTTP_ADDR  WEBHOOK_URL  WEBHOOK_SECRET  LOG_FORMAT  LOG_LEVEL
+  HTTP_ADDR  WEBHOOK_URL  WEBHOOK_ADDR  WEBHOOK_SECRET  LOG_FORMAT  LOG_LEVEL
 `
 
 func main() {

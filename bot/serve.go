@@ -15,8 +15,9 @@ import (
 func runServe(ctx context.Context, args []string, getenv func(string) string, log *slog.Logger, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", "tkpkbot [serve]",
 		`Connects to PostgreSQL (retrying for up to 30 s), applies migrations, registers the
-Telegram command menu and serves updates by long polling, or by webhook when
-WEBHOOK_URL is set, until SIGINT or SIGTERM. On a signal it stops taking updates,
+Telegram command menu and serves updates by long polling, or by webhook on
+WEBHOOK_ADDR when WEBHOOK_URL is set, until SIGINT or SIGTERM. /healthz, /readyz
+and /metrics are on HTTP_ADDR (default 127.0.0.1:8080). On a signal it stops taking updates,
 lets updates in progress finish (at most 10 s), stops the scheduler and exits 0.
 Needs TELEGRAM_BOT_TOKEN and DATABASE_URL; without a token, try "tkpkbot console".`, stdout)
 	if code, done := parseFlags(fs, args); done {

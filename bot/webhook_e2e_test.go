@@ -24,10 +24,10 @@ func freeAddr(t *testing.T) string {
 
 func TestWebhookMode(t *testing.T) {
 	addr := freeAddr(t)
-	// TLS ends at the reverse proxy; the bot serves the URL's path on HTTP_ADDR.
+	// TLS ends at the reverse proxy; the bot serves the URL's path on WEBHOOK_ADDR.
 	public, hook := "https://bot.example.org/tg/hook", "http://"+addr+"/tg/hook"
 	h := newHarness(t, func(c *Config) {
-		c.HTTPAddr, c.WebhookURL, c.WebhookSecret = addr, public, "s3cret-token_1"
+		c.WebhookAddr, c.WebhookURL, c.WebhookSecret = addr, public, "s3cret-token_1"
 	})
 	calls := h.fake.CallsTo("setWebhook")
 	deadline := time.Now().Add(5 * time.Second)
