@@ -65,6 +65,7 @@ var accessTable = map[string]Access{
 	"/hadir":       {adminOnly, PrivateOnly, ""},
 	"/pengingat":   {members, PrivateOnly, ""},
 
+	"cmd:":       {everyone, AnyChat, "start"}, // /start's buttons: the command's own row decides
 	"angka:":     {everyone, AnyChat, "angka"},
 	"peringkat:": {everyone, AnyChat, "peringkat"},
 	"grafik:":    {everyone, AnyChat, "grafik"},

@@ -70,6 +70,7 @@ func (h *Handlers) redeem(ctx context.Context, r *Request, code string, replace 
 		return h.inviteRefused(ctx, r, err)
 	}
 	u := ch.After
+	h.refreshMenu(ctx, r.Bot, u)
 	var b strings.Builder
 	fmt.Fprintf(&b, "Selamat datang, <b>%s</b>! Anda terdaftar sebagai <b>%s</b>", escape(firstName(u)), u.Role.Label())
 	if reg, ok := tkpkbot.RegionByCode(u.RegionCode); ok {
@@ -229,6 +230,7 @@ func (h *Handlers) revoke(ctx context.Context, r *Request) error {
 		return err
 	}
 	u := ch.Before
+	h.refreshMenu(ctx, r.Bot, ch.After)
 	text := fmt.Sprintf("Akses <b>%s</b> (ID <code>%d</code>, %s) sudah dicabut. Laporan yang pernah dikirim tetap tersimpan; formulir yang belum dikirim dan kode undangan buatannya yang belum dipakai tidak berlaku lagi.",
 		escape(displayName(u)), u.ID, escape(roleText(u.Role, u.RegionCode)))
 	if ch.Uncovered {
