@@ -90,6 +90,7 @@ func (p *Poller) Run(ctx context.Context) error {
 	})
 	defer stop()
 	d := newDispatcher(hctx, p.Workers, p.Process)
+	d.stop = ctx.Done()
 	if p.CheckAll == 0 {
 		p.CheckAll = p.Drain + 5*time.Second
 	}
@@ -182,8 +183,10 @@ const maxBatch = 100
 // slow update does not make the poller spin. False when ctx ended.
 func (p *Poller) await(ctx context.Context, d *dispatcher, idle time.Duration) bool {
 	for {
-		n := d.pending()
-		if n == 0 || (n <= p.Window/2 && idle == 0) {
+		// Updates held back by flood control do not fill the window:
+		// other people's updates must keep coming in meanwhile.
+		n := d.active()
+		if d.pending() == 0 || (n <= p.Window/2 && idle == 0) {
 			return ctx.Err() == nil
 		}
 		var tick <-chan time.Time
@@ -194,7 +197,7 @@ func (p *Poller) await(ctx context.Context, d *dispatcher, idle time.Duration) b
 		}
 		select {
 		case <-d.changed:
-			if n := d.pending(); n <= p.Window/2 {
+			if n := d.active(); n <= p.Window/2 {
 				return true
 			}
 		case <-tick:
