@@ -59,6 +59,11 @@ func (f *floodGuard) take(user int64, sent time.Time, keep bool) (wait time.Dura
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	now := f.now()
+	if sent.After(now) {
+		// Telegram's clock is ahead of ours. Counted at its date, each held
+		// message would wait the lead again on top of its turn.
+		sent = now
+	}
 	b := f.buckets[user]
 	if b == nil {
 		b = &bucket{tat: sent}

@@ -77,8 +77,8 @@ func TestFloodGuardCountsByMessageDate(t *testing.T) {
 			t.Fatalf("old burst message %d: wait %v, want 0 (all %v)", i+1, w, waits)
 		}
 	}
-	// A message from the future (Telegram's clock ahead of ours) never
-	// waits longer than the limit itself asks for.
+	// A message from the future (Telegram's clock ahead of ours) waits
+	// only its turn, however far ahead its date is.
 	f, clock = newTestGuard(1, 1)
 	ahead := clock.t.Add(20 * time.Second)
 	if w, _ := f.take(3, ahead, false); w != 0 {
@@ -86,6 +86,10 @@ func TestFloodGuardCountsByMessageDate(t *testing.T) {
 	}
 	if w, _ := f.take(3, ahead, false); w != time.Second {
 		t.Fatalf("second message with a date 20 s ahead waits %v, want 1s", w)
+	}
+	clock.t = clock.t.Add(time.Second) // the second one is handled
+	if w, _ := f.take(3, ahead, false); w != time.Second {
+		t.Fatalf("third message with a date 19 s ahead waits %v, want 1s: the lead must not add up", w)
 	}
 }
 
