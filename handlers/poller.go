@@ -27,7 +27,8 @@ import (
 // unfinished ones again with the new ones; the poller skips those it has.
 // Telegram returns at most 100 updates from the offset, so an update that
 // runs long lets the others run on only until 100 have arrived after it;
-// then the poller waits for it (updateTimeout bounds the wait).
+// then the poller waits for it (updateTimeout, after at most floodMaxWait
+// of flood-control delay, bounds the wait).
 type Poller struct {
 	APIURL  string // e.g. https://api.telegram.org
 	Token   string
