@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"sync"
+	"time"
 
 	"github.com/go-telegram/bot/models"
 
@@ -18,12 +19,17 @@ type dispatcher struct {
 	ctx     context.Context
 	sem     chan struct{}
 	wg      sync.WaitGroup
-	changed chan struct{} // receives (without blocking) after every finished update
+	changed chan struct{} // receives (without blocking) after every finished or parked update
+	// stop, when it closes, ends flood waits at once instead of after the
+	// drain: a held update is not handled yet, so it is simply left
+	// unconfirmed for the next start.
+	stop <-chan struct{}
 
 	mu         sync.Mutex
 	queues     map[int64][]*models.Update
 	unfinished map[int64]struct{}
-	handled    []int64 // finished successfully and not yet recorded
+	handled    []int64            // finished successfully and not yet recorded
+	parked     map[int64]struct{} // chats whose head is held back by flood control
 }
 
 func newDispatcher(ctx context.Context, workers int, process func(context.Context, *models.Update) bool) *dispatcher {
@@ -33,6 +39,7 @@ func newDispatcher(ctx context.Context, workers int, process func(context.Contex
 		changed:    make(chan struct{}, 1),
 		queues:     map[int64][]*models.Update{},
 		unfinished: map[int64]struct{}{},
+		parked:     map[int64]struct{}{},
 	}
 }
 
@@ -60,6 +67,12 @@ func (d *dispatcher) run(k int64) {
 	defer d.wg.Done()
 	d.sem <- struct{}{}
 	defer func() { <-d.sem }()
+	cut := false
+	ctx := withPause(d.ctx, func(ctx context.Context, wait time.Duration) error {
+		err := d.park(ctx, k, wait)
+		cut = err != nil
+		return err
+	})
 	for {
 		d.mu.Lock()
 		u := d.queues[k][0]
@@ -68,8 +81,8 @@ func (d *dispatcher) run(k int64) {
 			d.abandon(k)
 			return
 		}
-		ok := d.process(d.ctx, u)
-		if !ok && d.ctx.Err() != nil {
+		ok := d.process(ctx, u)
+		if cut || (!ok && d.ctx.Err() != nil) {
 			d.abandon(k)
 			return
 		}
@@ -91,6 +104,34 @@ func (d *dispatcher) run(k int64) {
 			return
 		}
 	}
+}
+
+// park holds chat k's head back for wait on behalf of flood control. The
+// worker is given up meanwhile, and the chat's queue does not count as in
+// flight, so a flooding user takes neither a worker nor the poller's
+// window from other people; the chat's own later updates still wait, which
+// keeps its order.
+func (d *dispatcher) park(ctx context.Context, k int64, wait time.Duration) error {
+	d.mu.Lock()
+	d.parked[k] = struct{}{}
+	d.mu.Unlock()
+	d.signal()
+	<-d.sem
+	t := time.NewTimer(wait)
+	var err error
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+		err = ctx.Err()
+	case <-d.stop:
+		err = errStopping
+	}
+	t.Stop()
+	d.sem <- struct{}{}
+	d.mu.Lock()
+	delete(d.parked, k)
+	d.mu.Unlock()
+	return err
 }
 
 // abandon gives up chat k's queue when shutdown cut handling short: its
@@ -117,6 +158,18 @@ func (d *dispatcher) pending() int {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return len(d.unfinished)
+}
+
+// active is how many unfinished updates are not held back by flood
+// control, that is, how many take or will soon take a worker.
+func (d *dispatcher) active() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	n := len(d.unfinished)
+	for k := range d.parked {
+		n -= len(d.queues[k])
+	}
+	return n
 }
 
 // confirmable is the offset that confirms every finished update and no

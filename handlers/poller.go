@@ -27,7 +27,8 @@ import (
 // unfinished ones again with the new ones; the poller skips those it has.
 // Telegram returns at most 100 updates from the offset, so an update that
 // runs long lets the others run on only until 100 have arrived after it;
-// then the poller waits for it (updateTimeout bounds the wait).
+// then the poller waits for it (updateTimeout, after at most floodMaxWait
+// of flood-control delay, bounds the wait).
 type Poller struct {
 	APIURL  string // e.g. https://api.telegram.org
 	Token   string
@@ -90,6 +91,7 @@ func (p *Poller) Run(ctx context.Context) error {
 	})
 	defer stop()
 	d := newDispatcher(hctx, p.Workers, p.Process)
+	d.stop = ctx.Done()
 	if p.CheckAll == 0 {
 		p.CheckAll = p.Drain + 5*time.Second
 	}
@@ -182,8 +184,10 @@ const maxBatch = 100
 // slow update does not make the poller spin. False when ctx ended.
 func (p *Poller) await(ctx context.Context, d *dispatcher, idle time.Duration) bool {
 	for {
-		n := d.pending()
-		if n == 0 || (n <= p.Window/2 && idle == 0) {
+		// Updates held back by flood control do not fill the window:
+		// other people's updates must keep coming in meanwhile.
+		n := d.active()
+		if d.pending() == 0 || (n <= p.Window/2 && idle == 0) {
 			return ctx.Err() == nil
 		}
 		var tick <-chan time.Time
@@ -194,7 +198,7 @@ func (p *Poller) await(ctx context.Context, d *dispatcher, idle time.Duration) b
 		}
 		select {
 		case <-d.changed:
-			if n := d.pending(); n <= p.Window/2 {
+			if n := d.active(); n <= p.Window/2 {
 				return true
 			}
 		case <-tick:

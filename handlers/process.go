@@ -92,29 +92,45 @@ const updateTimeout = 30 * time.Second
 // the webhook's path: a batch of one through FilterSeen and MarkHandled.
 // The error is non-nil when handling failed in a way a redelivery may fix.
 func (h *Handlers) Process(ctx context.Context, b *bot.Bot, upd *models.Update) error {
-	ctx, cancel := context.WithTimeout(ctx, updateTimeout)
-	defer cancel()
-	if len(h.FilterSeen(ctx, []*models.Update{upd})) == 0 {
+	// Each step gets its own timeout: a flood wait between them must not
+	// eat the handler's time.
+	fctx, cancel := context.WithTimeout(ctx, updateTimeout)
+	fresh := h.FilterSeen(fctx, []*models.Update{upd})
+	cancel()
+	if len(fresh) == 0 {
 		return nil
 	}
 	err := h.ProcessFresh(ctx, b, upd)
 	if err == nil {
-		h.MarkHandled(ctx, []int64{upd.ID})
+		mctx, cancel := context.WithTimeout(ctx, updateTimeout)
+		h.MarkHandled(mctx, []int64{upd.ID})
+		cancel()
 	}
 	return err
 }
 
 // ProcessFresh handles an update FilterSeen already checked; the caller
 // records it with MarkHandled (the poller does so for all updates finished
-// since its last fetch).
+// since its last fetch). Flood control may hold the update back first; an
+// error then means the wait was cut short and the update was not handled.
 func (h *Handlers) ProcessFresh(ctx context.Context, b *bot.Bot, upd *models.Update) error {
-	ctx, cancel := context.WithTimeout(ctx, updateTimeout)
-	defer cancel()
 	kind := updateKind(upd)
 	metrics.UpdatesReceived.WithLabelValues(kind).Inc()
-	if h.flood != nil && !h.flood.allow(ctx, h, b, upd) {
-		metrics.ObserveUpdate(kind, "", "flood", 0)
-		return nil
+	if h.flood != nil {
+		// Before updateTimeout starts, so a delayed update keeps its full
+		// time to be handled.
+		gctx, cancel := context.WithTimeout(ctx, h.flood.maxWait+updateTimeout)
+		ok, err := h.flood.admit(gctx, h, b, upd)
+		cancel()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			metrics.ObserveUpdate(kind, "", "flood", 0)
+			return nil
+		}
 	}
+	ctx, cancel := context.WithTimeout(ctx, updateTimeout)
+	defer cancel()
 	return h.handle(ctx, b, upd)
 }
