@@ -1,8 +1,8 @@
 // Package figcsv reads poverty figures from the CSV files admins import
 // (and from the dataset shipped in tkpkbot/data). The format is described in
 // data/README.md. Parsing is all-or-nothing: a file with any bad row yields
-// no figures, and the error lists every bad row so the admin can fix the
-// whole file in one pass.
+// no figures, and the error holds every bad row so the admin can fix the
+// file in one pass; reports name the first MaxListed of them.
 package figcsv
 
 import (
