@@ -100,12 +100,12 @@ func formulaPrefix(c byte) bool {
 
 // defuse puts ' before a formula prefix at the start of a field and after
 // every "," and ";" in it, skipping spaces, quotes and line breaks in
-// between (clean has made a leading CR one of those). Quoting
-// keeps the field whole for Excel and LibreOffice, but a reader set to the
-// other separator, or a tool that splits lines naively, would otherwise
-// start a cell at "=1+1" in "Kegiatan;=1+1". Every field goes through
-// here, our own numbers too: none of them is negative, and should one be,
-// a cell shown as '-5 is better than a formula.
+// between (clean has made a leading CR one of those). Quoting keeps the
+// field whole for Excel and LibreOffice, but a reader set to the other
+// separator, or a tool that splits naively, would otherwise start a cell
+// at "=1+1" in "Kegiatan;=1+1". Every field goes through here, our own
+// numbers too: none of them is negative, and should one be, a cell shown
+// as '-5 is better than a formula.
 func defuse(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
