@@ -16,8 +16,8 @@ func runImport(ctx context.Context, args []string, getenv func(string) string, l
 	fs := newFlags("import", "tkpkbot import [--check] FILE.csv",
 		`Loads poverty figures from a CSV file (columns wilayah, periode, indikator, nilai,
 satuan, sumber; see data/README.md) into DATABASE_URL, applying migrations first.
-The import is all-or-nothing: any bad row rejects the whole file, and every bad
-row is listed with its spreadsheet row number. A value with the same wilayah,
+The import is all-or-nothing: any bad row rejects the whole file. The first 20
+bad rows are listed with their spreadsheet row numbers, then how many more. A value with the same wilayah,
 periode, indikator and sumber as a stored one replaces it; importing the same file
 twice changes nothing. Running bots pick the new figures up within seconds.
 On a database without figures, the dataset shipped with the bot is loaded first.`, stdout)
@@ -61,7 +61,7 @@ On a database without figures, the dataset shipped with the bot is loaded first.
 	return 0
 }
 
-// readFigures parses the file, printing every rejected row.
+// readFigures parses the file, printing the first rejected rows.
 func readFigures(path string, stderr io.Writer) ([]tkpkbot.Figure, int) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -74,8 +74,14 @@ func readFigures(path string, stderr io.Writer) ([]tkpkbot.Figure, int) {
 	switch {
 	case errors.As(err, &pe):
 		fmt.Fprintf(stderr, "%s: rejected, nothing was saved: %d bad rows\n", path, len(pe.Lines))
-		for _, l := range pe.Lines {
+		// As in chat: a file with thousands of bad rows is wrong as a whole,
+		// and thousands of lines would scroll its cause out of sight.
+		head, rest := pe.Head(figcsv.MaxListed)
+		for _, l := range head {
 			fmt.Fprintf(stderr, "  baris %d: %s\n", l.Line, l.Reason)
+		}
+		if rest > 0 {
+			fmt.Fprintf(stderr, "  %s\n", figcsv.More(rest))
 		}
 		return nil, 1
 	case err != nil && tkpkbot.ErrorCode(err) == tkpkbot.EINVALID:

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"tkpkbot"
 )
 
 func TestCSV(t *testing.T) {
@@ -14,13 +16,29 @@ func TestCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	data := buf.String()
-	if !strings.HasPrefix(data, "\uFEFFWilayah,") {
-		t.Fatalf("no BOM: %q", data[:20])
+	// The bytes Excel and LibreOffice see: BOM, no "sep=" line, every field
+	// quoted, ";" between fields, CRLF after every record.
+	wantHead := "\xEF\xBB\xBF" + `"Wilayah";"Kode BPS";"Minggu";"Awal minggu";"Kegiatan";"KK dijangkau";` +
+		`"Realisasi anggaran (Rp)";"Kendala";"Rencana minggu depan";"Dikirim (WITA)";"Terlambat";"Revisi";"Versi"` + "\r\n"
+	if !strings.HasPrefix(data, wantHead) {
+		t.Fatalf("file starts\n%q\nwant\n%q", data[:min(len(data), len(wantHead))], wantHead)
 	}
-	if !strings.Contains(data, "Kode BPS,Minggu") || !strings.Contains(data, "Versi\r\n") {
-		t.Fatal("header not CRLF-terminated")
+	wantRow := "\r\n" + `"Balikpapan";"6471";"2024-W50";"2024-12-09";"'+62 812 5555 0000 dihubungi";"0";"0";` +
+		`"'@camat belum membalas";"'-";"2024-12-16 09:30";"Ya";"Ya";"2"` + "\r\n"
+	if !strings.Contains(data, wantRow) {
+		t.Errorf("no row %q", wantRow)
 	}
-	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(data, "\uFEFF"))).ReadAll()
+	if !strings.Contains(data, `;"1250";"125000000";`) || !strings.Contains(data, `"Rapat koordinasi, ""evaluasi""`+"\nbaris kedua\";") {
+		t.Errorf("numbers or quoted text not as expected:\n%.600s", data)
+	}
+	// Four records, so four CRLFs; the only other line break is the LF
+	// inside a quoted cell, which is how Excel writes a cell's line break.
+	if n := strings.Count(data, "\r\n"); n != 4 || strings.Count(data, "\r") != 4 || strings.Count(data, "\n") != 5 || !strings.HasSuffix(data, "\r\n") {
+		t.Errorf("%d CRLF, %d CR, %d LF", n, strings.Count(data, "\r"), strings.Count(data, "\n"))
+	}
+	cr := csv.NewReader(strings.NewReader(strings.TrimPrefix(data, "\uFEFF")))
+	cr.Comma = ';'
+	recs, err := cr.ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,21 +68,124 @@ func TestCSV(t *testing.T) {
 	}
 }
 
+// injections are report texts that would run as formulas if a cell, or a
+// piece a naive split on "," or ";" makes of one, started with them.
+var injections = []string{
+	"Kegiatan;=1+1;", "@SUM(A1)", "-2+3", "+1", "=1+1", "\t=1", "\r=1",
+	"a,=1", "a, -1", "a;\"=1\"", `"=HYPERLINK(""x"")"`, "x;;@y", "a , ; +1", " =1",
+}
+
+func TestCSVInjection(t *testing.T) {
+	w := tkpkbot.Week{Year: 2024, Week: 50}
+	var rows []Row
+	for i := 0; i < len(injections); i += 3 {
+		row := Row{RegionName: injections[i], RegionCode: "6472", Report: tkpkbot.Report{Week: w, Version: 1}}
+		if i+1 < len(injections) {
+			row.Report.Activities = injections[i+1]
+		}
+		if i+2 < len(injections) {
+			row.Report.Obstacles = injections[i+2]
+		}
+		rows = append(rows, row)
+	}
+	var buf bytes.Buffer
+	if err := CSV(&buf, rows, wita); err != nil {
+		t.Fatal(err)
+	}
+	data := strings.TrimPrefix(buf.String(), "\uFEFF")
+	checkNoFormula(t, data)
+
+	// Read back as Excel and LibreOffice do, each cell is the text with
+	// a ' in front of every formula start.
+	cr := csv.NewReader(strings.NewReader(data))
+	cr.Comma = ';'
+	recs, err := cr.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cells []string
+	for _, r := range recs[1:] {
+		cells = append(cells, r[0], r[4], r[7])
+	}
+	want := []string{
+		"Kegiatan;'=1+1;", "'@SUM(A1)", "'-2+3", "'+1", "'=1+1", "'\t=1", "\n'=1",
+		"a,'=1", "a, '-1", "a;\"'=1\"", `"'=HYPERLINK(""x"")"`, "x;;'@y", "a , ; '+1", " '=1",
+	}
+	if !slices.Equal(cells[:len(want)], want) {
+		t.Errorf("cells\n got %q\nwant %q", cells[:len(want)], want)
+	}
+}
+
+// checkNoFormula splits data on ";" and on "," as a reader set to the
+// other separator, or a naive tool, would, and fails if a piece (after
+// spaces and quotes, which such readers drop) starts a formula.
+func checkNoFormula(t *testing.T, data string) {
+	t.Helper()
+	for _, sep := range []string{";", ","} {
+		for _, line := range strings.Split(data, "\r\n") {
+			for _, piece := range strings.Split(line, sep) {
+				p := strings.TrimLeft(piece, " \"\n")
+				if p != "" && formulaPrefix(p[0]) {
+					t.Errorf("split on %q gives %q in line %q", sep, piece, line)
+				}
+			}
+		}
+	}
+}
+
 func TestDefuse(t *testing.T) {
 	for in, want := range map[string]string{
-		"":        "",
-		"=1+1":    "'=1+1",
-		"+62":     "'+62",
-		"-5 KK":   "'-5 KK",
-		"@SUM(1)": "'@SUM(1)",
-		"\t=1":    "'\t=1",
-		"a=1":     "a=1",
-		"Rp1.000": "Rp1.000",
+		"":               "",
+		"=1+1":           "'=1+1",
+		"+62":            "'+62",
+		"-5 KK":          "'-5 KK",
+		"@SUM(1)":        "'@SUM(1)",
+		"\t=1":           "'\t=1",
+		"\r=1":           "'\r=1",
+		"a=1":            "a=1",
+		"Rp1.000":        "Rp1.000",
+		"1250":           "1250",
+		"2024-12-09":     "2024-12-09",
+		"a;b, c":         "a;b, c",
+		"Kegiatan;=1+1;": "Kegiatan;'=1+1;",
+		"a, -1":          "a, '-1",
+		"a;\"=1\"":       "a;\"'=1\"",
+		" =1":            " '=1",
+		"x;;@y":          "x;;'@y",
+		"5-2=3, ok":      "5-2=3, ok",
+		"a\n-b":          "a\n-b",
+		"\n=1":           "\n'=1",
+		"a;\n\n@1":       "a;\n\n'@1",
 	} {
 		if got := defuse(in); got != want {
 			t.Errorf("defuse(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+func FuzzCSVCell(f *testing.F) {
+	for _, s := range injections {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf bytes.Buffer
+		row := Row{RegionName: s, RegionCode: s, Report: tkpkbot.Report{Activities: s, Obstacles: s, NextPlan: s}}
+		if err := CSV(&buf, []Row{row}, wita); err != nil {
+			t.Fatal(err)
+		}
+		data := strings.TrimPrefix(buf.String(), "\uFEFF")
+		checkNoFormula(t, data)
+		cr := csv.NewReader(strings.NewReader(data))
+		cr.Comma = ';'
+		recs, err := cr.ReadAll()
+		if err != nil || len(recs) != 2 || len(recs[1]) != len(headers) {
+			t.Fatalf("read back: %d records, %v", len(recs), err)
+		}
+		// Defusing only adds apostrophes.
+		if got, want := strings.ReplaceAll(recs[1][4], "'", ""), strings.ReplaceAll(clean(s), "'", ""); got != want && !strings.HasSuffix(got, "…") {
+			t.Fatalf("cell %q from %q", recs[1][4], s)
+		}
+	})
 }
 
 func TestClean(t *testing.T) {

@@ -1,8 +1,8 @@
 // Package figcsv reads poverty figures from the CSV files admins import
 // (and from the dataset shipped in tkpkbot/data). The format is described in
 // data/README.md. Parsing is all-or-nothing: a file with any bad row yields
-// no figures, and the error lists every bad row so the admin can fix the
-// whole file in one pass.
+// no figures, and the error holds every bad row so the admin can fix the
+// file in one pass; reports name the first MaxListed of them.
 package figcsv
 
 import (
@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"tkpkbot"
+	"tkpkbot/indo"
 )
 
 const (
@@ -28,6 +29,15 @@ const (
 	MaxBytes = 8 << 20
 	// maxSourceRunes keeps a pasted article out of the source column.
 	maxSourceRunes = 300
+	// maxQuoteRunes bounds a cell quoted back in a reason: enough to
+	// recognise the value, yet a hostile file of megabyte cells cannot
+	// turn one rejected row into pages of chat.
+	maxQuoteRunes = 40
+	// MaxListed is how many rejected rows a report names before counting
+	// the rest: twenty reasons with quotes cut by maxQuoteRunes still fit
+	// one chat message, and a file with more bad rows than that is
+	// usually wrong as a whole (wrong column order, wrong separator).
+	MaxListed = 20
 )
 
 // LineError is one rejected row. Line is the row number a spreadsheet shows
@@ -43,23 +53,62 @@ type ParseError struct {
 	Lines []LineError
 }
 
-// maxListed keeps the summary short enough for one chat message; the caller
-// can list Lines in full.
-const maxListed = 5
+// maxSummarised keeps Error short enough for one line of a log or one
+// sentence of a generic error reply; reports for people use Head.
+const maxSummarised = 5
 
 func (e *ParseError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "CSV ditolak, tidak ada data yang disimpan: %d baris bermasalah. ", len(e.Lines))
-	for i, l := range e.Lines {
-		if i == maxListed {
-			fmt.Fprintf(&b, "; dan %d baris lain", len(e.Lines)-maxListed)
-			break
-		}
+	fmt.Fprintf(&b, "CSV ditolak, tidak ada data yang disimpan: %s baris bermasalah. ", indo.Int(int64(len(e.Lines))))
+	head, rest := e.Head(maxSummarised)
+	for i, l := range head {
 		if i > 0 {
 			b.WriteString("; ")
 		}
 		fmt.Fprintf(&b, "baris %d: %s", l.Line, l.Reason)
 	}
+	if rest > 0 {
+		b.WriteString("; " + More(rest))
+	}
+	return b.String()
+}
+
+// Head returns the first n rejected rows and how many are left out, so
+// every report of a rejected file names the same rows and counts the rest
+// the same way.
+func (e *ParseError) Head(n int) ([]LineError, int) {
+	n = max(0, min(n, len(e.Lines)))
+	return e.Lines[:n], len(e.Lines) - n
+}
+
+// More counts rejected rows a report leaves out, in Indonesian number
+// format ("dan 1.234 baris lain"), which is how admins read counts.
+func More(n int) string {
+	return "dan " + indo.Int(int64(n)) + " baris lain"
+}
+
+// quote is %q for a cell the admin typed, cut on a character boundary to
+// at most maxQuoteRunes characters between the quotes (escapes counted as
+// written, "…" marking a cut). Reasons quote cells so the admin can find
+// them; a whole hostile cell adds nothing to that.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	n := 0          // characters written between the quotes
+	fits := b.Len() // end of the text that still leaves room for "…"
+	for _, r := range s {
+		e := strconv.Quote(string(r))
+		e = e[1 : len(e)-1]
+		w := utf8.RuneCountInString(e)
+		if n+w > maxQuoteRunes {
+			return b.String()[:fits] + "…\""
+		}
+		b.WriteString(e)
+		if n += w; n < maxQuoteRunes {
+			fits = b.Len()
+		}
+	}
+	b.WriteByte('"')
 	return b.String()
 }
 
@@ -235,7 +284,7 @@ func headerIndex(header []string) ([len(columns)]int, string) {
 				continue
 			}
 			if idx[c] >= 0 {
-				return idx, fmt.Sprintf("kolom %q muncul dua kali", name)
+				return idx, fmt.Sprintf("kolom %s muncul dua kali", quote(name))
 			}
 			idx[c] = pos
 		}
@@ -307,7 +356,7 @@ func (p *parser) row(line int, c [len(columns)]string) {
 	case c[colIndikator] == "":
 		reasons = append(reasons, "indikator kosong")
 	case !indOK:
-		reasons = append(reasons, fmt.Sprintf("indikator %q tidak dikenal (pakai miskin, p0, p1, p2, gk, ekstrem_persen atau ekstrem_jiwa)", c[colIndikator]))
+		reasons = append(reasons, fmt.Sprintf("indikator %s tidak dikenal (pakai miskin, p0, p1, p2, gk, ekstrem_persen atau ekstrem_jiwa)", quote(c[colIndikator])))
 	default:
 		f.Indicator = info.Indicator
 	}
@@ -368,11 +417,11 @@ func parseRegion(s string, f *tkpkbot.Figure) string {
 		f.RegionCode = m.Region.Code
 		return ""
 	case tkpkbot.MatchAmbiguous:
-		return fmt.Sprintf("wilayah %q ambigu (%s); tulis nama lengkap atau kode BPS", s, regionNames(m.Candidates))
+		return fmt.Sprintf("wilayah %s ambigu (%s); tulis nama lengkap atau kode BPS", quote(s), regionNames(m.Candidates))
 	case tkpkbot.MatchSuggest:
-		return fmt.Sprintf("wilayah %q tidak dikenal; maksud Anda %s?", s, regionNames(m.Candidates))
+		return fmt.Sprintf("wilayah %s tidak dikenal; maksud Anda %s?", quote(s), regionNames(m.Candidates))
 	}
-	return fmt.Sprintf("wilayah %q tidak dikenal; tulis kode BPS (mis. 6472) atau nama wilayah", s)
+	return fmt.Sprintf("wilayah %s tidak dikenal; tulis kode BPS (mis. 6472) atau nama wilayah", quote(s))
 }
 
 func regionNames(rs []tkpkbot.Region) string {
@@ -424,7 +473,7 @@ func unitFor(ind tkpkbot.Indicator, s string) (string, string) {
 			}
 		}
 	}
-	return "", fmt.Sprintf("satuan %q tidak cocok untuk %s (pakai %s)", s, ind, want)
+	return "", fmt.Sprintf("satuan %s tidak cocok untuk %s (pakai %s)", quote(s), ind, want)
 }
 
 // upper bounds catch a value typed into the wrong row or unit (221340 in
@@ -451,7 +500,7 @@ func integerUnit(unit string) bool {
 // integer part ("1.250") is rejected as ambiguous. The reason is empty on
 // success and an Indonesian sentence otherwise.
 func number(s, unit string) (value float64, decimals int, reason string) {
-	orig := s
+	orig := quote(s)
 	s = strings.TrimSpace(s)
 	switch unit {
 	case tkpkbot.UnitPersen:
@@ -461,12 +510,12 @@ func number(s, unit string) (value float64, decimals int, reason string) {
 			s = strings.TrimSpace(strings.TrimPrefix(s[2:], "."))
 		}
 	}
-	unreadable := fmt.Sprintf("angka %q tidak bisa dibaca", orig)
+	unreadable := fmt.Sprintf("angka %s tidak bisa dibaca", orig)
 	if s == "" {
 		return 0, 0, "nilai kosong"
 	}
 	if s[0] == '-' {
-		return 0, 0, fmt.Sprintf("angka %q negatif", orig)
+		return 0, 0, fmt.Sprintf("angka %s negatif", orig)
 	}
 	s = strings.TrimPrefix(s, "+")
 
@@ -498,7 +547,7 @@ func number(s, unit string) (value float64, decimals int, reason string) {
 			if integerUnit(unit) {
 				intPart, frac = intPart+frac, ""
 			} else {
-				return 0, 0, fmt.Sprintf("angka %q ambigu: bisa %s,%s atau %s%s; tulis desimal dengan koma tanpa pemisah ribuan, atau bilangan bulat tanpa pemisah",
+				return 0, 0, fmt.Sprintf("angka %s ambigu: bisa %s,%s atau %s%s; tulis desimal dengan koma tanpa pemisah ribuan, atau bilangan bulat tanpa pemisah",
 					orig, intPart, frac, intPart, frac)
 			}
 		}
@@ -530,12 +579,12 @@ func number(s, unit string) (value float64, decimals int, reason string) {
 
 	if integerUnit(unit) && frac != "" {
 		if strings.Trim(frac, "0") != "" {
-			return 0, 0, fmt.Sprintf("angka %q harus bilangan bulat untuk satuan %s", orig, unit)
+			return 0, 0, fmt.Sprintf("angka %s harus bilangan bulat untuk satuan %s", orig, unit)
 		}
 		frac = ""
 	}
 	if len(intPart)+len(frac) > 15 {
-		return 0, 0, fmt.Sprintf("angka %q terlalu panjang", orig)
+		return 0, 0, fmt.Sprintf("angka %s terlalu panjang", orig)
 	}
 	num := intPart
 	if frac != "" {
@@ -546,7 +595,7 @@ func number(s, unit string) (value float64, decimals int, reason string) {
 		return 0, 0, unreadable
 	}
 	if limit, ok := upper[unit]; ok && v > limit {
-		return 0, 0, fmt.Sprintf("angka %q terlalu besar untuk satuan %s", orig, unit)
+		return 0, 0, fmt.Sprintf("angka %s terlalu besar untuk satuan %s", orig, unit)
 	}
 	return v, len(frac), ""
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -444,10 +446,123 @@ func TestParseErrorMessage(t *testing.T) {
 	if got := many.Error(); !strings.HasSuffix(got, "baris 6: sumber kosong; dan 3 baris lain") {
 		t.Errorf("Error() = %q", got)
 	}
+	for range 1234 {
+		many.Lines = append(many.Lines, LineError{9, "sumber kosong"})
+	}
+	if got := many.Error(); !strings.HasPrefix(got, "CSV ditolak, tidak ada data yang disimpan: 1.242 baris bermasalah.") ||
+		!strings.HasSuffix(got, "; dan 1.237 baris lain") {
+		t.Errorf("Error() with 1.242 lines = %q", got)
+	}
 	if tkpkbot.ErrorCode(e) != tkpkbot.EINVALID || tkpkbot.ErrorMessage(e) != want {
 		t.Errorf("ErrorCode/Message = %q, %q", tkpkbot.ErrorCode(e), tkpkbot.ErrorMessage(e))
 	}
 }
+
+func TestHeadAndMore(t *testing.T) {
+	lines := func(n int) *ParseError {
+		e := &ParseError{}
+		for i := range n {
+			e.Lines = append(e.Lines, LineError{i + 2, "sumber kosong"})
+		}
+		return e
+	}
+	for _, tt := range []struct {
+		lines, n, head, rest int
+		more                 string
+	}{
+		{1, MaxListed, 1, 0, "dan 0 baris lain"},
+		{MaxListed, MaxListed, MaxListed, 0, "dan 0 baris lain"},
+		{MaxListed + 1, MaxListed, MaxListed, 1, "dan 1 baris lain"},
+		{1254, MaxListed, MaxListed, 1234, "dan 1.234 baris lain"},
+		{3, 0, 0, 3, "dan 3 baris lain"},
+		{3, -1, 0, 3, "dan 3 baris lain"},
+	} {
+		head, rest := lines(tt.lines).Head(tt.n)
+		if len(head) != tt.head || rest != tt.rest || More(rest) != tt.more {
+			t.Errorf("%d lines, Head(%d) = %d, %d (%q); want %d, %d (%q)", tt.lines, tt.n, len(head), rest, More(rest), tt.head, tt.rest, tt.more)
+		}
+		if len(head) > 0 && head[0].Line != 2 {
+			t.Errorf("Head does not start at the first line: %+v", head[0])
+		}
+	}
+}
+
+func TestQuote(t *testing.T) {
+	a39, a40 := strings.Repeat("a", 39), strings.Repeat("a", 40)
+	for _, tt := range []struct{ in, want string }{
+		{"", `""`},
+		{"Smrinda", `"Smrinda"`},
+		{a40, `"` + a40 + `"`},
+		{a40 + "b", `"` + a39 + `…"`},
+		{strings.Repeat("x", 1<<20), `"` + strings.Repeat("x", 39) + `…"`},
+		// Cut between characters, never inside one: each é is two bytes,
+		// each emoji four.
+		{strings.Repeat("é", 41), `"` + strings.Repeat("é", 39) + `…"`},
+		{strings.Repeat("😀", 50), `"` + strings.Repeat("😀", 39) + `…"`},
+		// Escapes count as the characters the reader sees, and are never
+		// split.
+		{`say "hi"`, `"say \"hi\""`},
+		{strings.Repeat("a", 37) + "\nbbb", `"` + strings.Repeat("a", 37) + `\n…"`},
+		{strings.Repeat("a", 38) + "\nbbb", `"` + strings.Repeat("a", 38) + `…"`},
+		{strings.Repeat("a", 38) + "\n", `"` + strings.Repeat("a", 38) + `\n"`},
+		{strings.Repeat("a", 36) + "\u202ebbb", `"` + strings.Repeat("a", 36) + `…"`},
+	} {
+		if got := quote(tt.in); got != tt.want {
+			t.Errorf("quote(%.60q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+// quoted matches the cells quote writes into a reason.
+var quoted = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+// longestQuote is the longest quoted cell in a reason, in characters
+// between the quotes. csvReason's bare (") is not a quote of a cell.
+func longestQuote(reason string) int {
+	n := 0
+	for _, q := range quoted.FindAllString(strings.ReplaceAll(reason, `(")`, ""), -1) {
+		n = max(n, utf8.RuneCountInString(q)-2)
+	}
+	return n
+}
+
+func TestLongCellsAreQuotedShort(t *testing.T) {
+	long := func(s string) string { return strings.Repeat(s, 100_000/len(s)) }
+	tests := []struct {
+		name, row, reason string
+	}{
+		{"wilayah", long("Samarinda") + `,2024-03,p0,1,persen,BPS`, "wilayah \"SamarindaSamarinda"},
+		{"wilayah suggest", "Smarinda" + long("a") + `,2024-03,p0,1,persen,BPS`, "wilayah \"Smarindaaaa"},
+		{"periode", `6472,` + long("2024-") + `,p0,1,persen,BPS`, "periode \"2024-2024-"},
+		{"periode words", `6472,Juni ` + long("2024 ") + `,p0,1,persen,BPS`, "periode \"Juni 2024"},
+		{"indikator", `6472,2024-03,` + long("p0") + `,1,persen,BPS`, "indikator \"p0p0"},
+		{"satuan", `6472,2024-03,p0,1,` + long("persen") + `,BPS`, "satuan \"persenpersen"},
+		{"nilai", `6472,2024-03,p0,` + long("1") + `,persen,BPS`, "angka \"1111"},
+		{"nilai unreadable", `6472,2024-03,p0,` + long("x") + `,persen,BPS`, "angka \"xxxx"},
+		{"nilai unknown unit", `6472,2024-03,p3,` + long("x") + `,,BPS`, "angka \"xxxx"},
+		{"nilai negative", `6472,2024-03,p0,-` + long("9") + `,persen,BPS`, "angka \"-999"},
+		{"quotes and newlines", `6472,2024-03,"` + long("p\"\"\n") + `",1,persen,BPS`, `indikator "p\"\n`},
+		{"everything", long("x") + "," + long("y") + "," + long("z") + "," + long("1") + "," + long("u") + "," + long("s"), "wilayah"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := lineErrors(t, header+tt.row+"\n")
+			if len(lines) != 1 || lines[0].Line != 2 || !strings.Contains(lines[0].Reason, tt.reason) {
+				t.Fatalf("got\n%.300s\nwant one reason on row 2 containing %q", fmtLines(lines), tt.reason)
+			}
+			if n := longestQuote(lines[0].Reason); n > maxQuoteRunes {
+				t.Errorf("a quote of %d characters in %q", n, lines[0].Reason)
+			}
+			if n := utf8.RuneCountInString(lines[0].Reason); n > maxReasonRunes {
+				t.Errorf("reason of %d characters: %q", n, lines[0].Reason)
+			}
+		})
+	}
+}
+
+// maxReasonRunes bounds every reason of one row: six cells quoted short,
+// each with its explanation.
+const maxReasonRunes = 1000
 
 type failingReader struct{}
 
@@ -494,6 +609,12 @@ func FuzzParse(f *testing.F) {
 					if l.Line < 1 || l.Reason == "" || !utf8.ValidString(l.Reason) {
 						t.Fatalf("bad line error %+v", l)
 					}
+					if n := longestQuote(l.Reason); n > maxQuoteRunes {
+						t.Fatalf("quote of %d characters in %q", n, l.Reason)
+					}
+					if n := utf8.RuneCountInString(l.Reason); n > maxReasonRunes {
+						t.Fatalf("reason of %d characters: %q", n, l.Reason)
+					}
 					if l.Line < last {
 						t.Fatalf("lines out of order: %+v", pe.Lines)
 					}
@@ -515,6 +636,38 @@ func FuzzParse(f *testing.F) {
 			if math.IsNaN(f.Value) || math.IsInf(f.Value, 0) || f.Value < 0 || f.Decimals < 0 {
 				t.Fatalf("bad value %+v", f)
 			}
+		}
+	})
+}
+
+func FuzzQuote(f *testing.F) {
+	for _, s := range []string{"", "Smrinda", strings.Repeat("é", 41), strings.Repeat("a", 38) + "\n", `"\`, "\xff\xfe", "\u202e"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q := quote(s)
+		if !utf8.ValidString(q) || len(q) < 2 || q[0] != '"' || q[len(q)-1] != '"' {
+			t.Fatalf("quote(%q) = %s", s, q)
+		}
+		if n := utf8.RuneCountInString(q) - 2; n > maxQuoteRunes {
+			t.Fatalf("quote(%q) has %d characters", s, n)
+		}
+		if !utf8.ValidString(s) {
+			return
+		}
+		if full := strconv.Quote(s); utf8.RuneCountInString(full)-2 <= maxQuoteRunes {
+			if q != full {
+				t.Fatalf("quote(%q) = %s, want %s", s, q, full)
+			}
+			return
+		}
+		cut, ok := strings.CutSuffix(q, "…\"")
+		if !ok {
+			t.Fatalf("quote(%q) = %s: cut without …", s, q)
+		}
+		prefix, err := strconv.Unquote(cut + `"`)
+		if err != nil || !strings.HasPrefix(s, prefix) {
+			t.Fatalf("quote(%q) = %s: not a prefix (%v)", s, q, err)
 		}
 	})
 }

@@ -37,7 +37,7 @@ func parsePeriod(s string) (tkpkbot.Period, string) {
 	if s == "" {
 		return tkpkbot.Period{}, "periode kosong"
 	}
-	invalid := fmt.Sprintf("periode %q tidak valid (tulis mis. 2024-03, Maret 2024, 2023 atau 2024-12-03)", s)
+	invalid := fmt.Sprintf("periode %s tidak valid (tulis mis. 2024-03, Maret 2024, 2023 atau 2024-12-03)", quote(s))
 	var y, m, d int
 	var ok bool
 	if f := strings.Fields(strings.ToLower(s)); len(f) > 1 {
@@ -54,7 +54,7 @@ func parsePeriod(s string) (tkpkbot.Period, string) {
 			return tkpkbot.Period{}, invalid
 		}
 	} else if m != 0 && m != 3 && m != 9 {
-		return tkpkbot.Period{}, fmt.Sprintf("periode %q: survei BPS hanya Maret (03) dan September (09); laporan bertanggal ditulis lengkap, mis. %04d-%02d-01", s, y, m)
+		return tkpkbot.Period{}, fmt.Sprintf("periode %s: survei BPS hanya Maret (03) dan September (09); laporan bertanggal ditulis lengkap, mis. %04d-%02d-01", quote(s), y, m)
 	}
 	return tkpkbot.Period{Year: y, Month: m, Day: d}, ""
 }

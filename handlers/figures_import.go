@@ -24,9 +24,6 @@ import (
 // the province publishes, and small enough to hold in memory.
 const maxImportBytes = 2 << 20
 
-// maxListedLines keeps a rejection to one readable message.
-const maxListedLines = 20
-
 // downloadClient fetches uploads from Telegram's file server; the Bot API
 // client has no download helper of its own.
 var downloadClient = &http.Client{Timeout: time.Minute}
@@ -129,18 +126,29 @@ func (h *Handlers) download(ctx context.Context, b *bot.Bot, fileID string) ([]b
 }
 
 // parseErrorHTML lists the rejected rows by the numbers a spreadsheet
-// shows, so the admin can fix them all in one go.
+// shows, so the admin can fix them all in one go. It names at most
+// figcsv.MaxListed rows, and fewer when their reasons would not fit one
+// message: a rejection split over several messages is hard to read, and a
+// hostile file must not flood the chat.
 func parseErrorHTML(pe *figcsv.ParseError) string {
+	const footer = "Perbaiki baris tersebut, lalu kirim ulang berkasnya dengan keterangan <code>/impor</code>."
 	var b strings.Builder
 	fmt.Fprintf(&b, "❌ <b>CSV ditolak</b>, tidak ada data yang disimpan: %s baris bermasalah.\n", indo.Int(int64(len(pe.Lines))))
-	for i, l := range pe.Lines {
-		if i == maxListedLines {
-			fmt.Fprintf(&b, "… dan %s baris lain.\n", indo.Int(int64(len(pe.Lines)-maxListedLines)))
+	// Room for the footer and the longest possible "… dan N baris lain."
+	budget := indo.MaxMessage - indo.UTF16Len(footer) - 40
+	head, rest := pe.Head(figcsv.MaxListed)
+	for i, l := range head {
+		line := fmt.Sprintf("• baris %d: %s\n", l.Line, escape(l.Reason))
+		if indo.UTF16Len(b.String())+indo.UTF16Len(line) > budget {
+			rest += len(head) - i
 			break
 		}
-		fmt.Fprintf(&b, "• baris %d: %s\n", l.Line, escape(l.Reason))
+		b.WriteString(line)
 	}
-	b.WriteString("Perbaiki baris tersebut, lalu kirim ulang berkasnya dengan keterangan <code>/impor</code>.")
+	if rest > 0 {
+		b.WriteString("… " + figcsv.More(rest) + ".\n")
+	}
+	b.WriteString(footer)
 	return b.String()
 }
 

@@ -220,6 +220,11 @@ func (h *Handlers) exportReports(ctx context.Context, r *Request) error {
 		return fmt.Errorf("build export: %w", err)
 	}
 	caption := fmt.Sprintf("Laporan TKPK %s s.d. %s: %s laporan dari %s minggu.", from, to, indo.Int(int64(len(rs))), indo.Int(int64(len(weeks))))
+	if csvOut {
+		// The one step people get wrong is the separator in LibreOffice or
+		// in Excel without Indonesian settings; say it where the file lands.
+		caption += " CSV UTF-8 dengan pemisah titik koma (;): di Excel berpengaturan Indonesia cukup klik dua kali; di LibreOffice centang \"Titik koma\" saat membuka."
+	}
 	return h.sendDocument(ctx, r, name, buf.Bytes(), caption)
 }
 
