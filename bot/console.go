@@ -121,15 +121,34 @@ func (c *console) printf(format string, args ...any) {
 }
 
 func (c *console) loop(ctx context.Context, in io.Reader, name string) {
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	// Reading in its own goroutine lets Ctrl-C end the session at the
+	// prompt; a blocked Scan would wait for Enter.
+	lines := make(chan string)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(in)
+		sc.Buffer(make([]byte, 64*1024), 1<<20)
+		for sc.Scan() {
+			select {
+			case lines <- sc.Text():
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
 	for {
 		c.printf("\n> ")
-		if !sc.Scan() || ctx.Err() != nil {
+		var line string
+		var ok bool
+		select {
+		case line, ok = <-lines:
+		case <-ctx.Done():
+		}
+		if !ok || ctx.Err() != nil {
 			c.printf("\n")
 			return
 		}
-		line := strings.TrimSpace(sc.Text())
+		line = strings.TrimSpace(line)
 		switch {
 		case line == "":
 			continue
@@ -229,6 +248,7 @@ func (c *console) wait(ctx context.Context) {
 func (c *console) print(calls <-chan telegramtest.Call) {
 	for call := range calls {
 		if chat, _ := strconv.ParseInt(call.Params["chat_id"], 10, 64); chat != c.user && call.Method != "answerCallbackQuery" {
+			c.showElsewhere(chat, call)
 			continue
 		}
 		if call.Err != nil {
@@ -258,6 +278,30 @@ func (c *console) print(calls <-chan telegramtest.Call) {
 		default:
 		}
 	}
+}
+
+// showElsewhere notes a message for another chat (a meeting invitation to
+// every member, a reminder): this console's fake carried it, so the
+// console where that user types never shows it, and without the note it
+// would seem lost.
+func (c *console) showElsewhere(chat int64, call telegramtest.Call) {
+	var what string
+	switch call.Method {
+	case "sendMessage":
+		what = call.Params["text"]
+	case "sendDocument", "sendPhoto":
+		what = "[berkas] " + call.Params["caption"]
+	default:
+		return
+	}
+	if call.Err != nil || chat == 0 {
+		return
+	}
+	first, _, more := strings.Cut(strings.TrimSpace(html.UnescapeString(tagRe.ReplaceAllString(what, ""))), "\n")
+	if more {
+		first += " …"
+	}
+	c.printf("\n(bot → chat %d: %s)\n  (terkirim lewat konsol ini, jadi tidak tampil di konsol pengguna itu)\n", chat, first)
 }
 
 func (c *console) isNewest(messageID string) bool {

@@ -133,6 +133,24 @@ func TestTwoConsolesOnOneDatabaseInviteAndRegister(t *testing.T) {
 	// Both sessions go on answering, each in its own terminal.
 	coord.say("/lapor", `Laporan mingguan Kota Samarinda`)
 	admin.say("/anggota", `Sari[^\n]*5001`)
+	// A meeting invites every member, through whichever console's sweeper
+	// holds the sender lock: Sari's copy shows once, in her console or as
+	// a note in the admin's, which carried it.
+	day := time.Now().AddDate(0, 1, 0).Format("2006-01-02")
+	admin.say("/rapat_baru "+day+" 09:00 Rapat koordinasi", `Rapat #1 dijadwalkan`)
+	sari := func() int {
+		return strings.Count(admin.stdout.String(), "(bot → chat 5001: 📣 Undangan rapat") +
+			strings.Count(coord.stdout.String(), "bot: 📣 Undangan rapat")
+	}
+	for deadline := time.Now().Add(30 * time.Second); sari() == 0; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("Sari's invitation shown nowhere:\n%s\n---\n%s", admin.stdout.String(), coord.stdout.String())
+		}
+	}
+	time.Sleep(time.Second)
+	if n := sari(); n != 1 {
+		t.Fatalf("Sari's invitation shown %d times:\n%s\n---\n%s", n, admin.stdout.String(), coord.stdout.String())
+	}
 	coord.say("/batal", `bot: `)
 	admin.quit()
 	coord.quit()
