@@ -28,6 +28,11 @@ type app struct {
 	b     *bot.Bot
 	api   http.RoundTripper // Bot API transport shared by every client
 	sched *reminders.Scheduler
+	// soloAPI marks a Bot API that serves this process alone (the console's
+	// in-process fake): no other replica can poll it, so the poller skips
+	// the leader election, which exists only because Telegram allows one
+	// getUpdates consumer per bot.
+	soloAPI bool
 }
 
 // openStore connects (retrying up to 30 s) and applies migrations.
@@ -203,12 +208,16 @@ func (a *app) serve(ctx context.Context, withHTTP bool) error {
 	}
 	// One replica polls (Telegram allows one getUpdates consumer); the
 	// others stand by and take over when its database session ends.
-	return a.db.RunAsLeader(ctx, store.PollerLock, a.leaderRetry(), func(ctx context.Context) error {
+	poll := func(ctx context.Context) error {
 		a.log.Info("serving updates by long polling", "bot", "@"+a.h.BotUsername)
 		p := &handlers.Poller{APIURL: a.cfg.APIURL, Token: a.cfg.Token, Log: a.log, Timeout: a.cfg.PollTimeout,
 			Client:  &http.Client{Timeout: a.cfg.pollTimeout() + 10*time.Second, Transport: a.api},
 			Process: process, Filter: a.h.FilterSeen, Done: a.h.MarkHandled,
 			Newest: a.h.NewestHandled, Prepare: a.h.Prepare}
 		return p.Run(ctx)
-	})
+	}
+	if a.soloAPI {
+		return poll(ctx)
+	}
+	return a.db.RunAsLeader(ctx, store.PollerLock, a.leaderRetry(), poll)
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -19,6 +20,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"tkpkbot"
+	"tkpkbot/indo"
 	"tkpkbot/internal/telegramtest"
 )
 
@@ -28,9 +30,13 @@ func runConsole(ctx context.Context, args []string, getenv func(string) string, 
 	fs := newFlags("console", "tkpkbot console [--user-id N] [--name NAME] [--admin=false]",
 		`Runs the bot's real handlers and database without Telegram: an in-process copy of
 the Bot API carries your lines to the bot as messages from one user, and prints the
-bot's replies here. Buttons appear as numbered choices: type the number to press it.
-Files the bot sends are saved under the system temp folder. Ctrl-D or /keluar quits.
-Needs DATABASE_URL (make run sets one up).`, stdout)
+bot's replies here. Buttons of the bot's last message appear as numbered choices:
+type the number to press one; a number typed when the last message has no buttons
+(a form question) is sent as text. Files the bot sends are saved in a new folder
+under the system temp folder and their path is printed. Ctrl-D or /keluar quits.
+Uses DATABASE_URL (environment or .env); when it is unset, asks scripts/devdb.sh
+for the project-local database, the one "make run" uses. Several consoles may run
+at once on one database (say an admin and a coordinator, each in a terminal).`, stdout)
 	userID := fs.Int64("user-id", 100001, "Telegram user ID to act as")
 	name := fs.String("name", "Tamu", "first name of that user")
 	admin := fs.Bool("admin", true, "make this user a province admin (as if listed in BOT_ADMIN_IDS)")
@@ -41,8 +47,18 @@ Needs DATABASE_URL (make run sets one up).`, stdout)
 	if !ok {
 		return 2
 	}
+	dbURL, source, err := consoleDatabase(ctx, cfg.DatabaseURL, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "tkpkbot:", err)
+		return 1
+	}
+	cfg.DatabaseURL = dbURL
+	// Said before connecting, so a failure to connect names the database.
+	fmt.Fprintf(stdout, "Basis data: %s (dari %s)\n", describeDatabase(dbURL), source)
 	// Update IDs continue from earlier sessions on the same database, as
 	// Telegram's do, so handled-update records never swallow new messages.
+	// Consoles running at the same time started at different milliseconds,
+	// and each sends far fewer messages than the gap between their starts.
 	fake := telegramtest.New(telegramtest.WithFirstUpdateID(time.Now().UnixMilli()))
 	defer fake.Close()
 	cfg.Token, cfg.APIURL, cfg.WebhookURL = "console:local", fake.URL(), ""
@@ -56,17 +72,28 @@ Needs DATABASE_URL (make run sets one up).`, stdout)
 		fmt.Fprintln(stderr, "tkpkbot:", err)
 		return 1
 	}
+	// This fake is polled by nobody else, so the console must not wait for
+	// the poller lock another console (or a real replica) holds. Reminder
+	// sweeps still claim their rows in the database: exactly one console
+	// sends each reminder.
+	a.soloAPI = true
 	sctx, stop := context.WithCancel(ctx)
 	served := make(chan error, 1)
 	go func() { served <- a.serve(sctx, false) }()
 
 	c := &console{out: stdout, user: *userID, fake: fake, replies: make(chan struct{}, 64)}
 	calls, unsub := fake.Subscribe()
-	go c.print(calls)
-	fmt.Fprintf(stdout, "Konsol tkpkbot — Anda: %s (ID %d)%s. Ketik pesan seperti di Telegram, misalnya /start. Ctrl-D untuk keluar.\n",
-		*name, *userID, map[bool]string{true: ", admin", false: ""}[*admin])
+	printed := make(chan struct{})
+	go func() { defer close(printed); c.print(calls) }()
+	role := ""
+	if *admin {
+		role = ", admin"
+	}
+	c.printf("Konsol tkpkbot — Anda: %s (ID %d)%s. Ketik pesan seperti di Telegram, misalnya /start. Ctrl-D untuk keluar.\n",
+		*name, *userID, role)
 	c.loop(ctx, stdin, *name)
 	unsub()
+	<-printed
 	stop()
 	if err := <-served; err != nil {
 		fmt.Fprintln(stderr, "tkpkbot:", err)
@@ -76,29 +103,52 @@ Needs DATABASE_URL (make run sets one up).`, stdout)
 }
 
 type console struct {
-	out     io.Writer
 	user    int64
 	fake    *telegramtest.Server
-	mu      sync.Mutex
-	buttons []consoleButton // choices of the latest message with a keyboard
 	replies chan struct{}
+
+	mu  sync.Mutex // one writer at a time: the prompt and the bot's messages
+	out io.Writer
+	// files is the folder for the files the bot sends, made on first use;
+	// only the print goroutine touches it.
+	files string
 }
 
-type consoleButton struct {
-	messageID int64
-	data      string
+func (c *console) printf(format string, args ...any) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	fmt.Fprintf(c.out, format, args...)
 }
 
 func (c *console) loop(ctx context.Context, in io.Reader, name string) {
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	// Reading in its own goroutine lets Ctrl-C end the session at the
+	// prompt; a blocked Scan would wait for Enter.
+	lines := make(chan string)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(in)
+		sc.Buffer(make([]byte, 64*1024), 1<<20)
+		for sc.Scan() {
+			select {
+			case lines <- sc.Text():
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
 	for {
-		fmt.Fprint(c.out, "\n> ")
-		if !sc.Scan() || ctx.Err() != nil {
-			fmt.Fprintln(c.out)
+		c.printf("\n> ")
+		var line string
+		var ok bool
+		select {
+		case line, ok = <-lines:
+		case <-ctx.Done():
+		}
+		if !ok || ctx.Err() != nil {
+			c.printf("\n")
 			return
 		}
-		line := strings.TrimSpace(sc.Text())
+		line = strings.TrimSpace(line)
 		switch {
 		case line == "":
 			continue
@@ -106,24 +156,61 @@ func (c *console) loop(ctx context.Context, in io.Reader, name string) {
 			return
 		}
 		c.drain()
-		if n, err := strconv.Atoi(line); err == nil && c.button(n) != nil {
-			b := c.button(n)
-			c.fake.PressButtonByID(c.user, int(b.messageID), b.data)
-		} else {
+		last := c.lastMessage()
+		if b, ok := buttonFor(line, last); !ok {
 			c.fake.SendText(c.user, name, line)
+		} else if b.CallbackData == "" {
+			// A link button opens its URL in Telegram; nothing reaches the bot.
+			c.printf("  (tombol tautan \"%s\": %s)\n", b.Text, b.URL)
+			continue
+		} else {
+			c.fake.PressButtonByID(c.user, last.ID, b.CallbackData)
 		}
 		c.wait(ctx)
 	}
 }
 
-func (c *console) button(n int) *consoleButton {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if n < 1 || n > len(c.buttons) {
+// lastMessage is the bot's newest message in the user's chat as it is now,
+// edits applied: the fake's state, not the printed log, so a keyboard that
+// an edit removed no longer counts.
+func (c *console) lastMessage() *models.Message {
+	msgs := c.fake.Messages(c.user)
+	if len(msgs) == 0 {
 		return nil
 	}
-	b := c.buttons[n-1]
-	return &b
+	return &msgs[len(msgs)-1]
+}
+
+// buttonFor decides whether a typed line presses a button: only a number
+// of one of the buttons on the bot's newest message does. Any newer message
+// without buttons (the /lapor form's next question, say) makes numbers
+// plain text again, which is what the open question needs: "2" at the KK
+// step is two households, not the second button of an old chart. The
+// decision rests on the newest message rather than on the form's state in
+// the database because a buttoned message can come while a form is open
+// ("Lanjutkan / Mulai ulang" of /lapor), and then the number the user reads
+// beside a button must press that button.
+func buttonFor(line string, last *models.Message) (models.InlineKeyboardButton, bool) {
+	n, err := strconv.Atoi(line)
+	if err != nil || last == nil {
+		return models.InlineKeyboardButton{}, false
+	}
+	bs := flatButtons(last.ReplyMarkup)
+	if n < 1 || n > len(bs) {
+		return models.InlineKeyboardButton{}, false
+	}
+	return bs[n-1], true
+}
+
+func flatButtons(kb *models.InlineKeyboardMarkup) []models.InlineKeyboardButton {
+	if kb == nil {
+		return nil
+	}
+	var out []models.InlineKeyboardButton
+	for _, row := range kb.InlineKeyboard {
+		out = append(out, row...)
+	}
+	return out
 }
 
 func (c *console) drain() {
@@ -142,7 +229,7 @@ func (c *console) wait(ctx context.Context) {
 	select {
 	case <-c.replies:
 	case <-time.After(10 * time.Second):
-		fmt.Fprintln(c.out, "(belum ada balasan)")
+		c.printf("(belum ada balasan)\n")
 		return
 	case <-ctx.Done():
 		return
@@ -161,16 +248,27 @@ func (c *console) wait(ctx context.Context) {
 func (c *console) print(calls <-chan telegramtest.Call) {
 	for call := range calls {
 		if chat, _ := strconv.ParseInt(call.Params["chat_id"], 10, 64); chat != c.user && call.Method != "answerCallbackQuery" {
+			c.showElsewhere(chat, call)
+			continue
+		}
+		if call.Err != nil {
+			switch call.Method {
+			case "sendMessage", "editMessageText", "sendDocument", "sendPhoto":
+				// Telegram would have refused it too: worth seeing when trying things.
+				c.printf("\n(Bot API menolak %s: %s)\n", call.Method, call.Err.Description)
+			}
 			continue
 		}
 		switch call.Method {
-		case "sendMessage", "editMessageText":
-			c.show(call.Method == "editMessageText", call.Params["text"], call.Params["reply_markup"], call.Params["message_id"])
+		case "sendMessage":
+			c.show("bot", call.Params["text"], call.Params["reply_markup"], true)
+		case "editMessageText":
+			c.show("bot (diubah)", call.Params["text"], call.Params["reply_markup"], c.isNewest(call.Params["message_id"]))
 		case "sendDocument", "sendPhoto":
 			c.showFile(call)
 		case "answerCallbackQuery":
 			if t := call.Params["text"]; t != "" {
-				fmt.Fprintf(c.out, "  [%s]\n", t)
+				c.printf("  [%s]\n", t)
 			}
 		default:
 			continue
@@ -182,66 +280,125 @@ func (c *console) print(calls <-chan telegramtest.Call) {
 	}
 }
 
+// showElsewhere notes a message for another chat (a meeting invitation to
+// every member, a reminder): this console's fake carried it, so the
+// console where that user types never shows it, and without the note it
+// would seem lost.
+func (c *console) showElsewhere(chat int64, call telegramtest.Call) {
+	var what string
+	switch call.Method {
+	case "sendMessage":
+		what = call.Params["text"]
+	case "sendDocument", "sendPhoto":
+		what = "[berkas] " + call.Params["caption"]
+	default:
+		return
+	}
+	if call.Err != nil || chat == 0 {
+		return
+	}
+	first, _, more := strings.Cut(strings.TrimSpace(html.UnescapeString(tagRe.ReplaceAllString(what, ""))), "\n")
+	if more {
+		first += " …"
+	}
+	c.printf("\n(bot → chat %d: %s)\n  (terkirim lewat konsol ini, jadi tidak tampil di konsol pengguna itu)\n", chat, first)
+}
+
+func (c *console) isNewest(messageID string) bool {
+	last := c.lastMessage()
+	return last != nil && strconv.Itoa(last.ID) == messageID
+}
+
 var tagRe = regexp.MustCompile(`<[^>]+>`)
 
-func (c *console) show(edited bool, text, markup, messageID string) {
-	plain := html.UnescapeString(tagRe.ReplaceAllString(text, ""))
-	prefix := "bot"
-	if edited {
-		prefix = "bot (diubah)"
-	}
-	fmt.Fprintf(c.out, "\n%s: %s\n", prefix, strings.ReplaceAll(plain, "\n", "\n     "))
+func plain(text string) string {
+	return strings.ReplaceAll(html.UnescapeString(tagRe.ReplaceAllString(text, "")), "\n", "\n     ")
+}
+
+// show prints one message and its buttons, numbered when typing a number
+// presses them (the message is the newest), else only listed.
+func (c *console) show(prefix, text, markup string, numbered bool) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\n%s: %s\n", prefix, plain(text))
+	writeButtons(&b, markup, numbered)
+	c.printf("%s", b.String())
+}
+
+func writeButtons(b *strings.Builder, markup string, numbered bool) {
 	if markup == "" {
 		return
 	}
 	var kb models.InlineKeyboardMarkup
-	if err := json.Unmarshal([]byte(markup), &kb); err != nil || len(kb.InlineKeyboard) == 0 {
+	if err := json.Unmarshal([]byte(markup), &kb); err != nil {
 		return
 	}
-	id, _ := strconv.ParseInt(messageID, 10, 64)
-	if id == 0 {
-		id = c.lastKeyboardMessage()
+	bs := flatButtons(&kb)
+	if len(bs) == 0 {
+		return
 	}
-	var bs []consoleButton
-	for _, row := range kb.InlineKeyboard {
-		for _, b := range row {
-			bs = append(bs, consoleButton{messageID: id, data: b.CallbackData})
-			fmt.Fprintf(c.out, "  [%d] %s\n", len(bs), b.Text)
+	for i, btn := range bs {
+		if numbered {
+			fmt.Fprintf(b, "  [%d] %s\n", i+1, btn.Text)
+		} else {
+			fmt.Fprintf(b, "  [-] %s\n", btn.Text)
 		}
 	}
-	fmt.Fprintln(c.out, "  (ketik nomor untuk memilih)")
-	c.mu.Lock()
-	c.buttons = bs
-	c.mu.Unlock()
-}
-
-// lastKeyboardMessage finds the bot's newest message carrying buttons; the
-// send call's params do not include the ID the server assigned.
-func (c *console) lastKeyboardMessage() int64 {
-	msgs := c.fake.Messages(c.user)
-	for i := len(msgs) - 1; i >= 0; i-- {
-		if kb := msgs[i].ReplyMarkup; kb != nil && len(kb.InlineKeyboard) > 0 {
-			return int64(msgs[i].ID)
-		}
+	if numbered {
+		b.WriteString("  (ketik nomor untuk memilih)\n")
 	}
-	return 0
 }
 
+// showFile saves what the bot uploaded and prints where it is, so the
+// chart or spreadsheet can be opened as a Telegram user would.
 func (c *console) showFile(call telegramtest.Call) {
-	for field, f := range call.Files {
-		dir := filepath.Join(os.TempDir(), "tkpkbot-console")
-		_ = os.MkdirAll(dir, 0o755)
-		path := filepath.Join(dir, filepath.Base(f.Name))
-		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
-			fmt.Fprintf(c.out, "\nbot: [%s %s, %d byte; gagal disimpan: %v]\n", field, f.Name, len(f.Data), err)
-			continue
+	kind, field := "dokumen", "document"
+	if call.Method == "sendPhoto" {
+		kind, field = "foto", "photo"
+	}
+	var b strings.Builder
+	if f, ok := call.Files[field]; ok {
+		path, err := c.save(f)
+		if err != nil {
+			fmt.Fprintf(&b, "\nbot: [%s %s, %s byte; gagal disimpan: %v]\n", kind, f.Name, indo.Int(int64(len(f.Data))), err)
+		} else {
+			fmt.Fprintf(&b, "\nbot: [%s %s, %s byte]\n     disimpan di %s\n", kind, f.Name, indo.Int(int64(len(f.Data))), path)
 		}
-		fmt.Fprintf(c.out, "\nbot: [%s %s, %d byte, disimpan di %s]\n", field, f.Name, len(f.Data), path)
+	} else {
+		// Sent by file_id or URL: Telegram already has the bytes.
+		fmt.Fprintf(&b, "\nbot: [%s %s, dikirim ulang tanpa isi berkas]\n", kind, call.Params[field])
 	}
-	if cap := call.Params["caption"]; cap != "" {
-		fmt.Fprintf(c.out, "     %s\n", html.UnescapeString(tagRe.ReplaceAllString(cap, "")))
+	if capt := call.Params["caption"]; capt != "" {
+		fmt.Fprintf(&b, "     %s\n", plain(capt))
 	}
-	if m := call.Params["reply_markup"]; m != "" {
-		c.show(false, "", m, "")
+	writeButtons(&b, call.Params["reply_markup"], true)
+	c.printf("%s", b.String())
+}
+
+// save writes a file into this session's own folder: two consoles, or two
+// charts of one name in a session, must not overwrite each other.
+func (c *console) save(f telegramtest.File) (string, error) {
+	if c.files == "" {
+		dir, err := os.MkdirTemp("", "tkpkbot-console-")
+		if err != nil {
+			return "", fmt.Errorf("make the folder: %w", err)
+		}
+		c.files = dir
 	}
+	dir := c.files
+	name := filepath.Base(f.Name)
+	if name == "." || name == string(filepath.Separator) || name == "" {
+		name = "berkas"
+	}
+	path := filepath.Join(dir, name)
+	for i := 2; ; i++ {
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		ext := filepath.Ext(name)
+		path = filepath.Join(dir, fmt.Sprintf("%s-%d%s", strings.TrimSuffix(name, ext), i, ext))
+	}
+	if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
+	return path, nil
 }
