@@ -25,7 +25,6 @@ var (
 	mar22 = tkpkbot.Period{Year: 2022, Month: 3}
 	mar23 = tkpkbot.Period{Year: 2023, Month: 3}
 	mar24 = tkpkbot.Period{Year: 2024, Month: 3}
-	sep24 = tkpkbot.Period{Year: 2024, Month: 9}
 	mar25 = tkpkbot.Period{Year: 2025, Month: 3}
 	sep25 = tkpkbot.Period{Year: 2025, Month: 9}
 	des24 = tkpkbot.Period{Year: 2024, Month: 12, Day: 3}

@@ -227,19 +227,22 @@ func TestConsoleWithoutDatabaseURLAsksDevDBScript(t *testing.T) {
 func registerCoordinator(t *testing.T, dbURL string, userID int64, region string) {
 	t.Helper()
 	ctx := context.Background()
-	db, err := store.Open(ctx, dbURL, store.Options{Clock: tkpkbot.SystemClock{}, Location: wita})
+	db, err := store.Open(ctx, dbURL, store.Options{Clock: tkpkbot.SystemClock{}, Location: wita, AdminIDs: []int64{adminID}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.Touch(ctx, tkpkbot.User{ID: userID, FirstName: "Sari"}); err != nil {
-		t.Fatal(err)
+	// invites are redeemable only while their maker is admin
+	for _, u := range []tkpkbot.User{{ID: adminID, FirstName: "Admin"}, {ID: userID, FirstName: "Sari"}} {
+		if _, err := db.Touch(ctx, u); err != nil {
+			t.Fatal(err)
+		}
 	}
 	inv, err := db.CreateInvite(ctx, adminID, tkpkbot.RoleKoordinator, region)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.RedeemInvite(ctx, userID, inv.Code); err != nil {
+	if _, err := db.RedeemInvite(ctx, userID, inv.Code, false); err != nil {
 		t.Fatal(err)
 	}
 }
