@@ -104,3 +104,19 @@ func TestCommandMenuFollowsTheRole(t *testing.T) {
 	}
 	_ = tkpkbot.RoleNone
 }
+
+func TestGroupPointerOpensThePrivateChatAndRunsTheCommand(t *testing.T) {
+	h := newHarness(t)
+	const group = -1005555
+	h.settle(h.fake.SendGroupText(group, adminID, "Admin", "/anggota"))
+	gm := h.fake.Messages(group)
+	mustContain(t, lastText(gm), "Perintah ini hanya di chat pribadi dengan bot")
+	if strings.Contains(texts(gm), "Anggota TKPK") {
+		t.Fatal("the member list reached the group")
+	}
+	// the link's payload is the command; in the private chat it runs it
+	mustContain(t, lastMarkup(h, group), "?start=anggota")
+	mustContain(t, texts(h.say(adminID, "Admin", "/start anggota")), "Anggota TKPK")
+	// and a stranger following the same link is refused as for /anggota
+	mustContain(t, texts(h.say(42, "Rahmat", "/start anggota")), "Perintah /anggota hanya untuk anggota TKPK")
+}
