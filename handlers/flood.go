@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"tkpkbot/reminders"
 
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
@@ -229,12 +230,5 @@ func pause(ctx context.Context, d time.Duration) error {
 	if p, ok := ctx.Value(pauseKey{}).(pauseFunc); ok {
 		return p(ctx, d)
 	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+	return reminders.Sleep(ctx, d)
 }
