@@ -7,12 +7,12 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"tkpkbot/reminders"
 
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
 	"tkpkbot"
+	"tkpkbot/reminders"
 )
 
 // floodMaxWait bounds how long flood control holds an update back. Past
