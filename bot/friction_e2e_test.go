@@ -1,7 +1,9 @@
 package main
 
 import (
+	"strings"
 	"testing"
+	"time"
 )
 
 // TestLaporFormTakesKKWordsAndStatesTheLengthRule fills /lapor the way
@@ -30,4 +32,31 @@ func TestLaporFormTakesKKWordsAndStatesTheLengthRule(t *testing.T) {
 		mustContain(t, got, s.next)
 	}
 	mustContain(t, lastText(h.fake.Messages(coordID)), "KK dijangkau: 12 KK", "Kendala: -")
+}
+
+// TestAngkaMonthWithoutYearAsksForTheYear: "/angka samarinda maret" is a
+// period missing its year, not an unknown region, and the line offered
+// carries the clock's year.
+func TestAngkaMonthWithoutYearAsksForTheYear(t *testing.T) {
+	h := newHarness(t)
+	for _, c := range []struct{ say, want string }{
+		{"/angka samarinda maret", "Maret tahun berapa?\nContoh: /angka samarinda maret 2024"},
+		{"/angka samarinda september", "September tahun berapa?\nContoh: /angka samarinda september 2024"},
+		{"/angka kukar 3 desember", "3 Desember tahun berapa?\nContoh: /angka kukar 3 desember 2024"},
+		{"/peringkat p0 maret", "Maret tahun berapa?\nContoh: /peringkat p0 maret 2024"},
+		{"/peringkat p0 1850", "Contoh: /peringkat p0 2024"},
+	} {
+		m := one(t, h.say(42, "Rahmat", c.say))
+		mustContain(t, m.Text, c.want)
+		if strings.Contains(m.Text, "tidak dikenal") || m.ReplyMarkup != nil {
+			t.Fatalf("%s: answered as an unknown region:\n%s", c.say, m.Text)
+		}
+	}
+	// The year offered follows the clock, not the year the code was written.
+	h.clock.Set(time.Date(2027, 1, 4, 9, 0, 0, 0, wita))
+	mustContain(t, one(t, h.say(42, "Rahmat", "/angka samarinda maret")).Text, "Contoh: /angka samarinda maret 2027")
+	mustContain(t, one(t, h.say(42, "Rahmat", "/angka samarinda 1850")).Text, "Contoh: /angka Samarinda 2027")
+	// The answer typed as offered is a card.
+	h.clock.Set(time.Date(2024, 12, 11, 10, 0, 0, 0, wita))
+	mustContain(t, one(t, h.say(42, "Rahmat", "/angka samarinda maret 2024")).Text, "Kota Samarinda — Maret 2024")
 }
