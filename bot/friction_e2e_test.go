@@ -60,3 +60,25 @@ func TestAngkaMonthWithoutYearAsksForTheYear(t *testing.T) {
 	h.clock.Set(time.Date(2024, 12, 11, 10, 0, 0, 0, wita))
 	mustContain(t, one(t, h.say(42, "Rahmat", "/angka samarinda maret 2024")).Text, "Kota Samarinda — Maret 2024")
 }
+
+// TestAngkaDatedReportShowsNoSurveyLines: the Dinsos count of 3 December
+// 2024 is a one-off, so its card has no yearly change and no "belum ada
+// data P0, P1" — whether typed or reached by the period buttons.
+func TestAngkaDatedReportShowsNoSurveyLines(t *testing.T) {
+	h := newHarness(t)
+	check := func(text string) {
+		t.Helper()
+		mustContain(t, text, "Kota Samarinda — 3 Desember 2024", "Penduduk miskin: 44.524 jiwa", "Sumber: Dinas Sosial Kaltim, rapat TKPK 3 Desember 2024")
+		for _, bad := range []string{"Perubahan tahunan", "Belum ada data", "perubahan dari"} {
+			if strings.Contains(text, bad) {
+				t.Fatalf("dated card shows %q:\n%s", bad, text)
+			}
+		}
+	}
+	check(one(t, h.say(42, "Rahmat", "/angka samarinda 3 desember 2024")).Text)
+	h.say(42, "Rahmat", "/angka samarinda september 2023")
+	msgs := h.press(42, "Rahmat", "3 Desember 2024")
+	check(msgs[len(msgs)-1].Text)
+	// A survey round still says what it lacks.
+	mustContain(t, one(t, h.say(42, "Rahmat", "/angka samarinda")).Text, "Belum ada data Maret 2024: P1, P2, garis kemiskinan.")
+}
