@@ -82,3 +82,22 @@ func TestAngkaDatedReportShowsNoSurveyLines(t *testing.T) {
 	// A survey round still says what it lacks.
 	mustContain(t, one(t, h.say(42, "Rahmat", "/angka samarinda")).Text, "Belum ada data Maret 2024: P1, P2, garis kemiskinan.")
 }
+
+// TestErrorExamplesFollowTheClock: the examples under a refused
+// /rapat_baru or /libur are dates ahead of today, whatever today is.
+func TestErrorExamplesFollowTheClock(t *testing.T) {
+	h := newHarness(t)
+	h.clock.Set(time.Date(2026, 3, 4, 10, 0, 0, 0, wita)) // a Wednesday
+	mustContain(t, texts(h.say(adminID, "Admin", "/rapat_baru besok")), "⚠️", "Contoh:\n/rapat_baru 2026-03-09 09:00 Rakor TKPK")
+	got := texts(h.say(adminID, "Admin", "/libur libur panjang"))
+	mustContain(t, got, "Tulis tanggal (misalnya 2026-03-09) atau minggu (misalnya 2026-W11) yang libur.",
+		"/libur 2026-W11 Cuti bersama (satu minggu)", "/libur 2026-03-09 Hari libur daerah (satu hari)")
+	mustContain(t, texts(h.say(adminID, "Admin", "/libur")), "Tambah: /libur 2026-W11 Cuti bersama atau /libur 2026-03-09 Hari libur daerah")
+	for _, stale := range []string{"2024", "2025"} {
+		if strings.Contains(got, stale) {
+			t.Fatalf("a fixed year %s in the examples:\n%s", stale, got)
+		}
+	}
+	// The example, typed as shown, is taken.
+	mustContain(t, texts(h.say(adminID, "Admin", "/libur 2026-03-09 Hari libur daerah")), "Senin, 9 Maret 2026 ditandai libur")
+}

@@ -69,10 +69,7 @@ func (h *Handlers) newMeeting(ctx context.Context, r *Request) error {
 // meetingExample shows the format with a date that is valid right now:
 // next Monday at 09.00.
 func meetingExample(now time.Time, loc *time.Location) string {
-	d := now.In(loc).AddDate(0, 0, 1)
-	for d.Weekday() != time.Monday {
-		d = d.AddDate(0, 0, 1)
-	}
+	d := exampleMonday(now, loc)
 	return fmt.Sprintf("Contoh:\n<code>/rapat_baru %s 09:00 Rakor TKPK kabupaten/kota | Kantor Gubernur Kaltim</code>\n(tanggal, jam WITA, judul, lalu lokasi setelah tanda |, boleh tanpa lokasi)",
 		d.Format("2006-01-02"))
 }
