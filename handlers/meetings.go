@@ -53,16 +53,14 @@ func (h *Handlers) newMeeting(ctx context.Context, r *Request) error {
 		return nil
 	}
 	m.CreatedBy, m.SourceUpdate = r.User.ID, r.Update.ID
+	if asked, err := h.askIfHoliday(ctx, r, m); asked || err != nil {
+		return err // rapat_libur.go: confirmed there, or not at all
+	}
 	m, err = h.Meetings.CreateMeeting(ctx, m)
 	if err != nil {
 		return err
 	}
-	group := ""
-	if h.ReportChat != 0 {
-		group = " dan grup laporan"
-	}
-	h.reply(ctx, r, fmt.Sprintf("✅ Rapat <b>#%d</b> dijadwalkan.\n\n%s\n\nUndangan sedang dikirim ke semua anggota%s; pengingat menyusul sebelum rapat.\nKehadiran: <code>/hadir %d</code> · Batalkan: <code>/rapat_batal %d</code>",
-		m.ID, reminders.MeetingDetails(m, h.Location), group, m.ID, m.ID))
+	h.reply(ctx, r, h.meetingScheduledText(m))
 	return nil
 }
 
