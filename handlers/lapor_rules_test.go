@@ -1,7 +1,9 @@
 package handlers
 
 import (
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"tkpkbot"
 )
@@ -58,4 +60,45 @@ func TestSetAnswer(t *testing.T) {
 			t.Errorf("step %d %q: stored %q / %d, want %q / %d", c.step, c.in, stored, f.Draft.Households, c.stored, c.count)
 		}
 	}
+}
+
+// Whatever is typed, an answer is either refused with a sentence and
+// leaves the form as it was, or stored trimmed and within the rules.
+func FuzzSetAnswer(f *testing.F) {
+	for _, s := range []string{"ok", "-", "–", "Rapat koordinasi", "12 KK.", "sekitar 12", "10-12", "Rp1.250.000", "  \u00a0 ", "ab\u0301"} {
+		f.Add(tkpkbot.StepActivities, s)
+		f.Add(tkpkbot.StepHouseholds, s)
+		f.Add(tkpkbot.StepObstacles, s)
+	}
+	f.Fuzz(func(t *testing.T, step int, s string) {
+		if step < tkpkbot.StepActivities || step > tkpkbot.StepNextPlan {
+			return
+		}
+		form := tkpkbot.ReportForm{Step: step}
+		problem := setAnswer(&form, s)
+		if problem != "" {
+			if form.Filled[step] || form.Draft != (tkpkbot.Report{}) {
+				t.Fatalf("step %d %q refused (%q) but the form changed: %+v", step, s, problem, form)
+			}
+			return
+		}
+		if !form.Filled[step] {
+			t.Fatalf("step %d %q accepted but not marked filled", step, s)
+		}
+		text := map[int]string{tkpkbot.StepActivities: form.Draft.Activities, tkpkbot.StepObstacles: form.Draft.Obstacles, tkpkbot.StepNextPlan: form.Draft.NextPlan}[step]
+		switch step {
+		case tkpkbot.StepHouseholds:
+			if form.Draft.Households < 0 {
+				t.Fatalf("%q: negative households %d", s, form.Draft.Households)
+			}
+		case tkpkbot.StepBudget:
+		default:
+			if text != strings.TrimSpace(text) || utf8.RuneCountInString(text) > maxAnswer {
+				t.Fatalf("step %d %q stored as %q", step, s, text)
+			}
+			if utf8.RuneCountInString(text) < minAnswer && !(step == tkpkbot.StepObstacles && text == "-") {
+				t.Fatalf("step %d %q stored a short answer %q", step, s, text)
+			}
+		}
+	})
 }

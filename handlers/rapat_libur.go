@@ -107,12 +107,28 @@ func (h *Handlers) meetingScheduledText(m tkpkbot.Meeting) string {
 		m.ID, reminders.MeetingDetails(m, h.Location), group, m.ID, m.ID)
 }
 
+// parseRapatLiburData reads "ya:<token>" or "batal:<token>". Button data
+// comes back from the client, so anything else is refused before the
+// database is asked; the token's alphabet is base64url.
+func parseRapatLiburData(data string) (action, token string, ok bool) {
+	action, token, _ = strings.Cut(data, ":")
+	if (action != "ya" && action != "batal") || len(token) == 0 || len(token) > 43 {
+		return "", "", false
+	}
+	for _, c := range token {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			return "", "", false
+		}
+	}
+	return action, token, true
+}
+
 // rapatLiburButton answers the holiday question. Who may press is decided
 // now, from the presser's current role and the draft's owner, because a
 // button outlives the role it was shown under.
 func (h *Handlers) rapatLiburButton(ctx context.Context, r *Request, data string) error {
-	action, token, _ := strings.Cut(data, ":")
-	if (action != "ya" && action != "batal") || token == "" {
+	action, token, ok := parseRapatLiburData(data)
+	if !ok {
 		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -43,4 +44,51 @@ func TestHolidayReason(t *testing.T) {
 	if got, ok := holidayReason(tkpkbot.Calendar{}, day(2025, 1, 1, 10), witaLoc); !ok || got != "<b>Rabu, 1 Januari 2025</b> adalah hari libur nasional: <b>Tahun Baru Masehi</b>." {
 		t.Errorf("1 January without marks = %q, %v", got, ok)
 	}
+}
+
+var rapatLiburData = []struct {
+	in, action, token string
+	ok                bool
+}{
+	{"ya:Zm9vYmFyYmF6cXV4MTIzNA", "ya", "Zm9vYmFyYmF6cXV4MTIzNA", true},
+	{"batal:abc-_XYZ09", "batal", "abc-_XYZ09", true},
+	{"ya:", "", "", false},
+	{"ya", "", "", false},
+	{"kirim:abc", "", "", false},
+	{"YA:abc", "", "", false},
+	{"ya:abc:def", "", "", false},
+	{"ya:abc def", "", "", false},
+	{"ya:abc'; DROP TABLE meetings", "", "", false},
+	{"ya:" + strings.Repeat("a", 44), "", "", false},
+	{"", "", "", false},
+}
+
+func TestParseRapatLiburData(t *testing.T) {
+	for _, c := range rapatLiburData {
+		action, token, ok := parseRapatLiburData(c.in)
+		if action != c.action || token != c.token || ok != c.ok {
+			t.Errorf("parseRapatLiburData(%q) = %q, %q, %v; want %q, %q, %v", c.in, action, token, ok, c.action, c.token, c.ok)
+		}
+	}
+}
+
+func FuzzParseRapatLiburData(f *testing.F) {
+	for _, c := range rapatLiburData {
+		f.Add(c.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		action, token, ok := parseRapatLiburData(s)
+		if !ok {
+			if action != "" || token != "" {
+				t.Fatalf("%q refused but returned %q, %q", s, action, token)
+			}
+			return
+		}
+		if s != action+":"+token || (action != "ya" && action != "batal") || token == "" {
+			t.Fatalf("%q read as %q, %q", s, action, token)
+		}
+		if len(rapatLiburPrefix+":"+s) > 64 {
+			t.Fatalf("%q accepted but could never be button data", s)
+		}
+	})
 }
