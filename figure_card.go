@@ -14,7 +14,8 @@ type Card struct {
 	// the period itself lacks.
 	Figures []Figure
 	// Changes holds, for Figures[i], the change against the same period a
-	// year earlier from the same source family; nil where unknown.
+	// year earlier from the same source family; nil where unknown and
+	// for dated reports, which have no yearly rhythm.
 	Changes []*Change
 	// Agreeing names other sources that gave the same values for the
 	// card's period.
@@ -23,7 +24,8 @@ type Card struct {
 	// and dated reports published after it and before the next survey
 	// round.
 	Others []Figure
-	// Missing are the core indicators with no value for the card.
+	// Missing are the core indicators with no value for the card; empty
+	// for a dated report's card, which never promised them.
 	Missing []Indicator
 	// Rank places the region's P0 among the kabupaten/kota; nil for the
 	// province or without a P0.

@@ -39,10 +39,19 @@ func (x *FigureIndex) Card(code string, at Period) Card {
 	b.order()
 
 	for _, f := range c.Figures {
+		// A dated report is one office's count on one day, not a survey
+		// round repeated every year: the same day a year earlier is no
+		// baseline, even when some report happens to have it.
+		if f.Period.IsDated() {
+			c.Changes = append(c.Changes, nil)
+			continue
+		}
 		c.Changes = append(c.Changes, change(f, figuresAt(figs, f.Period.YearEarlier())))
 	}
+	// Nor does a dated report promise the survey's indicators, so the
+	// ones it lacks are not "missing".
 	for _, in := range coreIndicators {
-		if _, ok := b.shown[in]; !ok {
+		if _, ok := b.shown[in]; !ok && !p.IsDated() {
 			c.Missing = append(c.Missing, in)
 		}
 	}

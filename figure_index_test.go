@@ -101,6 +101,8 @@ func TestCardPeriodWithoutData(t *testing.T) {
 	}
 	if c := x.Card("6472", des24); len(c.Figures) != 1 || c.Figures[0].Source != dinsos {
 		t.Fatalf("the dated report asked for by date: %+v", c.Figures)
+	} else if len(c.Missing) != 0 || len(c.Changes) != 1 || c.Changes[0] != nil {
+		t.Fatalf("a dated report is no survey round: missing %v, changes %v", c.Missing, c.Changes)
 	}
 	if c := x.Card("9999", tkpkbot.Period{}); len(c.Figures) != 0 || len(c.Periods) != 0 {
 		t.Fatal("unknown region")

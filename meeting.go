@@ -98,4 +98,5 @@ type MeetingService interface {
 	SetMuted(ctx context.Context, user int64, muted bool) (User, error)
 
 	HolidayService
+	MeetingDraftService
 }

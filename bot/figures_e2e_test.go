@@ -139,7 +139,7 @@ func TestAngkaPeriods(t *testing.T) {
 	}
 	msgs := h.press(42, "Rahmat", "Maret 2022")
 	mustContain(t, msgs[len(msgs)-1].Text, "Kota Samarinda — Maret 2022", "41,95 ribu jiwa")
-	mustContain(t, one(t, h.say(42, "Rahmat", "/angka samarinda 1850")).Text, "Contoh: /angka Samarinda 2023")
+	mustContain(t, one(t, h.say(42, "Rahmat", "/angka samarinda 1850")).Text, "Contoh: /angka Samarinda 2024")
 	// A year with a bare year's figures shows them with the survey round.
 	mustContain(t, one(t, h.say(42, "Rahmat", "/angka kaltim 2023")).Text, "Tahun 2023\n• Miskin ekstrem: 0,10%\n• Penduduk miskin ekstrem: 3.910 jiwa\nSumber: Pemprov Kaltim, via kompas.id")
 }

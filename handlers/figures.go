@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"tkpkbot"
@@ -44,9 +45,10 @@ func (h *Handlers) registerFigures() {
 }
 
 func (h *Handlers) angka(ctx context.Context, r *Request) error {
-	text, p, err := splitRegionPeriod(r.Args)
+	now := h.Clock.Now().In(h.Location)
+	text, p, err := splitRegionPeriod(r.Args, now)
 	if err != nil {
-		h.reply(ctx, r, escape(tkpkbot.ErrorMessage(err))+"\nContoh: <code>/angka Samarinda 2023</code>")
+		h.reply(ctx, r, argsProblem(err, "/angka", "Samarinda "+strconv.Itoa(now.Year())))
 		return nil
 	}
 	reg, ok := h.chooseRegion(ctx, r, text, "angka", periodSuffix(p))

@@ -1,7 +1,10 @@
 package handlers
 
 import (
+	"errors"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"tkpkbot"
@@ -51,8 +54,9 @@ const maxArgFields = 12
 // splitRegionPeriod splits /angka's arguments into the region as typed and
 // an optional period, at the end ("samarinda maret 2023") or the start
 // ("2023 samarinda"). A trailing word with digits that is no period
-// ("samarinda 1850") is reported, since the user clearly meant one.
-func splitRegionPeriod(args string) (region string, p tkpkbot.Period, err error) {
+// ("samarinda 1850") is reported, since the user clearly meant one; so is
+// a month without its year ("samarinda maret"), with now's year offered.
+func splitRegionPeriod(args string, now time.Time) (region string, p tkpkbot.Period, err error) {
 	fields := strings.Fields(args)
 	if len(fields) == 0 || len(fields) > maxArgFields {
 		return strings.TrimSpace(args), tkpkbot.Period{}, nil
@@ -73,7 +77,80 @@ func splitRegionPeriod(args string) (region string, p tkpkbot.Period, err error)
 			return strings.Join(fields[:n-1], " "), tkpkbot.Period{}, err
 		}
 	}
+	if err := monthWithoutYear(fields, now.Year()); err != nil {
+		return "", tkpkbot.Period{}, err
+	}
 	return strings.Join(fields, " "), tkpkbot.Period{}, nil
+}
+
+// yearMissingError is a month typed without its year. Figures exist per
+// survey round, so the only question is which year, and the reply is best
+// the line to type: the arguments with a year filled in.
+type yearMissingError struct {
+	err     *tkpkbot.Error
+	example string // the arguments as typed, with the year added
+}
+
+func (e *yearMissingError) Error() string { return e.err.Error() }
+func (e *yearMissingError) Unwrap() error { return e.err }
+
+// monthWithoutYear finds "[day] month" at the end or the start of words
+// and asks for the year. Region and indicator names contain no month
+// name, so a month word here is always the start of a period.
+func monthWithoutYear(words []string, year int) error {
+	n := len(words)
+	at := -1 // index of the month word
+	switch {
+	case isMonthWord(words[n-1]):
+		at = n - 1
+	case isMonthWord(words[0]):
+		at = 0
+	case n > 1 && isDayNumber(words[0]) && isMonthWord(words[1]):
+		at = 1
+	default:
+		return nil
+	}
+	m, _ := indo.MonthWord(trimPunct(words[at]))
+	label := indo.MonthName(m)
+	if at > 0 && isDayNumber(words[at-1]) {
+		label = trimPunct(words[at-1]) + " " + label
+	}
+	example := make([]string, 0, n+1)
+	for i, w := range words {
+		if i == at {
+			w = trimPunct(w)
+		}
+		example = append(example, w)
+		if i == at {
+			example = append(example, strconv.Itoa(year))
+		}
+	}
+	return &yearMissingError{
+		err:     tkpkbot.Errorf(tkpkbot.EINVALID, "%s tahun berapa?", label),
+		example: strings.Join(example, " "),
+	}
+}
+
+func isMonthWord(w string) bool {
+	_, ok := indo.MonthWord(trimPunct(w))
+	return ok
+}
+
+func isDayNumber(w string) bool {
+	d, err := strconv.Atoi(trimPunct(w))
+	return err == nil && d >= 1 && d <= 31
+}
+
+// argsProblem is the reply to arguments that cannot be read: what is
+// wrong, then a line to type. fallback is used unless the mistake brings
+// its own corrected line.
+func argsProblem(err error, command, fallback string) string {
+	example := fallback
+	var ym *yearMissingError
+	if errors.As(err, &ym) {
+		example = ym.example
+	}
+	return escape(tkpkbot.ErrorMessage(err)) + "\nContoh: <code>" + command + " " + escape(example) + "</code>"
 }
 
 // periodIn parses words as a period if they contain a digit: a period

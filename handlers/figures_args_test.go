@@ -1,8 +1,10 @@
 package handlers
 
 import (
+	"errors"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"tkpkbot"
@@ -32,10 +34,59 @@ func TestSplitRegionPeriod(t *testing.T) {
 		{"samarinda 1850", "samarinda", p(0, 0, 0), true},
 		{"samarinda 2023-13", "samarinda", p(0, 0, 0), true},
 	} {
-		region, period, err := splitRegionPeriod(c.in)
+		region, period, err := splitRegionPeriod(c.in, argsNow)
 		if region != c.region || period != c.period || (err != nil) != c.err {
 			t.Errorf("splitRegionPeriod(%q) = %q, %v, %v; want %q, %v, err %v", c.in, region, period, err, c.region, c.period, c.err)
 		}
+	}
+}
+
+// argsNow is the clock the examples take their year from.
+var argsNow = time.Date(2026, 12, 1, 10, 0, 0, 0, time.FixedZone("WITA", 8*3600))
+
+// A month without a year is asked about with the line to type, the year
+// from the clock; the region is never read as "samarinda maret".
+func TestSplitRegionPeriodMonthWithoutYear(t *testing.T) {
+	for _, c := range []struct{ in, msg, example string }{
+		{"samarinda maret", "Maret tahun berapa?", "samarinda maret 2026"},
+		{"Samarinda September", "September tahun berapa?", "Samarinda September 2026"},
+		{"kukar sept.", "September tahun berapa?", "kukar sept 2026"},
+		{"kukar 3 desember", "3 Desember tahun berapa?", "kukar 3 desember 2026"},
+		{"maret samarinda", "Maret tahun berapa?", "maret 2026 samarinda"},
+		{"3 desember kukar", "3 Desember tahun berapa?", "3 desember 2026 kukar"},
+		{"maret", "Maret tahun berapa?", "maret 2026"},
+		{"p0 march", "Maret tahun berapa?", "p0 march 2026"},
+	} {
+		region, p, err := splitRegionPeriod(c.in, argsNow)
+		var ym *yearMissingError
+		if !errors.As(err, &ym) || tkpkbot.ErrorCode(err) != tkpkbot.EINVALID {
+			t.Errorf("splitRegionPeriod(%q) = %q, %v, %v; want the year asked for", c.in, region, p, err)
+			continue
+		}
+		if got := tkpkbot.ErrorMessage(err); got != c.msg || ym.example != c.example {
+			t.Errorf("splitRegionPeriod(%q): %q, example %q; want %q, %q", c.in, got, ym.example, c.msg, c.example)
+		}
+		want := c.msg + "\nContoh: <code>/angka " + c.example + "</code>"
+		if got := argsProblem(err, "/angka", "Samarinda 2026"); got != want {
+			t.Errorf("argsProblem(%q) = %q, want %q", c.in, got, want)
+		}
+	}
+	// Region names and indicators are never taken for months.
+	for _, reg := range tkpkbot.Regions {
+		for _, name := range append([]string{reg.Name, reg.Official}, reg.Aliases...) {
+			if _, _, err := splitRegionPeriod(name, argsNow); err != nil {
+				t.Errorf("region %q: %v", name, err)
+			}
+		}
+	}
+	for _, ind := range []string{"p0", "p1", "p2", "gk", "miskin", "jumlah", "garis kemiskinan", "kedalaman", "keparahan"} {
+		if _, _, err := splitRegionPeriod(ind, argsNow); err != nil {
+			t.Errorf("indicator %q: %v", ind, err)
+		}
+	}
+	if got, want := argsProblem(tkpkbot.Errorf(tkpkbot.EINVALID, "Tahun <1850>."), "/angka", "Samarinda 2026"),
+		"Tahun &lt;1850&gt;.\nContoh: <code>/angka Samarinda 2026</code>"; got != want {
+		t.Errorf("argsProblem fallback = %q, want %q", got, want)
 	}
 }
 
@@ -111,11 +162,11 @@ func TestSplitRegionIndicator(t *testing.T) {
 // or an error whose message can be shown as is.
 func FuzzSplitRegionPeriod(f *testing.F) {
 	for _, s := range []string{"samarinda 2023", "kutai kartanegara maret 2023", "kukar 2023-03", "2023 bontang",
-		"3 desember 2024", "samarinda 1850", "６４７２", "kota   samarinda,, mar.2023", "\x00\xff 2023"} {
+		"3 desember 2024", "samarinda 1850", "６４７２", "kota   samarinda,, mar.2023", "\x00\xff 2023", "samarinda maret", "3 desember kukar"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		region, p, err := splitRegionPeriod(s)
+		region, p, err := splitRegionPeriod(s, argsNow)
 		if err != nil {
 			if msg := tkpkbot.ErrorMessage(err); tkpkbot.ErrorCode(err) != tkpkbot.EINVALID || msg == "" {
 				t.Fatalf("%q: unclear error %v", s, err)

@@ -140,6 +140,8 @@ func writeGroup(b *strings.Builder, figs []tkpkbot.Figure, changes []*tkpkbot.Ch
 	}
 	earlier := indo.PeriodLabel(figs[0].Period.YearEarlier())
 	switch {
+	case !anyChange && figs[0].Period.IsDated():
+		// a dated report is compared with nothing, so nothing is missing
 	case !anyChange:
 		fmt.Fprintf(b, "<i>Perubahan tahunan: belum ada data %s</i>\n", earlier)
 	case len(fromSources) == 0:

@@ -146,6 +146,51 @@ Belum ada data September 2025: P1, P2.`,
 		"[◀ Maret 2024=angka:6400:2024-03 Maret 2025 ▶=angka:6400:2025-03] [📈 Grafik=grafik:6400:p0]"},
 }
 
+// A dated report (Dinsos's count of 3 December 2024) is a one-off
+// number: its card has no yearly change and lists no survey indicators
+// as missing.
+var datedCardCases = []struct {
+	name, code string
+	html       string
+	buttons    string
+}{
+	{"samarinda on the Dinsos date", "6472", `<b>Kota Samarinda</b> — 3 Desember 2024
+• Penduduk miskin: <b>44.524 jiwa</b>
+<i>Sumber: Dinas Sosial Kaltim, rapat TKPK 3 Desember 2024</i>`,
+		"[◀ Maret 2024=angka:6472:2024-03] [📈 Grafik=grafik:6472:p0]"},
+	{"kukar on the Dinsos date", "6403", `<b>Kabupaten Kutai Kartanegara</b> — 3 Desember 2024
+• Penduduk miskin: <b>57.459 jiwa</b>
+<i>Sumber: Dinas Sosial Kaltim, rapat TKPK 3 Desember 2024</i>`,
+		"[◀ Maret 2024=angka:6403:2024-03] [📈 Grafik=grafik:6403:p0]"},
+}
+
+func TestDatedCardHasNoYearlyLines(t *testing.T) {
+	x := shippedIndex(t)
+	for _, c := range datedCardCases {
+		t.Run(c.name, func(t *testing.T) {
+			card := x.Card(c.code, tkpkbot.Period{Year: 2024, Month: 12, Day: 3})
+			if got := cardHTML(card); got != c.html {
+				t.Errorf("card:\n%s\n\nwant:\n%s", got, c.html)
+			}
+			if got := renderButtons(cardButtons(card)); got != c.buttons {
+				t.Errorf("buttons = %s\nwant      %s", got, c.buttons)
+			}
+		})
+	}
+	// Even with a report on the same day a year before, no change is drawn.
+	dinsos := func(p tkpkbot.Period, v float64) tkpkbot.Figure {
+		return tkpkbot.Figure{RegionCode: "6472", Period: p, Indicator: tkpkbot.IndMiskin, Value: v, Unit: tkpkbot.UnitJiwa, Source: "Dinas Sosial Kaltim"}
+	}
+	two := tkpkbot.NewFigureIndex([]tkpkbot.Figure{
+		dinsos(tkpkbot.Period{Year: 2023, Month: 12, Day: 3}, 45000),
+		dinsos(tkpkbot.Period{Year: 2024, Month: 12, Day: 3}, 44524),
+	})
+	html := cardHTML(two.Card("6472", tkpkbot.Period{Year: 2024, Month: 12, Day: 3}))
+	if want := "<b>Kota Samarinda</b> — 3 Desember 2024\n• Penduduk miskin: <b>44.524 jiwa</b>\n<i>Sumber: Dinas Sosial Kaltim</i>"; html != want {
+		t.Errorf("card:\n%s\n\nwant:\n%s", html, want)
+	}
+}
+
 func renderButtons(rows [][]Button) string {
 	s := ""
 	for i, row := range rows {

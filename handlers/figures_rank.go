@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"tkpkbot"
@@ -20,9 +21,10 @@ var rankIndicators = []struct {
 }
 
 func (h *Handlers) peringkat(ctx context.Context, r *Request) error {
-	text, p, err := splitRegionPeriod(r.Args)
+	now := h.Clock.Now().In(h.Location)
+	text, p, err := splitRegionPeriod(r.Args, now)
 	if err != nil {
-		h.reply(ctx, r, escape(tkpkbot.ErrorMessage(err))+"\nContoh: <code>/peringkat p0 2023</code>")
+		h.reply(ctx, r, argsProblem(err, "/peringkat", "p0 "+strconv.Itoa(now.Year())))
 		return nil
 	}
 	info := indicatorInfo(tkpkbot.IndP0) // the headline rate

@@ -81,7 +81,7 @@ func (h *Handlers) ask(ctx context.Context, r *Request, f tkpkbot.ReportForm) er
 	n := fmt.Sprintf("<b>Langkah %d/%d</b> — ", f.Step, tkpkbot.StepNextPlan)
 	switch f.Step {
 	case tkpkbot.StepActivities:
-		text := n + "<b>Kegiatan minggu ini</b>\nTuliskan kegiatan penanggulangan kemiskinan minggu ini (maksimal 2.000 karakter).\nContoh: <i>Verifikasi data DTSEN di 3 kelurahan; rapat dengan Dinas Sosial.</i>"
+		text := n + "<b>Kegiatan minggu ini</b>\nTuliskan kegiatan penanggulangan kemiskinan minggu ini (minimal 3, maksimal 2.000 karakter).\nContoh: <i>Verifikasi data DTSEN di 3 kelurahan; rapat dengan Dinas Sosial.</i>"
 		plan, err := h.Reports.PreviousPlan(ctx, f.RegionCode, f.Week)
 		if err != nil {
 			return err
@@ -91,13 +91,13 @@ func (h *Handlers) ask(ctx context.Context, r *Request, f tkpkbot.ReportForm) er
 		}
 		h.reply(ctx, r, text)
 	case tkpkbot.StepHouseholds:
-		h.reply(ctx, r, n+"<b>Jumlah KK sasaran yang dijangkau</b> minggu ini\nTulis angka bulat. Contoh: <code>1.250</code> atau <code>1250</code>; tulis <code>0</code> jika belum ada.")
+		h.reply(ctx, r, n+"<b>Jumlah KK sasaran yang dijangkau</b> minggu ini\nTulis angka bulat. Contoh: <code>12</code>, <code>12 KK</code> atau <code>1.250</code>; tulis <code>0</code> jika belum ada.")
 	case tkpkbot.StepBudget:
 		h.reply(ctx, r, n+"<b>Realisasi anggaran minggu ini</b> (rupiah)\nContoh: <code>Rp1.250.000</code>, <code>1250000</code>, atau <code>1,25 jt</code>. Tulis <code>0</code> jika tidak ada.")
 	case tkpkbot.StepObstacles:
-		h.reply(ctx, r, n+"<b>Kendala</b> yang dihadapi\nTuliskan singkat, atau ketik <code>-</code> jika tidak ada kendala.")
+		h.reply(ctx, r, n+"<b>Kendala</b> yang dihadapi\nTuliskan singkat (minimal 3 karakter), atau ketik <code>-</code> jika tidak ada kendala.")
 	case tkpkbot.StepNextPlan:
-		h.reply(ctx, r, n+"<b>Rencana minggu depan</b>\nContoh: <i>Pendataan lanjutan di Kecamatan Sungai Kunjang.</i>")
+		h.reply(ctx, r, n+"<b>Rencana minggu depan</b> (minimal 3 karakter)\nContoh: <i>Pendataan lanjutan di Kecamatan Sungai Kunjang.</i>")
 	default:
 		h.reply(ctx, r, h.summary(f), formButtons(f.Token)...)
 	}
@@ -192,15 +192,22 @@ func setAnswer(f *tkpkbot.ReportForm, text string) string {
 		if n := utf8.RuneCountInString(text); n > maxAnswer {
 			return fmt.Sprintf("Jawaban terlalu panjang (%s karakter). Ringkas menjadi paling banyak 2.000 karakter.", indo.Int(int64(n)))
 		}
-		if f.Step != tkpkbot.StepObstacles && (text == "-" || len([]rune(text)) < 3) {
-			return "Bagian ini wajib diisi dengan kalimat singkat, tidak boleh kosong atau hanya tanda -."
+		if isDash(text) {
+			if f.Step == tkpkbot.StepObstacles {
+				text = "-"
+				break
+			}
+			return shortAnswer[f.Step] + " Tanda - hanya dipakai di langkah Kendala, jika tidak ada kendala."
+		}
+		if utf8.RuneCountInString(text) < minAnswer {
+			return shortAnswer[f.Step]
 		}
 	}
 	switch f.Step {
 	case tkpkbot.StepActivities:
 		f.Draft.Activities = text
 	case tkpkbot.StepHouseholds:
-		n, err := indo.ParseCount(text)
+		n, err := indo.ParseCountOf(text, "KK")
 		if err != nil {
 			return err.Error()
 		}

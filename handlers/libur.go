@@ -29,8 +29,6 @@ func (h *Handlers) registerLibur() {
 	})
 }
 
-const liburExamples = "Contoh:\n<code>/libur 2024-W52 Cuti bersama akhir tahun</code> (satu minggu)\n<code>/libur 2025-03-31 Idulfitri</code> (satu hari)\n<code>/libur minggu depan Cuti bersama</code>"
-
 func (h *Handlers) libur(ctx context.Context, r *Request) error {
 	now := h.Clock.Now()
 	if strings.TrimSpace(r.Args) == "" {
@@ -38,7 +36,7 @@ func (h *Handlers) libur(ctx context.Context, r *Request) error {
 	}
 	hol, err := parseHolidayArgs(r.Args, now, h.Location)
 	if err != nil {
-		h.reply(ctx, r, "⚠️ "+escape(tkpkbot.ErrorMessage(err))+"\n\n"+liburExamples)
+		h.reply(ctx, r, "⚠️ "+escape(tkpkbot.ErrorMessage(err))+"\n\n"+liburExamples(now, h.Location))
 		return nil
 	}
 	hol.CreatedBy = r.User.ID
@@ -91,7 +89,9 @@ func (h *Handlers) listLibur(ctx context.Context, r *Request, now time.Time) err
 		}
 	}
 	b.WriteString("\n\nLibur nasional tetap (otomatis): 1 Januari, 1 Mei, 1 Juni, 17 Agustus, 25 Desember.\n\n")
-	b.WriteString("Tambah: <code>/libur 2024-W52 Cuti bersama</code> atau <code>/libur 2025-03-31 Idulfitri</code>\nHapus: <code>/libur_hapus NOMOR</code>")
+	day := exampleMonday(now, h.Location)
+	fmt.Fprintf(&b, "Tambah: <code>/libur %s Cuti bersama</code> atau <code>/libur %s Hari libur daerah</code>\nHapus: <code>/libur_hapus NOMOR</code>",
+		tkpkbot.WeekOf(day, h.Location), day.Format("2006-01-02"))
 	h.reply(ctx, r, b.String())
 	return nil
 }
@@ -176,7 +176,8 @@ func parseHolidayArgs(args string, now time.Time, loc *time.Location) (tkpkbot.H
 			if weekErr != nil {
 				return h, weekErr
 			}
-			return h, invalid("Tulis tanggal (misalnya 2024-12-27) atau minggu (misalnya 2024-W52) yang libur.")
+			day := exampleMonday(now, loc)
+			return h, invalid("Tulis tanggal (misalnya %s) atau minggu (misalnya %s) yang libur.", day.Format("2006-01-02"), tkpkbot.WeekOf(day, loc))
 		}
 	}
 	h.Note = strings.Join(words[used:], " ")

@@ -53,26 +53,21 @@ func (h *Handlers) newMeeting(ctx context.Context, r *Request) error {
 		return nil
 	}
 	m.CreatedBy, m.SourceUpdate = r.User.ID, r.Update.ID
+	if asked, err := h.askIfHoliday(ctx, r, m); asked || err != nil {
+		return err // rapat_libur.go: confirmed there, or not at all
+	}
 	m, err = h.Meetings.CreateMeeting(ctx, m)
 	if err != nil {
 		return err
 	}
-	group := ""
-	if h.ReportChat != 0 {
-		group = " dan grup laporan"
-	}
-	h.reply(ctx, r, fmt.Sprintf("✅ Rapat <b>#%d</b> dijadwalkan.\n\n%s\n\nUndangan sedang dikirim ke semua anggota%s; pengingat menyusul sebelum rapat.\nKehadiran: <code>/hadir %d</code> · Batalkan: <code>/rapat_batal %d</code>",
-		m.ID, reminders.MeetingDetails(m, h.Location), group, m.ID, m.ID))
+	h.reply(ctx, r, h.meetingScheduledText(m))
 	return nil
 }
 
 // meetingExample shows the format with a date that is valid right now:
 // next Monday at 09.00.
 func meetingExample(now time.Time, loc *time.Location) string {
-	d := now.In(loc).AddDate(0, 0, 1)
-	for d.Weekday() != time.Monday {
-		d = d.AddDate(0, 0, 1)
-	}
+	d := exampleMonday(now, loc)
 	return fmt.Sprintf("Contoh:\n<code>/rapat_baru %s 09:00 Rakor TKPK kabupaten/kota | Kantor Gubernur Kaltim</code>\n(tanggal, jam WITA, judul, lalu lokasi setelah tanda |, boleh tanpa lokasi)",
 		d.Format("2006-01-02"))
 }

@@ -243,3 +243,27 @@ func FuzzParseWeekdayTime(f *testing.F) {
 		}
 	})
 }
+
+func TestMonthWord(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want time.Month
+		ok   bool
+	}{
+		{"maret", time.March, true},
+		{"Maret", time.March, true},
+		{"SEPTEMBER", time.September, true},
+		{"sept", time.September, true},
+		{"Des.", time.December, true},
+		{"Nopember", time.November, true},
+		{"march", time.March, true},
+		{"ma", 0, false},
+		{"samarinda", 0, false},
+		{"", 0, false},
+	} {
+		got, ok := MonthWord(c.in)
+		if got != c.want || ok != c.ok {
+			t.Errorf("MonthWord(%q) = %v, %v; want %v, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}

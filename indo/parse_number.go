@@ -1,9 +1,11 @@
 package indo
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // maxNumberLen caps typed numbers: nothing real is longer, and the cap
@@ -253,4 +255,61 @@ func parseDecimal(s string, hinted, thousands bool) (float64, int, error) {
 		v = -v
 	}
 	return v, len(n.fracPart), nil
+}
+
+// approxPrefixes are how people mark a count as an estimate ("± 12",
+// "sekitar 12"). A weekly count of households reached is an estimate
+// anyway, so the mark is dropped rather than refused. Longer forms come
+// first so "kurang lebih" is not read as a stray "kurang".
+var approxPrefixes = []string{
+	"kurang lebih", "lebih kurang", "kira-kira", "kira kira", "sekitar", "kurleb", "kl.", "kl",
+	"+/-", "+-", "±",
+}
+
+// reCountRange spots "10-12" and "10 s/d 12": a range has no single value,
+// and picking one end would be a guess.
+var reCountRange = regexp.MustCompile(`^\d[\d.]*\s*(-|–|—|s/d|s\.d\.?|sd|sampai|hingga|\.\.)\s*\d[\d.]*$`)
+
+// ParseCountOf is ParseCount for an answer to "how many <unit>": it also
+// takes the unit after the number ("12 KK", "12kk", "12 K.K."), an
+// estimate mark before it ("± 12", "sekitar 12") and a full stop at the
+// end ("12 KK."), because that is how people answer the question in chat.
+// Anything else around the number, a range or another unit ("12 orang")
+// is refused: those are different answers, not different spellings.
+// unit is a short ASCII word such as "KK"; messages name it.
+func ParseCountOf(s, unit string) (int64, error) {
+	t := strings.ToLower(clean(s))
+	if len(t) > maxNumberLen {
+		return ParseCount(s)
+	}
+	t = strings.TrimSpace(strings.TrimSuffix(t, "."))
+	if u := strings.ToLower(unit); u != "" {
+		dotted := strings.Join(strings.Split(u, ""), ".")
+		for _, form := range []string{u, dotted} {
+			if rest, ok := strings.CutSuffix(t, form); ok && (rest == "" || isDigit(rest[len(rest)-1]) || rest[len(rest)-1] == ' ') {
+				t = strings.TrimSpace(rest)
+				break
+			}
+		}
+	}
+	for _, p := range approxPrefixes {
+		rest, ok := strings.CutPrefix(t, p)
+		// A word needs a boundary after it: "kl" must not eat "klaster".
+		last, _ := utf8.DecodeLastRuneInString(p)
+		if ok && (rest == "" || rest[0] == ' ' || isDigit(rest[0]) || !unicode.IsLetter(last)) {
+			t = strings.TrimSpace(rest)
+			break
+		}
+	}
+	switch {
+	case t == "":
+		return 0, failf("Tulis jumlah %s dengan angka, misalnya 12 atau 1.250.", unit)
+	case reCountRange.MatchString(t):
+		return 0, fail("Tulis satu angka saja, bukan rentang. Jika ragu, tulis perkiraan terdekat, misalnya 12.")
+	case strings.Contains(t, "orang") || strings.Contains(t, "jiwa"):
+		return 0, failf("Yang ditanyakan jumlah %s, bukan jumlah orang. Tulis jumlah %s dengan angka, misalnya 12.", unit, unit)
+	case strings.ContainsFunc(t, unicode.IsLetter):
+		return 0, failf("Tulis jumlah %s dengan angka saja, misalnya 12 atau 1.250.", unit)
+	}
+	return ParseCount(t)
 }

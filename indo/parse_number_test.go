@@ -99,6 +99,10 @@ func FuzzParseCount(f *testing.F) {
 		if strings.ContainsAny(s, ",abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 			t.Fatalf("ParseCount(%q) = %d, accepted a comma or letter", s, n)
 		}
+		// The answer to "how many KK" is read at least as leniently.
+		if m, err := ParseCountOf(s, "KK"); err != nil || m != n {
+			t.Fatalf("ParseCount(%q) = %d but ParseCountOf gives %d, %v", s, n, m, err)
+		}
 	})
 }
 
@@ -234,6 +238,119 @@ func FuzzParseDecimal(f *testing.F) {
 		back, bd, err := ParseDecimalHint(out, d == 0)
 		if err != nil || back != v || bd != d {
 			t.Fatalf("ParseDecimal(%q) = %v, %d; Decimal gives %q which parses as %v, %d, %v", s, v, d, out, back, bd, err)
+		}
+	})
+}
+
+var countOfOK = []struct {
+	in   string
+	want int64
+}{
+	{"12", 12},
+	{"12 KK", 12},
+	{"12 kk", 12},
+	{"12KK", 12},
+	{"12 Kk", 12},
+	{"12 KK.", 12},
+	{"12.", 12},
+	{"12 K.K.", 12},
+	{"± 12", 12},
+	{"±12", 12},
+	{"+- 12", 12},
+	{"+/- 12 KK", 12},
+	{"sekitar 12", 12},
+	{"Sekitar 12 KK.", 12},
+	{"kurang lebih 1.250 KK", 1250},
+	{"kira-kira 40", 40},
+	{"kl. 40 kk", 40},
+	{"1.250.", 1250},
+	{" 0 KK ", 0},
+	{"12\u00a0KK", 12},
+}
+
+var countOfBad = []struct{ in, want string }{
+	{"", "Tulis jumlah KK dengan angka, misalnya 12 atau 1.250."},
+	{"KK", "Tulis jumlah KK dengan angka, misalnya 12 atau 1.250."},
+	{"sekitar", "Tulis jumlah KK dengan angka, misalnya 12 atau 1.250."},
+	{"12 orang", "Yang ditanyakan jumlah KK, bukan jumlah orang. Tulis jumlah KK dengan angka, misalnya 12."},
+	{"45 jiwa", "Yang ditanyakan jumlah KK, bukan jumlah orang. Tulis jumlah KK dengan angka, misalnya 12."},
+	{"10-12", "Tulis satu angka saja, bukan rentang. Jika ragu, tulis perkiraan terdekat, misalnya 12."},
+	{"10 s/d 12 KK", "Tulis satu angka saja, bukan rentang. Jika ragu, tulis perkiraan terdekat, misalnya 12."},
+	{"10 sampai 12", "Tulis satu angka saja, bukan rentang. Jika ragu, tulis perkiraan terdekat, misalnya 12."},
+	{"dua belas", "Tulis jumlah KK dengan angka saja, misalnya 12 atau 1.250."},
+	{"lebih dari 12", "Tulis jumlah KK dengan angka saja, misalnya 12 atau 1.250."},
+	{"12 KK 3 RT", "Tulis jumlah KK dengan angka saja, misalnya 12 atau 1.250."},
+	{"klaster 12", "Tulis jumlah KK dengan angka saja, misalnya 12 atau 1.250."},
+	{"kk 12", "Tulis jumlah KK dengan angka saja, misalnya 12 atau 1.250."},
+	{"± -3", "Jumlah tidak boleh negatif. Tulis angka 0 atau lebih, misalnya 1.250."},
+	{"1,5 KK", "Tulis angka bulat tanpa koma, misalnya 1.250."},
+	{"1.25 KK", "Titik hanya untuk pemisah ribuan dan harus diikuti tepat 3 angka. Tulis angka bulat, misalnya 1.250."},
+	{"12 KK?", "Tulis jumlah KK dengan angka saja, misalnya 12 atau 1.250."},
+	{"12?", "Tulis angka bulat saja tanpa simbol, misalnya 1.250."},
+	{strings.Repeat("1", 100) + " KK", "Angkanya terlalu panjang. Tulis jumlahnya saja, misalnya 1.250."},
+}
+
+func TestParseCountOf(t *testing.T) {
+	for _, tc := range countOfOK {
+		got, err := ParseCountOf(tc.in, "KK")
+		if err != nil || got != tc.want {
+			t.Errorf("ParseCountOf(%q) = %d, %v; want %d", tc.in, got, err, tc.want)
+		}
+	}
+	for _, tc := range countOfBad {
+		got, err := ParseCountOf(tc.in, "KK")
+		if err == nil {
+			t.Errorf("ParseCountOf(%q) = %d, want error %q", tc.in, got, tc.want)
+			continue
+		}
+		checkFriendly(t, tc.in, err)
+		if err.Error() != tc.want {
+			t.Errorf("ParseCountOf(%q) error = %q, want %q", tc.in, err, tc.want)
+		}
+	}
+	// Whatever the strict parser takes, the lenient one takes the same way.
+	for _, tc := range countOK {
+		if got, err := ParseCountOf(tc.in, "KK"); err != nil || got != tc.want {
+			t.Errorf("ParseCountOf(%q) = %d, %v; ParseCount gives %d", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+func FuzzParseCountOf(f *testing.F) {
+	for _, tc := range countOfOK {
+		f.Add(tc.in)
+	}
+	for _, tc := range countOfBad {
+		f.Add(tc.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := ParseCountOf(s, "KK")
+		if err != nil {
+			checkFriendly(t, s, err)
+			return
+		}
+		if n < 0 {
+			t.Fatalf("ParseCountOf(%q) = %d, negative", s, n)
+		}
+		// The value is made of the digits typed, in order, and nothing
+		// else: the unit and the estimate mark carry no digits, and a
+		// count is never guessed out of "1,5" or "10-12".
+		var digits strings.Builder
+		for _, c := range s {
+			if '0' <= c && c <= '9' {
+				digits.WriteRune(c)
+			}
+		}
+		if want := strings.TrimLeft(digits.String(), "0"); want != strings.TrimLeft(strconv.FormatInt(n, 10), "0") {
+			t.Fatalf("ParseCountOf(%q) = %d, not the digits typed (%q)", s, n, digits.String())
+		}
+		if strings.ContainsAny(s, ",") {
+			t.Fatalf("ParseCountOf(%q) = %d, accepted a comma", s, n)
+		}
+		for _, back := range []string{Int(n), Int(n) + " KK", "± " + Int(n)} {
+			if m, err := ParseCountOf(back, "KK"); err != nil || m != n {
+				t.Fatalf("ParseCountOf(%q) = %d but ParseCountOf(%q) = %d, %v", s, n, back, m, err)
+			}
 		}
 	})
 }

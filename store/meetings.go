@@ -31,6 +31,20 @@ func scanMeeting(row pgx.Row, extra ...any) (tkpkbot.Meeting, error) {
 // offset reminders are planned by the sweeper, which knows the offsets.
 func (db *DB) CreateMeeting(ctx context.Context, m tkpkbot.Meeting) (tkpkbot.Meeting, error) {
 	now := db.Clock.Now()
+	m, err := checkMeeting(m, now)
+	if err != nil {
+		return m, err
+	}
+	var out tkpkbot.Meeting
+	err = pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+		var err error
+		out, err = createMeeting(ctx, tx, m, now)
+		return err
+	})
+	return out, db.wrap("create meeting", err)
+}
+
+func checkMeeting(m tkpkbot.Meeting, now time.Time) (tkpkbot.Meeting, error) {
 	m.Title, m.Location = strings.TrimSpace(m.Title), strings.TrimSpace(m.Location)
 	switch {
 	case m.Title == "":
@@ -38,27 +52,28 @@ func (db *DB) CreateMeeting(ctx context.Context, m tkpkbot.Meeting) (tkpkbot.Mee
 	case !m.StartsAt.After(now):
 		return m, tkpkbot.Errorf(tkpkbot.EINVALID, "Waktu rapat sudah lewat.")
 	}
-	var out tkpkbot.Meeting
+	return m, nil
+}
+
+// createMeeting inserts a checked meeting with its announcement in tx. A
+// meeting from the same source update (a redelivery, or a confirmed
+// draft pressed again) is found instead of created twice.
+func createMeeting(ctx context.Context, tx pgx.Tx, m tkpkbot.Meeting, now time.Time) (tkpkbot.Meeting, error) {
 	var source any
 	if m.SourceUpdate != 0 {
 		source = m.SourceUpdate
 	}
-	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
-		var err error
-		out, err = scanMeeting(tx.QueryRow(ctx, `
-			INSERT INTO meetings AS m (title, location, starts_at, created_by, created_at, source_update)
-			VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (created_by, source_update) DO NOTHING RETURNING `+meetingCols,
-			m.Title, m.Location, m.StartsAt, m.CreatedBy, now, source))
-		if errors.Is(err, pgx.ErrNoRows) {
-			// the same update was handled before (a redelivery): same meeting
-			out, err = scanMeeting(tx.QueryRow(ctx, `SELECT `+meetingCols+` FROM meetings m WHERE m.created_by = $1 AND m.source_update = $2`, m.CreatedBy, source))
-			return err
-		} else if err != nil {
-			return err
-		}
-		return scheduleNow(ctx, tx, tkpkbot.KindMeetingAnnounce, out, now)
-	})
-	return out, db.wrap("create meeting", err)
+	out, err := scanMeeting(tx.QueryRow(ctx, `
+		INSERT INTO meetings AS m (title, location, starts_at, created_by, created_at, source_update)
+		VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (created_by, source_update) DO NOTHING RETURNING `+meetingCols,
+		m.Title, m.Location, m.StartsAt, m.CreatedBy, now, source))
+	if errors.Is(err, pgx.ErrNoRows) {
+		// the same update was handled before (a redelivery): same meeting
+		return scanMeeting(tx.QueryRow(ctx, `SELECT `+meetingCols+` FROM meetings m WHERE m.created_by = $1 AND m.source_update = $2`, m.CreatedBy, source))
+	} else if err != nil {
+		return out, err
+	}
+	return out, scheduleNow(ctx, tx, tkpkbot.KindMeetingAnnounce, out, now)
 }
 
 // scheduleNow adds a meeting reminder due at once and wakes the sweepers;
