@@ -60,7 +60,7 @@ func TestRapatBaruOnAHolidayAsksFirst(t *testing.T) {
 	// data on a message in their own chat is refused as not an admin.
 	coordMsgs := h.fake.Messages(coordID)
 	h.settle(h.fake.PressButton(coordID, coordMsgs[len(coordMsgs)-1], ya))
-	mustContain(t, h.lastAnswer(), "hanya admin")
+	mustContain(t, h.lastAnswer(), "perintah /rapat_baru hanya untuk admin") // the command's own refusal
 
 	h.press(adminID, "Admin", "Ya, tetap jadwalkan")
 	mustContain(t, h.lastAnswer(), "Dijadwalkan")
@@ -128,7 +128,7 @@ func TestRapatBaruOnALiburDayBatalAndRoleAtPress(t *testing.T) {
 	mustContain(t, h.lastAnswer(), "Hanya admin yang meminta rapat ini")
 	mustContain(t, texts(h.say(adminID, "Admin", "/cabut 700")), "dicabut")
 	h.press(700, "Dewi", "Ya, tetap jadwalkan")
-	mustContain(t, h.lastAnswer(), "hanya admin")
+	mustContain(t, h.lastAnswer(), "Perintah /rapat_baru hanya untuk anggota TKPK") // the command's own refusal
 	if n := h.meetingCount(); n != 1 {
 		t.Fatalf("%d meetings, want only the working-day one", n)
 	}

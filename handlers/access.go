@@ -75,6 +75,7 @@ var accessTable = map[string]Access{
 	"ics:":       {members, AnyChat, "rapat"},
 	"undangan:":  {adminOnly, PrivateOnly, "undangan"},
 	"daftar:":    {everyone, PrivateOnly, "daftar"},
+	"rlibur:":    {adminOnly, AnyChat, "rapat_baru"},
 }
 
 func (h *Handlers) accessOf(key string) Access {
