@@ -127,11 +127,6 @@ func (h *Handlers) weekInfo(ctx context.Context, w tkpkbot.Week) (deadline time.
 	return cal.Deadline(h.Deadline, w, h.Location), off, isOff, nil
 }
 
-// genericWeek is indo.ParseWeek's answer to text with no week in it.
-var genericWeek = func() string {
-	_, err := indo.ParseWeek("x", time.Time{}, nil)
-	return err.Error()
-}()
 
 // Marks further than this from today are almost certainly typos.
 const (
@@ -150,7 +145,7 @@ func parseHolidayArgs(args string, now time.Time, loc *time.Location) (tkpkbot.H
 	}
 	var h tkpkbot.Holiday
 	used := 0
-	if day, n, err := leadingDate(words, loc); err == nil {
+	if day, n, err := leadingDate(words, now, loc); err == nil {
 		h.Day, used = day, n
 	} else {
 		var weekErr error
@@ -163,14 +158,14 @@ func parseHolidayArgs(args string, now time.Time, loc *time.Location) (tkpkbot.H
 				h.Week, used = w, n
 				break
 			}
-			if weekErr == nil && werr.Error() != genericWeek {
+			if weekErr == nil && !indo.IsBlank(werr) {
 				weekErr = werr
 			}
 		}
 		if used == 0 {
 			// Text that looked like a date or a week but is wrong gets
 			// the parser's explanation; anything else the two forms.
-			if err.Error() != genericDate {
+			if !indo.IsBlank(err) {
 				return h, err
 			}
 			if weekErr != nil {

@@ -72,12 +72,6 @@ func meetingExample(now time.Time, loc *time.Location) string {
 		d.Format("2006-01-02"))
 }
 
-// genericDate is indo.ParseDate's answer to text with no date in it, used
-// to tell "no date here" from "a wrong date".
-var genericDate = func() string {
-	_, err := indo.ParseDate("x", nil)
-	return err.Error()
-}()
 
 // parseMeetingArgs reads "<tanggal> <jam> <judul> [| lokasi]". The date
 // may be 2024-12-16, 16-12-2024 or 16 Desember 2024; the time 09:00,
@@ -89,7 +83,7 @@ func parseMeetingArgs(args string, now time.Time, loc *time.Location) (tkpkbot.M
 	if len(words) == 0 {
 		return tkpkbot.Meeting{}, invalid("Tulis tanggal, jam (WITA) dan judul rapatnya.")
 	}
-	day, used, err := leadingDate(words, loc)
+	day, used, err := leadingDate(words, now, loc)
 	if err != nil {
 		return tkpkbot.Meeting{}, err
 	}
@@ -134,17 +128,17 @@ func parseMeetingArgs(args string, now time.Time, loc *time.Location) (tkpkbot.M
 // leadingDate parses the date at the start of words, trying the long
 // written forms ("Senin, 16 Desember 2024") before a single token, and
 // returns how many words it used.
-func leadingDate(words []string, loc *time.Location) (time.Time, int, error) {
+func leadingDate(words []string, now time.Time, loc *time.Location) (time.Time, int, error) {
 	var specific error
 	for _, n := range []int{4, 3, 2, 1} {
 		if n > len(words) {
 			continue
 		}
-		t, err := indo.ParseDate(strings.Join(words[:n], " "), loc)
+		t, err := indo.ParseDate(strings.Join(words[:n], " "), now, loc)
 		if err == nil {
 			return t, n, nil
 		}
-		if specific == nil && (err.Error() != genericDate || n == 1) {
+		if specific == nil && (!indo.IsBlank(err) || n == 1) {
 			specific = err
 		}
 	}

@@ -2,6 +2,7 @@ package indo
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -117,7 +118,7 @@ var errNoDate = errors.New("no date")
 // parseDateText finds a calendar date in prepared text. It returns
 // errNoDate when the text does not look like a date, and a friendly error
 // when it does but the date is wrong.
-func parseDateText(s string) (y int, m time.Month, d int, err error) {
+func parseDateText(s string, ex examples) (y int, m time.Month, d int, err error) {
 	// "Senin, 16 Desember 2024" is what Date prints; accept it back, and
 	// check the day name so a mismatch is caught rather than ignored.
 	var wd time.Weekday
@@ -132,17 +133,17 @@ func parseDateText(s string) (y int, m time.Month, d int, err error) {
 	} else if sm := reDateDMY.FindStringSubmatch(s); sm != nil {
 		y, m, d = atoi(sm[3]), time.Month(atoi(sm[2])), atoi(sm[1])
 	} else if reDateDMY2.MatchString(s) {
-		return 0, 0, 0, fail("Tulis tahunnya lengkap 4 angka, misalnya 16-12-2024.")
+		return 0, 0, 0, failf("Tulis tahunnya lengkap 4 angka, misalnya %s.", ex.date)
 	} else if sm := reDateNamed.FindStringSubmatch(s); sm != nil {
 		month, ok := lookupMonth(sm[2])
 		if !ok {
-			return 0, 0, 0, fail("Nama bulannya tidak dikenal. Tulis misalnya 16 Desember 2024.")
+			return 0, 0, 0, failf("Nama bulannya tidak dikenal. Tulis misalnya %s.", ex.named)
 		}
 		y, m, d = atoi(sm[3]), month, atoi(sm[1])
 	} else {
 		return 0, 0, 0, errNoDate
 	}
-	if err := checkDate(y, m, d); err != nil {
+	if err := checkDate(y, m, d, ex); err != nil {
 		return 0, 0, 0, err
 	}
 	if hasDay {
@@ -160,21 +161,21 @@ func atoi(s string) int {
 	return n
 }
 
-func checkYear(y int) error {
+func checkYear(y int, ex examples) error {
 	if y < minYear || y > maxYear {
-		return failf("Tahun harus antara %d dan %d, misalnya 2024.", minYear, maxYear)
+		return failf("Tahun harus antara %d dan %d, misalnya %d.", minYear, maxYear, ex.year)
 	}
 	return nil
 }
 
 // checkDate explains an impossible date in words, because "2024-02-30"
 // is usually a slip of the last day of the month.
-func checkDate(y int, m time.Month, d int) error {
-	if err := checkYear(y); err != nil {
+func checkDate(y int, m time.Month, d int, ex examples) error {
+	if err := checkYear(y, ex); err != nil {
 		return err
 	}
 	if m < time.January || m > time.December {
-		return failf("Bulan %d tidak ada. Tulis bulan 1 sampai 12, misalnya 16-12-2024.", int(m))
+		return failf("Bulan %d tidak ada. Tulis bulan 1 sampai 12, misalnya %s.", int(m), ex.date)
 	}
 	last := time.Date(y, m+1, 0, 12, 0, 0, 0, time.UTC).Day()
 	if d < 1 {
@@ -191,18 +192,20 @@ func checkDate(y int, m time.Month, d int) error {
 // "2024-12-16", "16-12-2024", "16/12/2024", "16 Desember 2024",
 // "16 des 2024", and Date's own "Senin, 16 Desember 2024". The result is
 // 00:00 of that day in loc (UTC if nil). Impossible dates such as
-// 2024-02-30 are refused with an explanation.
-func ParseDate(s string, loc *time.Location) (time.Time, error) {
+// 2024-02-30 are refused with an explanation, whose examples are dates
+// ahead of now.
+func ParseDate(s string, now time.Time, loc *time.Location) (time.Time, error) {
 	if loc == nil {
 		loc = time.UTC
 	}
+	ex := examplesAt(now, loc)
 	t := prepare(s)
 	if len(t) > maxTextLen {
-		return time.Time{}, fail("Tanggalnya terlalu panjang. Tulis misalnya 16-12-2024 atau 16 Desember 2024.")
+		return time.Time{}, failf("Tanggalnya terlalu panjang. Tulis misalnya %s atau %s.", ex.date, ex.named)
 	}
-	y, m, d, err := parseDateText(t)
+	y, m, d, err := parseDateText(t, ex)
 	if errors.Is(err, errNoDate) {
-		return time.Time{}, fail("Tulis tanggalnya, misalnya 16-12-2024 atau 16 Desember 2024.")
+		return time.Time{}, blankf("Tulis tanggalnya, misalnya %s atau %s.", ex.date, ex.named)
 	} else if err != nil {
 		return time.Time{}, err
 	}
@@ -258,4 +261,27 @@ func ParseWeekdayTime(s string) (day time.Weekday, hour, minute int, err error) 
 		return 0, 0, 0, err
 	}
 	return day, hour, minute, nil
+}
+
+// examples are the dates a parse error suggests: next Monday (a working
+// day ahead, so that copying the example never schedules the past) and
+// this year.
+type examples struct {
+	date, named string
+	year        int
+}
+
+func examplesAt(now time.Time, loc *time.Location) examples {
+	if now.IsZero() {
+		now = time.Now()
+	}
+	d := now.In(loc).AddDate(0, 0, 1)
+	for d.Weekday() != time.Monday {
+		d = d.AddDate(0, 0, 1)
+	}
+	return examples{
+		date:  d.Format("02-01-2006"),
+		named: fmt.Sprintf("%d %s %d", d.Day(), MonthName(d.Month()), d.Year()),
+		year:  now.In(loc).Year(),
+	}
 }

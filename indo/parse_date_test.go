@@ -48,13 +48,13 @@ var dateBad = []struct{ in, want string }{
 
 func TestParseDate(t *testing.T) {
 	for _, tc := range dateOK {
-		got, err := ParseDate(tc.in, wita)
+		got, err := ParseDate(tc.in, exampleNow, wita)
 		if err != nil || got.Format("2006-01-02 15:04:05") != tc.want+" 00:00:00" || got.Location() != wita {
 			t.Errorf("ParseDate(%q) = %v, %v; want %s 00:00 WITA", tc.in, got, err, tc.want)
 		}
 	}
 	for _, tc := range dateBad {
-		got, err := ParseDate(tc.in, wita)
+		got, err := ParseDate(tc.in, exampleNow, wita)
 		if err == nil {
 			t.Errorf("ParseDate(%q) = %v, want error %q", tc.in, got, tc.want)
 			continue
@@ -64,8 +64,28 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) error = %q, want %q", tc.in, err, tc.want)
 		}
 	}
-	if got, err := ParseDate("16-12-2024", nil); err != nil || got.Location() != time.UTC {
+	if got, err := ParseDate("16-12-2024", exampleNow, nil); err != nil || got.Location() != time.UTC {
 		t.Errorf("ParseDate with nil loc = %v, %v; want UTC", got, err)
+	}
+}
+
+// exampleNow is Wednesday 11 December 2024: the examples in messages are
+// next Monday, 16 December 2024, and this year.
+var exampleNow = time.Date(2024, 12, 11, 10, 0, 0, 0, wita)
+
+func TestParseDateExamplesFollowToday(t *testing.T) {
+	now := time.Date(2026, 3, 4, 10, 0, 0, 0, wita) // a Wednesday
+	for in, want := range map[string]string{
+		"besok":      "Tulis tanggalnya, misalnya 09-03-2026 atau 9 Maret 2026.",
+		"16/12/24":   "Tulis tahunnya lengkap 4 angka, misalnya 09-03-2026.",
+		"16-12-1999": "Tahun harus antara 2000 dan 2100, misalnya 2026.",
+	} {
+		if _, err := ParseDate(in, now, wita); err == nil || err.Error() != want {
+			t.Errorf("ParseDate(%q) on 4 March 2026: %v, want %q", in, err, want)
+		}
+	}
+	if _, err := ParseWeek("xyz", now, wita); err == nil || err.Error() != "Tulis minggunya, misalnya 2026-W10, minggu 10, atau minggu lalu." {
+		t.Errorf("ParseWeek example on 4 March 2026: %v", err)
 	}
 }
 
@@ -77,7 +97,7 @@ func FuzzParseDate(f *testing.F) {
 		f.Add(tc.in)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseDate(s, wita)
+		d, err := ParseDate(s, exampleNow, wita)
 		if err != nil {
 			checkFriendly(t, s, err)
 			return
@@ -89,7 +109,7 @@ func FuzzParseDate(f *testing.F) {
 			t.Fatalf("ParseDate(%q) = %v, year out of range", s, d)
 		}
 		for _, back := range []string{d.Format("2006-01-02"), d.Format("2/1/2006"), Date(d), ShortDate(d)} {
-			if b, err := ParseDate(back, wita); err != nil || !b.Equal(d) {
+			if b, err := ParseDate(back, exampleNow, wita); err != nil || !b.Equal(d) {
 				t.Fatalf("ParseDate(%q) = %v but ParseDate(%q) = %v, %v", s, d, back, b, err)
 			}
 		}

@@ -21,6 +21,10 @@ var (
 // or a day for dated reports ("2024-12-03", "3 Desember 2024"). It also
 // reads back what PeriodLabel and Period.Key print. Whether the month is a
 // BPS survey round is the caller's business.
+// periodExamples are data periods: figures describe the past, so the
+// examples are a year that has them.
+var periodExamples = examples{date: "03-12-2024", named: "Maret 2024", year: 2024}
+
 func ParsePeriod(s string) (tkpkbot.Period, error) {
 	t := prepare(s)
 	if len(t) > maxTextLen {
@@ -34,7 +38,7 @@ func ParsePeriod(s string) (tkpkbot.Period, error) {
 	var m time.Month
 	if sm := rePeriodYear.FindStringSubmatch(t); sm != nil {
 		y = atoi(sm[1])
-		if err := checkYear(y); err != nil {
+		if err := checkYear(y, periodExamples); err != nil {
 			return tkpkbot.Period{}, err
 		}
 		return tkpkbot.Period{Year: y}, nil
@@ -49,7 +53,7 @@ func ParsePeriod(s string) (tkpkbot.Period, error) {
 		}
 		y, m = atoi(sm[2]), month
 	} else {
-		y, m, d, err := parseDateText(t)
+		y, m, d, err := parseDateText(t, periodExamples)
 		if errors.Is(err, errNoDate) {
 			return tkpkbot.Period{}, fail("Tulis periodenya, misalnya 2023, Maret 2023, atau 2024-12-03.")
 		} else if err != nil {
@@ -57,7 +61,7 @@ func ParsePeriod(s string) (tkpkbot.Period, error) {
 		}
 		return tkpkbot.Period{Year: y, Month: int(m), Day: d}, nil
 	}
-	if err := checkYear(y); err != nil {
+	if err := checkYear(y, periodExamples); err != nil {
 		return tkpkbot.Period{}, err
 	}
 	if m < time.January || m > time.December {

@@ -28,9 +28,10 @@ func ParseWeek(s string, now time.Time, loc *time.Location) (tkpkbot.Week, error
 		loc = time.UTC
 	}
 	cur := tkpkbot.WeekOf(now, loc)
+	ex := examplesAt(now, loc)
 	t := prepare(s)
 	if len(t) > maxTextLen {
-		return tkpkbot.Week{}, fail("Teksnya terlalu panjang. Tulis minggunya, misalnya 2024-W50 atau minggu lalu.")
+		return tkpkbot.Week{}, failf("Teksnya terlalu panjang. Tulis minggunya, misalnya %s atau minggu lalu.", cur)
 	}
 	switch t {
 	case "", "ini", "minggu ini", "pekan ini", "sekarang":
@@ -56,23 +57,23 @@ func ParseWeek(s string, now time.Time, loc *time.Location) (tkpkbot.Week, error
 	} else {
 		// Try the date without the word for "week" first: in "minggu
 		// 16-12-2024" minggu means week, not Sunday.
-		dy, dm, dd, err := parseDateText(body)
+		dy, dm, dd, err := parseDateText(body, ex)
 		if errors.Is(err, errNoDate) && body != t {
-			dy, dm, dd, err = parseDateText(t)
+			dy, dm, dd, err = parseDateText(t, ex)
 		}
 		if errors.Is(err, errNoDate) {
-			return tkpkbot.Week{}, fail("Tulis minggunya, misalnya 2024-W50, minggu 50, atau minggu lalu.")
+			return tkpkbot.Week{}, blankf("Tulis minggunya, misalnya %s, minggu %d, atau minggu lalu.", cur, cur.Week)
 		} else if err != nil {
 			return tkpkbot.Week{}, err
 		}
 		// 1 January 2000 lies in week 52 of 1999: the week's year is checked too.
 		wk := tkpkbot.WeekOf(time.Date(dy, dm, dd, 12, 0, 0, 0, time.UTC), time.UTC)
-		if err := checkYear(wk.Year); err != nil {
+		if err := checkYear(wk.Year, ex); err != nil {
 			return tkpkbot.Week{}, err
 		}
 		return wk, nil
 	}
-	if err := checkYear(y); err != nil {
+	if err := checkYear(y, ex); err != nil {
 		return tkpkbot.Week{}, err
 	}
 	if n := weeksIn(y); w < 1 || w > n {

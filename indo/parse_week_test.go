@@ -52,13 +52,13 @@ var weekBad = []struct{ in, want string }{
 	{"53", "Tahun 2024 hanya punya 52 minggu. Tulis minggu 1 sampai 52, misalnya 2024-W52."},
 	{"1999-W10", "Tahun harus antara 2000 dan 2100, misalnya 2024."},
 	{"1.1.2000", "Tahun harus antara 2000 dan 2100, misalnya 2024."}, // in 1999-W52
-	{"2024-W100", "Tulis minggunya, misalnya 2024-W50, minggu 50, atau minggu lalu."},
-	{"abc", "Tulis minggunya, misalnya 2024-W50, minggu 50, atau minggu lalu."},
-	{"minggu", "Tulis minggunya, misalnya 2024-W50, minggu 50, atau minggu lalu."},
-	{"2024", "Tulis minggunya, misalnya 2024-W50, minggu 50, atau minggu lalu."},
-	{"-5", "Tulis minggunya, misalnya 2024-W50, minggu 50, atau minggu lalu."},
+	{"2024-W100", "Tulis minggunya, misalnya 2024-W51, minggu 51, atau minggu lalu."},
+	{"abc", "Tulis minggunya, misalnya 2024-W51, minggu 51, atau minggu lalu."},
+	{"minggu", "Tulis minggunya, misalnya 2024-W51, minggu 51, atau minggu lalu."},
+	{"2024", "Tulis minggunya, misalnya 2024-W51, minggu 51, atau minggu lalu."},
+	{"-5", "Tulis minggunya, misalnya 2024-W51, minggu 51, atau minggu lalu."},
 	{"30-02-2024", "Tanggal 30 Februari 2024 tidak ada karena Februari 2024 hanya sampai tanggal 29. Tulis tanggal yang benar, misalnya 29 Februari 2024."},
-	{strings.Repeat("5", 101), "Teksnya terlalu panjang. Tulis minggunya, misalnya 2024-W50 atau minggu lalu."},
+	{strings.Repeat("5", 101), "Teksnya terlalu panjang. Tulis minggunya, misalnya 2024-W51 atau minggu lalu."},
 }
 
 func TestParseWeek(t *testing.T) {
