@@ -127,7 +127,6 @@ func (h *Handlers) weekInfo(ctx context.Context, w tkpkbot.Week) (deadline time.
 	return cal.Deadline(h.Deadline, w, h.Location), off, isOff, nil
 }
 
-
 // Marks further than this from today are almost certainly typos.
 const (
 	maxHolidayPast   = 366 * 24 * time.Hour

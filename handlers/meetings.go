@@ -72,7 +72,6 @@ func meetingExample(now time.Time, loc *time.Location) string {
 		d.Format("2006-01-02"))
 }
 
-
 // parseMeetingArgs reads "<tanggal> <jam> <judul> [| lokasi]". The date
 // may be 2024-12-16, 16-12-2024 or 16 Desember 2024; the time 09:00,
 // 09.00 or "pukul 09.00", optionally followed by WITA.
