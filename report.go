@@ -129,6 +129,9 @@ type ReportService interface {
 	StartForm(ctx context.Context, userID int64, region string, week Week) (ReportForm, error)
 	// Form returns the user's open form or ENOTFOUND.
 	Form(ctx context.Context, userID int64) (ReportForm, error)
+	// StartRevision opens a form for rep's region and week holding rep's
+	// answers, at the summary, replacing any open one.
+	StartRevision(ctx context.Context, userID int64, rep Report) (ReportForm, error)
 	// SaveForm stores f if its open form is still at step from (the step
 	// the answer was given for); otherwise ErrFormMoved.
 	SaveForm(ctx context.Context, f ReportForm, from int) error
@@ -142,6 +145,9 @@ type ReportService interface {
 	// LatestReportsBetween returns latest versions for weeks from..to inclusive.
 	LatestReportsBetween(ctx context.Context, from, to Week) ([]Report, error)
 	RegionReports(ctx context.Context, region string, limit int) ([]Report, error)
+	// ReportVersions returns every version of the region's report for
+	// week, oldest first, or none.
+	ReportVersions(ctx context.Context, region string, week Week) ([]Report, error)
 	// PreviousPlan is the "rencana minggu depan" of the region's latest
 	// report before week, or "".
 	PreviousPlan(ctx context.Context, region string, week Week) (string, error)

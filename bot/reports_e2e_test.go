@@ -130,7 +130,8 @@ func TestResubmitIsRevisionAndLateIsMarked(t *testing.T) {
 	fillForm(t, h)
 	h.press(coordID, "Sari", "Kirim")
 	h.clock.Set(time.Date(2024, 12, 14, 9, 0, 0, 0, wita)) // Saturday, after Friday 16:00
-	fillForm(t, h)
+	mustContain(t, texts(h.say(coordID, "Sari", "/lapor")), "sudah dikirim oleh Anda")
+	h.press(coordID, "Sari", "Revisi laporan ini")
 	h.press(coordID, "Sari", "Kirim")
 	mustContain(t, lastText(h.fake.Messages(coordID)), "revisi ke-1", "terlambat")
 	mustContain(t, texts(h.say(adminID, "Admin", "/rekap 2024-W50")), "Kutai Timur — 🔁 revisi, Sabtu, 14 Desember 2024 pukul 09.00 WITA (terlambat)")

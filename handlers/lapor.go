@@ -47,6 +47,11 @@ func (h *Handlers) lapor(ctx context.Context, r *Request) error {
 
 func (h *Handlers) startForm(ctx context.Context, r *Request) error {
 	week := tkpkbot.WeekOf(h.Clock.Now(), h.Location)
+	// A sent report is never replaced by starting over: the coordinator
+	// chooses to revise it, or nothing happens.
+	if offered, err := h.offerRevision(ctx, r, week); offered || err != nil {
+		return err
+	}
 	f, err := h.Reports.StartForm(ctx, r.User.ID, r.User.RegionCode, week)
 	if err != nil {
 		return err
@@ -250,6 +255,14 @@ func (h *Handlers) laporButton(ctx context.Context, r *Request, data string) err
 		}
 		return h.startForm(ctx, r)
 	}
+	switch action {
+	case "revisi":
+		return h.startRevision(ctx, r, token)
+	case "tetap":
+		h.answer(ctx, r, "Dibatalkan")
+		h.edit(ctx, r, "Tidak ada yang diubah: laporan yang sudah dikirim tetap berlaku. Lihat dengan /laporanku.")
+		return nil
+	}
 	f, err := h.Reports.Form(ctx, r.User.ID)
 	if action == "kirim" && tkpkbot.ErrorCode(err) == tkpkbot.ENOTFOUND {
 		return h.submit(ctx, r, token) // a second press after success answers "sudah terkirim"
@@ -363,6 +376,13 @@ func (h *Handlers) submit(ctx context.Context, r *Request, token string) error {
 		escape(reg.Official), indo.WeekLabel(rep.Week, h.Location), indo.DateTime(rep.SubmittedAt.In(h.Location)), reportBody(rep))
 	if note != "" {
 		text += "\n" + note
+	}
+	if !again {
+		overtaken, err := h.overtakenNote(ctx, rep, f)
+		if err != nil {
+			h.Log.Error("check for a version sent meanwhile", "report", rep.ID, "err", err)
+		}
+		text += overtaken
 	}
 	h.edit(ctx, r, text)
 	if h.ReportChat != 0 && !again {

@@ -22,7 +22,7 @@ const maxExportWeeks = 260
 func (h *Handlers) registerRekap() {
 	h.OnCommand(&Command{
 		Name: "laporanku", Menu: "Laporan wilayah saya (koordinator)",
-		Usage: "/laporanku", Example: "/laporanku", Help: "laporan terakhir wilayah Anda: minggu, status, waktu kirim",
+		Usage: "/laporanku", Example: "/laporanku", Help: "laporan wilayah Anda minggu ini secara lengkap, dengan tombol ke minggu sebelumnya",
 		Run: h.myReports,
 	})
 	h.OnCommand(&Command{
@@ -35,6 +35,7 @@ func (h *Handlers) registerRekap() {
 		Usage: "/ekspor [csv] [dari] [sampai]", Example: "/ekspor 2024-W40 2024-W50",
 		Help: "unduh semua laporan sebagai .xlsx (atau csv); bawaan 12 minggu terakhir", Run: h.exportReports,
 	})
+	h.OnCallback("laporanku", h.laporankuButton)
 	h.OnCallback("rekap", func(ctx context.Context, r *Request, data string) error {
 		h.answer(ctx, r, "")
 		if r.User.Role != tkpkbot.RoleAdmin && r.User.Role != tkpkbot.RolePengamat {
@@ -55,36 +56,84 @@ func (h *Handlers) registerRekap() {
 }
 
 func (h *Handlers) myReports(ctx context.Context, r *Request) error {
-	rs, err := h.Reports.RegionReports(ctx, r.User.RegionCode, 8)
+	text, rows, err := h.myReportsView(ctx, r.User.RegionCode, tkpkbot.WeekOf(h.Clock.Now(), h.Location))
 	if err != nil {
 		return err
 	}
-	reg, _ := tkpkbot.RegionByCode(r.User.RegionCode)
-	if len(rs) == 0 {
-		h.reply(ctx, r, "Belum ada laporan dari "+escape(reg.Official)+". Kirim yang pertama dengan /lapor.")
-		return nil
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "<b>Laporan terakhir %s</b>\n\n", escape(reg.Official))
-	for _, rep := range rs {
-		fmt.Fprintf(&b, "• %s — %s, %s\n", indo.WeekLabel(rep.Week, h.Location), statusText(rep), indo.DateTime(rep.SubmittedAt.In(h.Location)))
-	}
-	cur := tkpkbot.WeekOf(h.Clock.Now(), h.Location)
-	if deadline, _, off, err := h.weekInfo(ctx, cur); err != nil {
-		return err
-	} else if rs[0].Week != cur && !off {
-		fmt.Fprintf(&b, "\nLaporan minggu ini belum dikirim; tenggat %s. Ketik /lapor.", indo.DateTime(deadline))
-	}
-	h.reply(ctx, r, b.String())
+	h.reply(ctx, r, text, rows...)
 	return nil
 }
 
-func statusText(r tkpkbot.Report) string {
-	s := string(r.Status())
-	if r.Version > 1 && r.Late {
-		s += ", terlambat"
+func (h *Handlers) laporankuButton(ctx context.Context, r *Request, data string) error {
+	// The region is the presser's own, now; the data only names a week,
+	// so a copied button cannot show another region's report.
+	if r.User.Role != tkpkbot.RoleKoordinator {
+		h.answer(ctx, r, "")
+		h.reply(ctx, r, escape(h.commands["laporanku"].refusal(r.User)))
+		return nil
 	}
-	return s
+	w, ok := parseWeekKey(data)
+	if cur := tkpkbot.WeekOf(h.Clock.Now(), h.Location); !ok || cur.Start(h.Location).Before(w.Start(h.Location)) {
+		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		return nil
+	}
+	h.answer(ctx, r, "")
+	text, rows, err := h.myReportsView(ctx, r.User.RegionCode, w)
+	if err != nil {
+		return err
+	}
+	h.edit(ctx, r, text, rows...)
+	return nil
+}
+
+// myReportsView is the coordinator's region's report of week w in full.
+// For the current week without a report it says so and shows the latest
+// report instead, so the coordinator sees what was last sent.
+func (h *Handlers) myReportsView(ctx context.Context, region string, w tkpkbot.Week) (string, [][]Button, error) {
+	reg, ok := tkpkbot.RegionByCode(region)
+	if !ok {
+		return "", nil, fmt.Errorf("coordinator without a known region %q", region)
+	}
+	nav := func(w tkpkbot.Week) [][]Button {
+		return [][]Button{h.weekNav(w, func(w tkpkbot.Week) string { return "laporanku:" + w.String() })}
+	}
+	vs, err := h.Reports.ReportVersions(ctx, region, w)
+	if err != nil {
+		return "", nil, err
+	}
+	if len(vs) > 0 {
+		text, err := h.reportCard(ctx, vs[len(vs)-1], len(vs))
+		return text, nav(w), err
+	}
+	if cur := tkpkbot.WeekOf(h.Clock.Now(), h.Location); w != cur {
+		return fmt.Sprintf("Tidak ada laporan %s untuk %s.", escape(reg.Official), indo.WeekLabel(w, h.Location)), nav(w), nil
+	}
+	deadline, _, off, err := h.weekInfo(ctx, w)
+	if err != nil {
+		return "", nil, err
+	}
+	text := fmt.Sprintf("Laporan %s untuk %s belum dikirim; tenggat %s. Ketik /lapor.", escape(reg.Official), indo.WeekLabel(w, h.Location), indo.DateTime(deadline))
+	if off {
+		text = fmt.Sprintf("Minggu ini (%s) libur; laporan tetap boleh dikirim dengan /lapor.", indo.WeekLabel(w, h.Location))
+	}
+	rs, err := h.Reports.RegionReports(ctx, region, 1)
+	if err != nil {
+		return "", nil, err
+	}
+	if len(rs) == 0 {
+		return "Belum ada laporan dari " + escape(reg.Official) + ". Kirim yang pertama dengan /lapor.", nil, nil
+	}
+	// RegionReports gives the latest version; its week's count says
+	// whether it was revised.
+	last, err := h.Reports.ReportVersions(ctx, region, rs[0].Week)
+	if err != nil {
+		return "", nil, err
+	}
+	card, err := h.reportCard(ctx, last[len(last)-1], len(last))
+	if err != nil {
+		return "", nil, err
+	}
+	return text + "\n\nLaporan terakhir yang dikirim:\n\n" + card, nav(rs[0].Week), nil
 }
 
 func (h *Handlers) recap(ctx context.Context, r *Request) error {

@@ -5,10 +5,10 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
-
-	"time"
 
 	"tkpkbot"
 )
@@ -43,10 +43,18 @@ func scanForm(row pgx.Row) (tkpkbot.ReportForm, error) {
 	return f, err
 }
 
-// StartForm replaces any open form of the user with a fresh one.
-func (db *DB) StartForm(ctx context.Context, userID int64, region string, week tkpkbot.Week) (tkpkbot.ReportForm, error) {
+func formToken() (string, error) {
 	b := make([]byte, 8)
 	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("form token: %w", err)
+	}
+	return hex.EncodeToString(b), nil
+}
+
+// StartForm replaces any open form of the user with a fresh one.
+func (db *DB) StartForm(ctx context.Context, userID int64, region string, week tkpkbot.Week) (tkpkbot.ReportForm, error) {
+	token, err := formToken()
+	if err != nil {
 		return tkpkbot.ReportForm{}, err
 	}
 	now := db.Clock.Now()
@@ -57,8 +65,31 @@ func (db *DB) StartForm(ctx context.Context, userID int64, region string, week t
 		    iso_year = EXCLUDED.iso_year, iso_week = EXCLUDED.iso_week, step = 1, editing = false,
 		    activities = NULL, households = NULL, budget = NULL, obstacles = NULL, next_plan = NULL,
 		    last_update_id = 0, started_at = EXCLUDED.started_at, updated_at = EXCLUDED.updated_at
-		RETURNING `+formCols, userID, hex.EncodeToString(b), region, week.Year, week.Week, now))
+		RETURNING `+formCols, userID, token, region, week.Year, week.Week, now))
 	return f, db.wrap("start form", err)
+}
+
+// StartRevision replaces any open form of the user with one holding the
+// answers of rep, at the summary, in one statement so no half-filled
+// revision form can be left behind.
+func (db *DB) StartRevision(ctx context.Context, userID int64, rep tkpkbot.Report) (tkpkbot.ReportForm, error) {
+	token, err := formToken()
+	if err != nil {
+		return tkpkbot.ReportForm{}, err
+	}
+	now := db.Clock.Now()
+	f, err := scanForm(db.Pool.QueryRow(ctx, `
+		INSERT INTO report_forms (user_id, token, region_code, iso_year, iso_week, step, editing,
+		    activities, households, budget, obstacles, next_plan, last_update_id, started_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, false, $7, $8, $9, $10, $11, 0, $12, $12)
+		ON CONFLICT (user_id) DO UPDATE SET token = EXCLUDED.token, region_code = EXCLUDED.region_code,
+		    iso_year = EXCLUDED.iso_year, iso_week = EXCLUDED.iso_week, step = EXCLUDED.step, editing = false,
+		    activities = EXCLUDED.activities, households = EXCLUDED.households, budget = EXCLUDED.budget,
+		    obstacles = EXCLUDED.obstacles, next_plan = EXCLUDED.next_plan,
+		    last_update_id = 0, started_at = EXCLUDED.started_at, updated_at = EXCLUDED.updated_at
+		RETURNING `+formCols, userID, token, rep.RegionCode, rep.Week.Year, rep.Week.Week, tkpkbot.StepSummary,
+		rep.Activities, rep.Households, rep.Budget, rep.Obstacles, rep.NextPlan, now))
+	return f, db.wrap("start revision", err)
 }
 
 // Form returns the user's open form.
@@ -223,6 +254,15 @@ func (db *DB) RegionReports(ctx context.Context, region string, limit int) ([]tk
 		FROM reports WHERE region_code = $1
 		ORDER BY iso_year DESC, iso_week DESC, version DESC LIMIT $2`, region, limit))
 	return rs, db.wrap("region reports", err)
+}
+
+// ReportVersions returns every version of the region's report for week,
+// oldest first; the last one is the report in force.
+func (db *DB) ReportVersions(ctx context.Context, region string, week tkpkbot.Week) ([]tkpkbot.Report, error) {
+	rs, err := collectReports(db.Pool.Query(ctx, `SELECT `+reportCols+` FROM reports
+		WHERE region_code = $1 AND iso_year = $2 AND iso_week = $3
+		ORDER BY version`, region, week.Year, week.Week))
+	return rs, db.wrap("report versions", err)
 }
 
 // PreviousPlan returns the plan from the region's latest report before week.
