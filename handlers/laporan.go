@@ -20,12 +20,16 @@ func (h *Handlers) registerLaporan() {
 	h.OnCallback("laporan", h.laporanButton)
 }
 
-const laporanExamples = "Contoh: <code>/laporan Samarinda</code>, <code>/laporan Kukar minggu lalu</code>, <code>/laporan Berau 2024-W50</code>."
+// laporanExamples names a week that exists today: the one before now.
+func (h *Handlers) laporanExamples() string {
+	return fmt.Sprintf("Contoh: <code>/laporan Samarinda</code>, <code>/laporan Kukar minggu lalu</code>, <code>/laporan Berau %s</code>.",
+		tkpkbot.WeekOf(h.Clock.Now(), h.Location).Prev().Prev())
+}
 
 func (h *Handlers) regionReport(ctx context.Context, r *Request) error {
 	text, w, err := splitRegionWeek(r.Args, h.Clock.Now(), h.Location)
 	if err != nil {
-		h.reply(ctx, r, escape(tkpkbot.ErrorMessage(err))+"\n"+laporanExamples)
+		h.reply(ctx, r, escape(tkpkbot.ErrorMessage(err))+"\n"+h.laporanExamples())
 		return nil
 	}
 	if text == "" {
@@ -33,7 +37,7 @@ func (h *Handlers) regionReport(ctx context.Context, r *Request) error {
 		for _, reg := range tkpkbot.Districts() {
 			buttons = append(buttons, Button{reg.Name, laporanData(reg.Code, w, 0)})
 		}
-		h.reply(ctx, r, "Laporan wilayah mana, untuk "+indo.WeekLabel(w, h.Location)+"? Pilih di bawah, atau tulis namanya.\n"+laporanExamples, grid(2, buttons)...)
+		h.reply(ctx, r, "Laporan wilayah mana, untuk "+indo.WeekLabel(w, h.Location)+"? Pilih di bawah, atau tulis namanya.\n"+h.laporanExamples(), grid(2, buttons)...)
 		return nil
 	}
 	m := tkpkbot.MatchRegion(text)
@@ -44,7 +48,7 @@ func (h *Handlers) regionReport(ctx context.Context, r *Request) error {
 				rows = append(rows, []Button{{c.Name, laporanData(c.Code, w, 0)}})
 			}
 		}
-		h.reply(ctx, r, "Wilayah <b>"+escape(text)+"</b> tidak dikenali. "+regionHint(m)+"\n"+laporanExamples, rows...)
+		h.reply(ctx, r, "Wilayah <b>"+escape(text)+"</b> tidak dikenali. "+regionHint(m)+"\n"+h.laporanExamples(), rows...)
 		return nil
 	}
 	if m.Region.Code == tkpkbot.ProvinceCode {

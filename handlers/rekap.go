@@ -27,7 +27,7 @@ func (h *Handlers) registerRekap() {
 	})
 	h.OnCommand(&Command{
 		Name: "rekap", Menu: "Rekap laporan mingguan",
-		Usage: "/rekap [minggu]", Example: "/rekap minggu lalu", Help: "status laporan semua wilayah (minggu ini, minggu lalu, atau 2024-W50)",
+		Usage: "/rekap [minggu]", Example: "/rekap minggu lalu", Help: "status laporan semua wilayah (minggu ini, minggu lalu, atau nomor minggu, lihat /bantuan rekap)",
 		Run: h.recap,
 	})
 	h.OnCommand(&Command{
@@ -139,7 +139,8 @@ func (h *Handlers) myReportsView(ctx context.Context, region string, w tkpkbot.W
 func (h *Handlers) recap(ctx context.Context, r *Request) error {
 	w, err := indo.ParseWeek(r.Args, h.Clock.Now(), h.Location)
 	if err != nil {
-		h.reply(ctx, r, escape(err.Error())+"\nContoh: <code>/rekap</code>, <code>/rekap minggu lalu</code>, <code>/rekap 2024-W50</code>.")
+		h.reply(ctx, r, escape(err.Error())+fmt.Sprintf("\nContoh: <code>/rekap</code>, <code>/rekap minggu lalu</code>, <code>/rekap %s</code>.",
+			tkpkbot.WeekOf(h.Clock.Now(), h.Location).Prev()))
 		return nil
 	}
 	text, rows, err := h.recapText(ctx, w)
@@ -221,7 +222,7 @@ func (h *Handlers) exportReports(ctx context.Context, r *Request) error {
 	for i := 0; i < 11; i++ {
 		from = from.Prev()
 	}
-	usage := "\nContoh: <code>/ekspor</code> (12 minggu terakhir), <code>/ekspor 2024-W40 2024-W50</code>, <code>/ekspor csv 2024-W40</code>."
+	usage := fmt.Sprintf("\nContoh: <code>/ekspor</code> (12 minggu terakhir), <code>/ekspor %s %s</code>, <code>/ekspor csv %s</code>.", from, to, from)
 	var err error
 	switch len(args) {
 	case 0:
