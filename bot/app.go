@@ -65,13 +65,15 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 	}
 	// BOT_ADMIN_IDS is the truth for configured admins: one taken off the
 	// list is no longer admin from this start on.
-	demoted, err := db.DemoteFormerConfigAdmins(ctx)
-	if err != nil {
-		db.Close()
-		return nil, err
-	}
-	for _, u := range demoted {
-		log.Info("admin role ended: no longer in BOT_ADMIN_IDS", "user", u.ID)
+	if !cfg.keepAdmins {
+		demoted, err := db.DemoteFormerConfigAdmins(ctx)
+		if err != nil {
+			db.Close()
+			return nil, err
+		}
+		for _, u := range demoted {
+			log.Info("admin role ended: no longer in BOT_ADMIN_IDS", "user", u.ID)
+		}
 	}
 	a := &app{cfg: cfg, log: log, clock: clock, db: db}
 	metrics.SetPool(db.Pool)

@@ -17,6 +17,11 @@ import (
 
 // Config is everything the binary reads from the environment.
 type Config struct {
+	// keepAdmins skips ending the admin role of IDs no longer configured:
+	// each console names only its own user, and must not demote another
+	// console's admin on the same database.
+	keepAdmins bool
+
 	Token         string
 	APIURL        string
 	DatabaseURL   string

@@ -62,6 +62,7 @@ at once on one database (say an admin and a coordinator, each in a terminal).`, 
 	fake := telegramtest.New(telegramtest.WithFirstUpdateID(time.Now().UnixMilli()))
 	defer fake.Close()
 	cfg.Token, cfg.APIURL, cfg.WebhookURL = "console:local", fake.URL(), ""
+	cfg.keepAdmins = true
 	if *admin {
 		cfg.AdminIDs = append(cfg.AdminIDs, *userID)
 	}

@@ -354,3 +354,20 @@ func TestConsoleCtrlCQuitsAtThePrompt(t *testing.T) {
 	}
 	c.exited() // stdin stays open: the signal alone ends the wait for a line
 }
+
+// An admin console may end before the coordinator's starts: the second
+// console names only its own user, and must not take the first one's admin
+// role (and with it the invite) away.
+func TestConsoleStartedLaterKeepsTheOtherConsolesAdmin(t *testing.T) {
+	t.Parallel()
+	db := "DATABASE_URL=" + dbtest.URL(t)
+	admin := startConsole(t, "", []string{db}, "--user-id", "5000", "--name", "Rahmat")
+	admin.expect(`Konsol tkpkbot — Anda: Rahmat \(ID 5000\), admin`)
+	admin.send("/undang Samarinda")
+	_, m := admin.expect(`/daftar ([A-Z0-9]{16})`)
+	admin.quit()
+	coord := startConsole(t, "", []string{db}, "--user-id", "5001", "--name", "Sari", "--admin=false")
+	coord.expect(`Konsol tkpkbot — Anda: Sari \(ID 5001\)\.`)
+	coord.say("/daftar "+m[1], `Selamat datang, Sari!`)
+	coord.quit()
+}
