@@ -18,11 +18,12 @@ import (
 	"tkpkbot/store"
 )
 
-// app is the wired program: database, handlers, Telegram client, scheduler.
+// app is the wired program, in the order newApp builds it: the store, the
+// figures (seeded there, cached by the handlers, watched by serve), the
+// handlers, the Telegram client, the scheduler.
 type app struct {
 	cfg   Config
 	log   *slog.Logger
-	clock tkpkbot.Clock
 	db    *store.DB
 	h     *handlers.Handlers
 	b     *bot.Bot
@@ -53,12 +54,16 @@ func openStore(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.
 	return db, nil
 }
 
-// newApp wires everything against the Bot API at cfg.APIURL.
+// newApp wires everything against the Bot API at cfg.APIURL; serve then
+// starts it. Every subcommand that talks to Telegram (serve, the console)
+// goes through here, so what the console tries is what production runs.
 func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clock) (*app, error) {
 	db, err := openStore(ctx, cfg, log, clock)
 	if err != nil {
 		return nil, err
 	}
+	// Seeded before anything serves, so the first /angka on a fresh
+	// database finds the shipped figures.
 	if _, err := db.SeedFigures(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -75,8 +80,11 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 			log.Info("admin role ended: no longer in BOT_ADMIN_IDS", "user", u.ID)
 		}
 	}
-	a := &app{cfg: cfg, log: log, clock: clock, db: db}
+	a := &app{cfg: cfg, log: log, db: db}
 	metrics.SetPool(db.Pool)
+	// The handlers keep the figures in memory, as /angka must not wait for
+	// the database; serve's WatchFigures reloads them after any replica's
+	// import.
 	a.h = handlers.New(handlers.Deps{
 		Users: db, Dedup: db, Figures: db, People: db, Reports: db, Meetings: db,
 		Clock: clock, Location: cfg.Location, Log: log, Deadline: cfg.Deadline, ReportChat: cfg.ReportChatID,
@@ -102,6 +110,8 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 	}
 	a.h.BotUsername = me.Username
 	db.BotID = me.ID
+	// Reminders are database-driven sweeps: every replica ticks them, and
+	// the rows they claim make each reminder go out once.
 	sweeper := reminders.New(reminders.Options{
 		Store: db, Holidays: db, Reports: db, Telegram: reminders.BotTelegram{Bot: a.b},
 		Clock: clock, Location: cfg.Location, Log: log, Deadline: cfg.Deadline, ReportChat: cfg.ReportChatID,

@@ -58,7 +58,9 @@ func TestRevokedAdminsInviteIsDeadAndFormsGo(t *testing.T) {
 func TestUndanganListsAndCancelsCodes(t *testing.T) {
 	h := newHarness(t)
 	a := invite(t, h, "Samarinda")
-	h.clock.Advance(time.Minute) // a expires first; with equal times the order is by code, at random
+	// The clock stands still: without this both codes expire at one
+	// instant and their random codes, not their age, order the list.
+	h.clock.Advance(time.Minute)
 	b := invite(t, h, "Berau pengamat")
 	got := texts(h.say(adminID, "Admin", "/undangan"))
 	mustContain(t, got, "Kode undangan yang masih berlaku", a, "koordinator Kota Samarinda", b, "pengamat Kabupaten Berau",

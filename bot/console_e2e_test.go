@@ -15,8 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-telegram/bot/models"
-
 	"tkpkbot"
 	"tkpkbot/internal/dbtest"
 	"tkpkbot/store"
@@ -310,37 +308,6 @@ func TestConsoleSavesFilesAndPrintsWhere(t *testing.T) {
 	paths := regexp.MustCompile(`disimpan di (\S+grafik\S+)`).FindAllStringSubmatch(out, -1)
 	if len(paths) != 2 || paths[0][1] == paths[1][1] {
 		t.Fatalf("two charts, paths %v", paths)
-	}
-}
-
-func TestConsoleNumberPressesOnlyTheNewestMessagesButtons(t *testing.T) {
-	kb := &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{
-		{{Text: "Jumlah", CallbackData: "g:jumlah"}, {Text: "P1", CallbackData: "g:p1"}},
-		{{Text: "Situs", URL: "https://example.org"}},
-	}}
-	withButtons := &models.Message{ID: 7, ReplyMarkup: kb}
-	question := &models.Message{ID: 8, Text: "Langkah 2/5"}
-	for _, c := range []struct {
-		line string
-		last *models.Message
-		want string // callback data, "" for text
-	}{
-		{"2", withButtons, "g:p1"},
-		{"1", withButtons, "g:jumlah"},
-		{"4", withButtons, ""}, // no such button: text
-		{"0", withButtons, ""}, // neither
-		{"2", question, ""},    // a question after the buttons: the answer
-		{"2", nil, ""},         // nothing from the bot yet
-		{"dua", withButtons, ""},
-		{"1.250", withButtons, ""}, // a count, typed as the form asks
-	} {
-		b, ok := buttonFor(c.line, c.last)
-		if ok != (c.want != "") || b.CallbackData != c.want {
-			t.Errorf("%q after message %v: pressed=%v %q, want %q", c.line, c.last != nil && c.last.ReplyMarkup != nil, ok, b.CallbackData, c.want)
-		}
-	}
-	if b, ok := buttonFor("3", withButtons); !ok || b.URL == "" {
-		t.Errorf("3: the link button, got %+v %v", b, ok)
 	}
 }
 

@@ -1,4 +1,4 @@
-package main
+package console
 
 import (
 	"bytes"
@@ -18,7 +18,7 @@ import (
 // devDBScript is the script `make run` asks for its database.
 const devDBScript = "scripts/devdb.sh"
 
-// consoleDatabase picks the console's database: DATABASE_URL (from the
+// database picks the console's database: DATABASE_URL (from the
 // environment or .env) when set, otherwise what scripts/devdb.sh prints.
 //
 // Running the script, rather than computing its URL in Go, is deliberate:
@@ -31,7 +31,7 @@ const devDBScript = "scripts/devdb.sh"
 // than `make run` uses, or at none. The script is looked for in the working
 // directory first (`./tkpkbot console` in the checkout), then beside the
 // binary; serve never does this, since production must name its database.
-func consoleDatabase(ctx context.Context, configured string, stderr io.Writer) (dbURL, source string, err error) {
+func database(ctx context.Context, configured string, stderr io.Writer) (dbURL, source string, err error) {
 	if configured != "" {
 		return configured, "DATABASE_URL", nil
 	}
@@ -48,7 +48,7 @@ func consoleDatabase(ctx context.Context, configured string, stderr io.Writer) (
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	dbURL = strings.TrimSpace(lines[len(lines)-1])
-	if err := checkURL(dbURL, "postgres", "postgresql"); err != nil {
+	if u, err := url.Parse(dbURL); err != nil || u.Scheme != "postgres" && u.Scheme != "postgresql" || u.Host == "" {
 		return "", "", fmt.Errorf("%s printed %q, not a database URL", script, redactURL(dbURL))
 	}
 	return dbURL, devDBScript, nil

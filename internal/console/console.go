@@ -1,4 +1,6 @@
-package main
+// Package console lets a person try the bot in a terminal, without
+// Telegram: the real handlers and database behind an in-process Bot API.
+package console
 
 import (
 	"bufio"
@@ -19,40 +21,53 @@ import (
 
 	"github.com/go-telegram/bot/models"
 
-	"tkpkbot"
 	"tkpkbot/indo"
 	"tkpkbot/internal/telegramtest"
 )
 
-// runConsole serves the real handlers against an in-process Bot API double
-// and lets a person in the terminal play one Telegram user.
-func runConsole(ctx context.Context, args []string, getenv func(string) string, _ *slog.Logger, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("console", "tkpkbot console [--user-id N] [--name NAME] [--admin=false]",
-		`Runs the bot's real handlers and database without Telegram: an in-process copy of
-the Bot API carries your lines to the bot as messages from one user, and prints the
-bot's replies here. Buttons of the bot's last message appear as numbered choices:
-type the number to press one; a number typed when the last message has no buttons
-(a form question) is sent as text. Files the bot sends are saved in a new folder
-under the system temp folder and their path is printed. Ctrl-D or /keluar quits.
-Uses DATABASE_URL (environment or .env); when it is unset, asks scripts/devdb.sh
-for the project-local database, the one "make run" uses. Several consoles may run
-at once on one database (say an admin and a coordinator, each in a terminal).`, stdout)
-	userID := fs.Int64("user-id", 100001, "Telegram user ID to act as")
-	name := fs.String("name", "Tamu", "first name of that user")
-	admin := fs.Bool("admin", true, "make this user a province admin (as if listed in BOT_ADMIN_IDS)")
-	if code, done := parseFlags(fs, args); done {
-		return code
-	}
-	cfg, ok := configOrReport(getenv, stderr)
-	if !ok {
-		return 2
-	}
-	dbURL, source, err := consoleDatabase(ctx, cfg.DatabaseURL, stderr)
+// Target is what the console points the bot at: its own in-process Bot
+// API and the database it chose.
+type Target struct {
+	APIURL, Token, DatabaseURL string
+	// AdminIDs are added to the configured admins: the console's user,
+	// unless --admin=false.
+	AdminIDs []int64
+	// Log keeps the terminal for the conversation: warnings only.
+	Log *slog.Logger
+}
+
+// Serve runs the wired bot until ctx ends.
+type Serve func(ctx context.Context) error
+
+// Wire builds the real bot against a Target. The binary passes its own
+// wiring, so this package never imports package main (it cannot) and the
+// console tries exactly what serve runs.
+type Wire func(ctx context.Context, t Target) (Serve, error)
+
+// Options is one console session.
+type Options struct {
+	UserID int64
+	Name   string
+	Admin  bool
+	// DatabaseURL is the configured DATABASE_URL; empty asks
+	// scripts/devdb.sh, as `make run` does.
+	DatabaseURL string
+	Wire        Wire
+
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+}
+
+// Run serves the real handlers against an in-process Bot API double and
+// lets a person in the terminal play one Telegram user. It returns the
+// process's exit code.
+func Run(ctx context.Context, o Options) int {
+	stdout, stderr := o.Stdout, o.Stderr
+	dbURL, source, err := database(ctx, o.DatabaseURL, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "tkpkbot:", err)
 		return 1
 	}
-	cfg.DatabaseURL = dbURL
 	// Said before connecting, so a failure to connect names the database.
 	fmt.Fprintf(stdout, "Basis data: %s (dari %s)\n", describeDatabase(dbURL), source)
 	// Update IDs continue from earlier sessions on the same database, as
@@ -61,38 +76,31 @@ at once on one database (say an admin and a coordinator, each in a terminal).`, 
 	// and each sends far fewer messages than the gap between their starts.
 	fake := telegramtest.New(telegramtest.WithFirstUpdateID(time.Now().UnixMilli()))
 	defer fake.Close()
-	cfg.Token, cfg.APIURL, cfg.WebhookURL = "console:local", fake.URL(), ""
-	cfg.keepAdmins = true
-	if *admin {
-		cfg.AdminIDs = append(cfg.AdminIDs, *userID)
+	t := Target{APIURL: fake.URL(), Token: "console:local", DatabaseURL: dbURL,
+		Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
+	if o.Admin {
+		t.AdminIDs = []int64{o.UserID}
 	}
-	// Keep the terminal for the conversation: only warnings go to stderr.
-	quiet := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	a, err := newApp(ctx, cfg, quiet, tkpkbot.SystemClock{})
+	serve, err := o.Wire(ctx, t)
 	if err != nil {
 		fmt.Fprintln(stderr, "tkpkbot:", err)
 		return 1
 	}
-	// This fake is polled by nobody else, so the console must not wait for
-	// the poller lock another console (or a real replica) holds. Reminder
-	// sweeps still claim their rows in the database: exactly one console
-	// sends each reminder.
-	a.soloAPI = true
 	sctx, stop := context.WithCancel(ctx)
 	served := make(chan error, 1)
-	go func() { served <- a.serve(sctx, false) }()
+	go func() { served <- serve(sctx) }()
 
-	c := &console{out: stdout, user: *userID, fake: fake, replies: make(chan struct{}, 64)}
+	c := &console{out: stdout, user: o.UserID, fake: fake, replies: make(chan struct{}, 64)}
 	calls, unsub := fake.Subscribe()
 	printed := make(chan struct{})
 	go func() { defer close(printed); c.print(calls) }()
 	role := ""
-	if *admin {
+	if o.Admin {
 		role = ", admin"
 	}
 	c.printf("Konsol tkpkbot — Anda: %s (ID %d)%s. Ketik pesan seperti di Telegram, misalnya /start. Ctrl-D untuk keluar.\n",
-		*name, *userID, role)
-	c.loop(ctx, stdin, *name)
+		o.Name, o.UserID, role)
+	c.loop(ctx, o.Stdin, o.Name)
 	unsub()
 	<-printed
 	stop()
