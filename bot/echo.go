@@ -12,7 +12,7 @@ import (
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
-	"tkpkbot/handlers"
+	"tkpkbot/telegram"
 )
 
 // runEcho is the bench's yardstick: a bare go-telegram/bot bot that echoes
@@ -39,7 +39,7 @@ func runEcho(ctx context.Context, args []string, getenv func(string) string, log
 	// With BENCH_ECHO_TRANSPORT=tkpkbot it sends over our Bot API
 	// transport: the library's limit with the same HTTP tuning as ours.
 	if getenv("BENCH_ECHO_TRANSPORT") == "tkpkbot" {
-		opts = append(opts, bot.WithHTTPClient(time.Minute, &http.Client{Timeout: time.Minute, Transport: handlers.NewAPITransport(128)}))
+		opts = append(opts, bot.WithHTTPClient(time.Minute, &http.Client{Timeout: time.Minute, Transport: telegram.NewAPITransport(128)}))
 	}
 	b, err := bot.New(getenv("TELEGRAM_BOT_TOKEN"), append(opts,
 		bot.WithDefaultHandler(func(ctx context.Context, b *bot.Bot, u *models.Update) {

@@ -6,9 +6,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/go-telegram/bot"
-	"github.com/go-telegram/bot/models"
-
 	"tkpkbot"
 	"tkpkbot/export"
 	"tkpkbot/indo"
@@ -102,7 +99,7 @@ func (h *Handlers) recap(ctx context.Context, r *Request) error {
 }
 
 // recapText is the province view of one week, with buttons to step weeks.
-func (h *Handlers) recapText(ctx context.Context, w tkpkbot.Week) (string, [][]Button, error) {
+func (h *Handlers) recapText(ctx context.Context, w tkpkbot.Week) (string, [][]tkpkbot.Button, error) {
 	rs, err := h.Reports.LatestReports(ctx, w)
 	if err != nil {
 		return "", nil, err
@@ -153,9 +150,9 @@ func (h *Handlers) recapText(ctx context.Context, w tkpkbot.Week) (string, [][]B
 	n := int64(len(districts))
 	fmt.Fprintf(&b, "\nPartisipasi: <b>%s dari %s wilayah (%s)</b>\nTotal KK dijangkau: <b>%s KK</b>\nTotal realisasi anggaran: <b>%s</b>",
 		indo.Int(sent), indo.Int(n), indo.Percent(float64(sent)*100/float64(n), 0), indo.Int(households), indo.Rupiah(budget))
-	rows := [][]Button{{{"◀ " + w.Prev().String(), "rekap:" + w.Prev().String()}}}
+	rows := [][]tkpkbot.Button{{{Text: "◀ " + w.Prev().String(), Data: "rekap:" + w.Prev().String()}}}
 	if cur := tkpkbot.WeekOf(h.Clock.Now(), h.Location); w != cur {
-		rows[0] = append(rows[0], Button{w.Next().String() + " ▶", "rekap:" + w.Next().String()})
+		rows[0] = append(rows[0], tkpkbot.Button{Text: w.Next().String() + " ▶", Data: "rekap:" + w.Next().String()})
 	}
 	return b.String(), rows, nil
 }
@@ -249,12 +246,5 @@ func exportRows(rs []tkpkbot.Report, weeks []tkpkbot.Week) ([]export.Row, export
 }
 
 func (h *Handlers) sendDocument(ctx context.Context, r *Request, name string, data []byte, caption string) error {
-	return retrySend(ctx, func() error {
-		_, err := r.Bot.SendDocument(ctx, &bot.SendDocumentParams{
-			ChatID:   r.ChatID,
-			Document: &models.InputFileUpload{Filename: name, Data: bytes.NewReader(data)},
-			Caption:  caption,
-		})
-		return err
-	})
+	return h.Telegram.SendDocument(ctx, r.ChatID, tkpkbot.Upload{Name: name, Data: data}, caption)
 }

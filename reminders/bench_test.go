@@ -7,14 +7,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-telegram/bot"
-
 	"tkpkbot"
 	"tkpkbot/internal/clocktest"
 	"tkpkbot/internal/dbtest"
 	"tkpkbot/internal/telegramtest"
 	"tkpkbot/reminders"
 	"tkpkbot/store"
+	"tkpkbot/telegram"
 )
 
 func seedMembers(b *testing.B, db *store.DB, n int) {
@@ -45,12 +44,9 @@ func BenchmarkBroadcast1000(b *testing.B) {
 	clock := clocktest.New(at(2024, 12, 9, 8, 0))
 	db := dbtest.Open(b, store.Options{Clock: clock})
 	seedMembers(b, db, 1000)
-	tg, err := bot.New("123456:TEST-TOKEN", bot.WithServerURL(fake.URL()), bot.WithSkipGetMe())
-	if err != nil {
-		b.Fatal(err)
-	}
+	tg := &telegram.Client{APIURL: fake.URL(), Token: "123456:TEST-TOKEN"}
 	sw := reminders.New(reminders.Options{
-		Store: db, Holidays: db, Reports: db, Telegram: reminders.BotTelegram{Bot: tg},
+		Store: db, Holidays: db, Reports: db, Telegram: tg,
 		Clock: clock, Location: wita, Log: slogDiscard(),
 	})
 	b.ResetTimer()
@@ -99,7 +95,7 @@ func BenchmarkBroadcast1000(b *testing.B) {
 // measures the database side of a sweep alone.
 type noTelegram struct{ n atomic.Int64 }
 
-func (t *noTelegram) Send(context.Context, reminders.Message) (int, error) {
+func (t *noTelegram) SendOnce(context.Context, int64, string, tkpkbot.Keyboard) (int, error) {
 	return int(t.n.Add(1)), nil
 }
 

@@ -402,14 +402,14 @@ func (s *Sweeper) deliverOne(ctx context.Context, d tkpkbot.Delivery, cal tkpkbo
 		// The call gets its own deadline, not ctx's: cancelling a request
 		// in flight is exactly what turns a send into an unknown.
 		sctx, scancel := context.WithTimeout(context.WithoutCancel(ctx), s.o.SendTimeout)
-		msgID, err := s.o.Telegram.Send(sctx, msg)
+		msgID, err := s.o.Telegram.SendOnce(sctx, msg.ChatID, msg.HTML, msg.Keyboard)
 		scancel()
-		cls, wait := classify(err)
-		switch cls {
-		case classSent:
+		failure, wait := tkpkbot.FailureOf(err)
+		switch {
+		case err == nil:
 			res.status = tkpkbot.DeliverySent
 			return mergeFinish(res, finish(tkpkbot.Outcome{Status: tkpkbot.DeliverySent, MessageID: msgID}))
-		case classRateLimited:
+		case failure == tkpkbot.SendRateLimited:
 			res.rateLimited++
 			s.lim.Block(wait)
 			if res.rateLimited >= s.o.MaxAttempts {
@@ -424,13 +424,13 @@ func (s *Sweeper) deliverOne(ctx context.Context, d tkpkbot.Delivery, cal tkpkbo
 			// retry_after has passed; then the same message goes again.
 			log.Info("rate limited by Telegram; waiting to retry the same message", "retry_after", wait.String())
 			continue
-		case classUnreachable:
+		case failure == tkpkbot.SendUnreachable:
 			log.Warn("reminder recipient unreachable; marked for admins", "err", err)
 			return mergeFinish(res, finish(tkpkbot.Outcome{Status: tkpkbot.DeliveryUnreachable, Note: short(err)}))
-		case classPermanent:
+		case failure == tkpkbot.SendRejected:
 			log.Error("reminder refused by Telegram; not retried", "err", err)
 			return mergeFinish(res, finish(tkpkbot.Outcome{Status: tkpkbot.DeliveryFailed, Note: short(err)}))
-		case classTransient:
+		case failure == tkpkbot.SendTransient:
 			if attempts >= s.o.MaxAttempts {
 				log.Error("reminder failed after retries; giving up", "attempts", attempts, "err", err)
 				return mergeFinish(res, finish(tkpkbot.Outcome{Status: tkpkbot.DeliveryFailed, Note: short(err)}))

@@ -11,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-telegram/bot"
-
 	"tkpkbot"
 	"tkpkbot/internal/clocktest"
 	"tkpkbot/internal/dbtest"
@@ -44,7 +42,8 @@ type recorder struct {
 	fail func(m reminders.Message) error
 }
 
-func (r *recorder) Send(_ context.Context, m reminders.Message) (int, error) {
+func (r *recorder) SendOnce(_ context.Context, chat int64, html string, kb tkpkbot.Keyboard) (int, error) {
+	m := reminders.Message{ChatID: chat, HTML: html, Keyboard: kb}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.fail != nil {
@@ -54,6 +53,11 @@ func (r *recorder) Send(_ context.Context, m reminders.Message) (int, error) {
 	}
 	r.msgs = append(r.msgs, m)
 	return len(r.msgs), nil
+}
+
+// sendErr is a failure as the transport classifies it.
+func sendErr(f tkpkbot.SendFailure, code int, desc string) error {
+	return &tkpkbot.SendError{Failure: f, Code: code, Err: fmt.Errorf("telegram sendMessage: %d %s", code, desc)}
 }
 
 // take returns and forgets what was sent, as "chat: first line" strings.
@@ -260,19 +264,19 @@ func TestSendFailures(t *testing.T) {
 		n := calls[m.ChatID]
 		switch m.ChatID {
 		case 10:
-			return fmt.Errorf("%w, Forbidden: bot was blocked by the user", bot.ErrorForbidden)
+			return sendErr(tkpkbot.SendUnreachable, 403, "Forbidden: bot was blocked by the user")
 		case 11: // fails twice, then works
 			if n <= 2 {
-				return errors.New("error response from telegram for method sendMessage, 502 Bad Gateway")
+				return sendErr(tkpkbot.SendTransient, 502, "Bad Gateway")
 			}
 		case 12: // 429 once: the same message is retried in the same sweep
 			if n == 1 {
-				return &bot.TooManyRequestsError{Message: "too many requests", RetryAfter: 1}
+				return &tkpkbot.SendError{Failure: tkpkbot.SendRateLimited, Code: 429, RetryAfter: time.Second, Err: errors.New("Too Many Requests")}
 			}
 		case 13:
-			return fmt.Errorf("error do request for method sendMessage, %w", context.DeadlineExceeded)
+			return fmt.Errorf("telegram sendMessage: %w", context.DeadlineExceeded)
 		case 14:
-			return errors.New("error response from telegram for method sendMessage, 500 Internal Server Error")
+			return sendErr(tkpkbot.SendTransient, 500, "Internal Server Error")
 		}
 		return nil
 	}

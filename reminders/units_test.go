@@ -4,15 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"strings"
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/go-telegram/bot"
-
-	"tkpkbot"
 )
 
 // fakeTime is a clock and sleeper for the limiter: sleeping advances it.
@@ -139,32 +134,6 @@ func FuzzParseOffsets(f *testing.F) {
 	})
 }
 
-func TestClassify(t *testing.T) {
-	cases := []struct {
-		err  error
-		want class
-	}{
-		{nil, classSent},
-		{&bot.TooManyRequestsError{Message: "too many requests", RetryAfter: 3}, classRateLimited},
-		{fmt.Errorf("%w, Forbidden: bot was blocked by the user", bot.ErrorForbidden), classUnreachable},
-		{fmt.Errorf("%w, Bad Request: chat not found", bot.ErrorBadRequest), classUnreachable},
-		{fmt.Errorf("%w, Bad Request: can't parse entities", bot.ErrorBadRequest), classPermanent},
-		{fmt.Errorf("%w, Unauthorized", bot.ErrorUnauthorized), classTransient},
-		{errors.New("error response from telegram for method sendMessage, 502 Bad Gateway"), classTransient},
-		{fmt.Errorf("error do request for method sendMessage, %w", &net.OpError{Op: "dial", Err: errors.New("connection refused")}), classTransient},
-		{fmt.Errorf("error do request for method sendMessage, %w", context.DeadlineExceeded), classUnknown},
-		{fmt.Errorf("error read response body for method sendMessage, %w", errors.New("unexpected EOF")), classUnknown},
-	}
-	for _, c := range cases {
-		if got, _ := classify(c.err); got != c.want {
-			t.Errorf("classify(%v) = %d, want %d", c.err, got, c.want)
-		}
-	}
-	if _, wait := classify(&bot.TooManyRequestsError{RetryAfter: 7}); wait != 7*time.Second {
-		t.Errorf("retry_after wait = %v", wait)
-	}
-}
-
 func TestUntil(t *testing.T) {
 	for d, want := range map[time.Duration]string{
 		30 * time.Second:                "sebentar lagi",
@@ -182,24 +151,6 @@ func TestUntil(t *testing.T) {
 	} {
 		if got := Until(d); got != want {
 			t.Errorf("Until(%v) = %q, want %q", d, got, want)
-		}
-	}
-}
-
-func TestRSVPData(t *testing.T) {
-	for _, a := range []tkpkbot.RSVP{tkpkbot.RSVPHadir, tkpkbot.RSVPTidakHadir, tkpkbot.RSVPBelumPasti} {
-		data := RSVPData(42, a)
-		if len(data) > 64 {
-			t.Fatalf("callback data %q longer than Telegram allows", data)
-		}
-		id, got, ok := ParseRSVPData(strings.TrimPrefix(data, RSVPPrefix+":"))
-		if !ok || id != 42 || got != a {
-			t.Fatalf("round trip %q = %d %q %v", data, id, got, ok)
-		}
-	}
-	for _, bad := range []string{"", "42", "42:x", "x:h", "-1:h", "0:h"} {
-		if _, _, ok := ParseRSVPData(bad); ok {
-			t.Errorf("%q accepted", bad)
 		}
 	}
 }
