@@ -91,7 +91,7 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 	a.h.BotUsername = me.Username
 	db.BotID = me.ID
 	sweeper := reminders.New(reminders.Options{
-		Store: db, Holidays: db, Reports: db, Telegram: a.tg, Limiter: reminders.NewLimiter(reminders.DefaultRate, 1, reminders.DefaultPerChat, nil, nil),
+		Store: db, Holidays: db, Reports: db, Telegram: a.tg, Limiter: telegram.NewLimiter(telegram.DefaultRate, 1, telegram.DefaultPerChat, nil, nil),
 		Clock: clock, Location: cfg.Location, Log: log, Deadline: cfg.Deadline, ReportChat: cfg.ReportChatID,
 		MeetingOffsets: cfg.ReminderOffsets, ReportOffsets: cfg.ReportReminderOffsets,
 	})

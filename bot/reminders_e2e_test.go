@@ -245,7 +245,7 @@ func (f *fleet) newReplica(i int) *replica {
 		Telegram: &killableTelegram{tg: b, k: ks, after: after, victim: &f.victim},
 		Clock:    f.clock, Location: wita, Log: slog.New(slog.DiscardHandler), ReportChat: fleetGroup,
 		// Permissive: this test is about exactly-once, not pacing.
-		Limiter: reminders.NewLimiter(0, 1, 0, nil, nil), Workers: 6, Batch: 40,
+		Workers: 6, Batch: 40,
 		Owner: r.name, NoSenderLock: !f.lock,
 	})
 	return r

@@ -47,7 +47,8 @@ func BenchmarkBroadcast1000(b *testing.B) {
 	tg := &telegram.Client{APIURL: fake.URL(), Token: "123456:TEST-TOKEN"}
 	sw := reminders.New(reminders.Options{
 		Store: db, Holidays: db, Reports: db, Telegram: tg,
-		Clock: clock, Location: wita, Log: slogDiscard(),
+		Limiter: telegram.NewLimiter(telegram.DefaultRate, 1, telegram.DefaultPerChat, nil, nil),
+		Clock:   clock, Location: wita, Log: slogDiscard(),
 	})
 	b.ResetTimer()
 	var sent int
@@ -86,7 +87,7 @@ func BenchmarkBroadcast1000(b *testing.B) {
 		busiest = max(busiest, j-i+1)
 	}
 	b.ReportMetric(float64(sent)/elapsed.Seconds(), "msgs/s")
-	b.ReportMetric(reminders.DefaultRate, "limit_msgs/s")
+	b.ReportMetric(telegram.DefaultRate, "limit_msgs/s")
 	b.ReportMetric(float64(busiest), "max_msgs_in_1s")
 	b.ReportMetric(float64(tooMany.Load())/float64(b.N), "429s/op")
 }
@@ -110,7 +111,7 @@ func BenchmarkSweep10000(b *testing.B) {
 	tg := &noTelegram{}
 	sw := reminders.New(reminders.Options{
 		Store: db, Holidays: db, Reports: db, Telegram: tg, Clock: clock, Location: wita, Log: slogDiscard(),
-		Limiter: reminders.NewLimiter(0, 1, 0, nil, nil), Workers: 12, Batch: 200,
+		Workers: 12, Batch: 200,
 	})
 	b.ResetTimer()
 	var rows int

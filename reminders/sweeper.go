@@ -33,8 +33,9 @@ type Options struct {
 	MeetingOffsets []time.Duration
 	ReportOffsets  []time.Duration
 
-	// Limiter paces sends; default DefaultRate overall, DefaultPerChat.
-	Limiter *Limiter
+	// Limiter paces sends to Telegram's limits (telegram.NewLimiter with
+	// its defaults in production); nil sends unpaced.
+	Limiter Pacer
 	// Workers send concurrently within the limits; default 8.
 	Workers int
 	// Batch is how many deliveries one claim takes; default 100.
@@ -76,7 +77,7 @@ type Sweeper struct {
 	o     Options
 	log   *slog.Logger
 	owner string
-	lim   *Limiter
+	lim   Pacer
 }
 
 // New builds a sweeper.
@@ -97,7 +98,7 @@ func New(o Options) *Sweeper {
 		o.ReportOffsets = DefaultReportOffsets
 	}
 	if o.Limiter == nil {
-		o.Limiter = NewLimiter(DefaultRate, 1, DefaultPerChat, nil, nil)
+		o.Limiter = unpaced{}
 	}
 	if o.Workers <= 0 {
 		o.Workers = 8

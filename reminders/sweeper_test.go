@@ -17,6 +17,7 @@ import (
 	"tkpkbot/internal/pgtest"
 	"tkpkbot/reminders"
 	"tkpkbot/store"
+	"tkpkbot/telegram"
 )
 
 func TestMain(m *testing.M) {
@@ -88,7 +89,7 @@ func newWorld(t *testing.T, now time.Time, edit ...func(*reminders.Options)) *wo
 	w := &world{t: t, db: db, clock: clock, tg: &recorder{}}
 	o := reminders.Options{
 		Store: db, Holidays: db, Reports: db, Telegram: w.tg, Clock: clock, Location: wita, Log: slogDiscard(),
-		Limiter: reminders.NewLimiter(0, 1, 0, nil, nil), ReportChat: -1001,
+		ReportChat: -1001,
 	}
 	for _, e := range edit {
 		e(&o)
@@ -253,7 +254,7 @@ func TestSendFailures(t *testing.T) {
 	ft := &fakeTime{t: time.Unix(1_700_000_000, 0)}
 	w := newWorld(t, at(2024, 12, 9, 8, 0), func(o *reminders.Options) {
 		o.ReportChat = 0
-		o.Limiter = reminders.NewLimiter(25, 1, time.Second, ft.now, ft.sleep)
+		o.Limiter = telegram.NewLimiter(25, 1, time.Second, ft.now, ft.sleep)
 	})
 	for id := int64(10); id < 16; id++ {
 		w.member(id, tkpkbot.RolePengamat, "")
@@ -357,7 +358,7 @@ func TestTwoSweepersConcurrently(t *testing.T) {
 		dbs = append(dbs, db)
 		sweepers = append(sweepers, reminders.New(reminders.Options{
 			Store: db, Holidays: db, Reports: db, Telegram: tg, Clock: clock, Location: wita, Log: slogDiscard(),
-			Limiter: reminders.NewLimiter(0, 1, 0, nil, nil), Batch: 13, Workers: 4, NoSenderLock: true,
+			Batch: 13, Workers: 4, NoSenderLock: true,
 			Owner: fmt.Sprintf("s%d", i),
 		}))
 	}
