@@ -8,14 +8,12 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/go-telegram/bot"
-	"github.com/go-telegram/bot/models"
-
 	"tkpkbot"
 	"tkpkbot/handlers"
 	"tkpkbot/metrics"
 	"tkpkbot/reminders"
 	"tkpkbot/store"
+	"tkpkbot/telegram"
 )
 
 // app is the wired program, in the order newApp builds it: the store, the
@@ -26,7 +24,8 @@ type app struct {
 	log   *slog.Logger
 	db    *store.DB
 	h     *handlers.Handlers
-	b     *bot.Bot
+	tg    *telegram.Client
+	seen  telegram.Seen     // drops updates Telegram delivers again
 	api   http.RoundTripper // Bot API transport shared by every client
 	sched *reminders.Scheduler
 	// soloAPI marks a Bot API that serves this process alone (the console's
@@ -80,40 +79,28 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 			log.Info("admin role ended: no longer in BOT_ADMIN_IDS", "user", u.ID)
 		}
 	}
-	a := &app{cfg: cfg, log: log, db: db}
+	a := &app{cfg: cfg, log: log, db: db, seen: telegram.Seen{Dedup: db, Log: log}}
 	metrics.SetPool(db.Pool)
-	// The handlers keep the figures in memory, as /angka must not wait for
-	// the database; serve's WatchFigures reloads them after any replica's
-	// import.
+	// One pool for the poller, the handler workers and the reminder sender.
+	a.api = metrics.Transport{Base: telegram.NewAPITransport(128)}
+	a.tg = &telegram.Client{APIURL: cfg.APIURL, Token: cfg.Token,
+		HTTP: &http.Client{Timeout: cfg.apiTimeout(), Transport: a.api}}
 	a.h = handlers.New(handlers.Deps{
-		Users: db, Dedup: db, Figures: db, People: db, Reports: db, Meetings: db,
+		Users: db, Telegram: a.tg, Figures: db, People: db, Reports: db, Meetings: db,
 		Clock: clock, Location: cfg.Location, Log: log, Deadline: cfg.Deadline, ReportChat: cfg.ReportChatID,
 		FloodBurst: cfg.FloodBurst, FloodRate: cfg.FloodRate, AdminIDs: cfg.AdminIDs,
 	})
-	// One pool for the poller, the handler workers and the reminder sender.
-	a.api = metrics.Transport{Base: handlers.NewAPITransport(128)}
-	a.b, err = bot.New(cfg.Token,
-		bot.WithServerURL(cfg.APIURL),
-		bot.WithSkipGetMe(),
-		bot.WithDefaultHandler(a.h.Handle),
-		bot.WithHTTPClient(cfg.apiTimeout(), &http.Client{Timeout: cfg.apiTimeout(), Transport: a.api}),
-		bot.WithErrorsHandler(func(err error) { log.Warn("telegram client", "err", handlers.RedactToken(err, cfg.Token)) }),
-	)
+	me, err := a.tg.GetMe(ctx)
 	if err != nil {
 		db.Close()
-		return nil, fmt.Errorf("telegram client: %w", handlers.RedactToken(err, cfg.Token))
-	}
-	me, err := getMe(ctx, a.b)
-	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("ask Telegram who the bot is (check TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL): %w", handlers.RedactToken(err, cfg.Token))
+		return nil, fmt.Errorf("ask Telegram who the bot is (check TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL): %w", telegram.RedactToken(err, cfg.Token))
 	}
 	a.h.BotUsername = me.Username
 	db.BotID = me.ID
 	// Reminders are database-driven sweeps: every replica ticks them, and
 	// the rows they claim make each reminder go out once.
 	sweeper := reminders.New(reminders.Options{
-		Store: db, Holidays: db, Reports: db, Telegram: reminders.BotTelegram{Bot: a.b},
+		Store: db, Holidays: db, Reports: db, Telegram: a.tg, Limiter: telegram.NewLimiter(telegram.DefaultRate, 1, telegram.DefaultPerChat, nil, nil),
 		Clock: clock, Location: cfg.Location, Log: log, Deadline: cfg.Deadline, ReportChat: cfg.ReportChatID,
 		MeetingOffsets: cfg.ReminderOffsets, ReportOffsets: cfg.ReportReminderOffsets,
 	})
@@ -153,34 +140,12 @@ func (a *app) leaderRetry() time.Duration {
 	return 5 * time.Second
 }
 
-func getMe(ctx context.Context, b *bot.Bot) (*models.User, error) {
-	var err error
-	for attempt := 0; attempt < 5; attempt++ {
-		var me *models.User
-		cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-		me, err = b.GetMe(cctx)
-		cancel()
-		if err == nil {
-			return me, nil
-		}
-		if errors.Is(err, bot.ErrorUnauthorized) || errors.Is(err, bot.ErrorNotFound) || ctx.Err() != nil {
-			return nil, err
-		}
-		select {
-		case <-time.After(time.Duration(attempt+1) * 500 * time.Millisecond):
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
-	}
-	return nil, err
-}
-
 // serve runs until ctx ends: updates by polling or webhook, the
 // scheduler and the HTTP endpoints. On return everything is stopped.
 func (a *app) serve(ctx context.Context, withHTTP bool) error {
 	defer a.db.Close()
-	if err := a.h.RegisterMenu(ctx, a.b); err != nil {
-		a.log.Warn("command menu not registered", "err", handlers.RedactToken(err, a.cfg.Token))
+	if err := a.h.RegisterMenu(ctx); err != nil {
+		a.log.Warn("command menu not registered", "err", err)
 	}
 	if err := a.sched.Start(); err != nil {
 		return fmt.Errorf("start scheduler: %w", err)
@@ -198,34 +163,31 @@ func (a *app) serve(ctx context.Context, withHTTP bool) error {
 		defer ops.shutdown(5 * time.Second)
 	}
 
-	process := func(ctx context.Context, upd *models.Update) bool { return a.h.ProcessFresh(ctx, a.b, upd) == nil }
+	process := func(ctx context.Context, upd *tkpkbot.Update) bool { return a.h.ProcessFresh(ctx, upd) == nil }
 	if a.cfg.WebhookURL != "" {
 		hook, err := a.startWebhook()
 		if err != nil {
 			return err
 		}
 		defer hook.shutdown(5 * time.Second)
-		if _, err := a.b.SetWebhook(ctx, &bot.SetWebhookParams{
-			URL: a.cfg.WebhookURL, SecretToken: a.cfg.WebhookSecret,
-			AllowedUpdates: []string{"message", "callback_query"},
-		}); err != nil {
-			return fmt.Errorf("setWebhook: %w", handlers.RedactToken(err, a.cfg.Token))
+		if err := a.tg.SetWebhook(ctx, a.cfg.WebhookURL, a.cfg.WebhookSecret); err != nil {
+			return fmt.Errorf("setWebhook: %w", err)
 		}
 		a.log.Info("serving updates by webhook", "url", a.cfg.WebhookURL, "addr", hook.ln.Addr().String())
 		<-ctx.Done()
 		return nil
 	}
-	if _, err := a.b.DeleteWebhook(ctx, &bot.DeleteWebhookParams{}); err != nil {
-		a.log.Warn("deleteWebhook failed", "err", handlers.RedactToken(err, a.cfg.Token))
+	if err := a.tg.DeleteWebhook(ctx); err != nil {
+		a.log.Warn("deleteWebhook failed", "err", err)
 	}
 	// One replica polls (Telegram allows one getUpdates consumer); the
 	// others stand by and take over when its database session ends.
 	poll := func(ctx context.Context) error {
 		a.log.Info("serving updates by long polling", "bot", "@"+a.h.BotUsername)
-		p := &handlers.Poller{APIURL: a.cfg.APIURL, Token: a.cfg.Token, Log: a.log, Timeout: a.cfg.PollTimeout,
+		p := &telegram.Poller{APIURL: a.cfg.APIURL, Token: a.cfg.Token, Log: a.log, Timeout: a.cfg.PollTimeout,
 			Client:  &http.Client{Timeout: a.cfg.pollTimeout() + 10*time.Second, Transport: a.api},
-			Process: process, Filter: a.h.FilterSeen, Done: a.h.MarkHandled,
-			Newest: a.h.NewestHandled, Prepare: a.h.Prepare}
+			Process: process, Filter: a.seen.Filter, Done: a.seen.Mark,
+			Newest: a.seen.Newest, Prepare: a.h.Prepare}
 		return p.Run(ctx)
 	}
 	if a.soloAPI {

@@ -2,65 +2,23 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
-	"time"
 
-	"github.com/go-telegram/bot"
-	"github.com/go-telegram/bot/models"
-
-	"tkpkbot/handlers"
+	"tkpkbot/internal/bench"
 )
 
-// runEcho is the bench's yardstick: a bare go-telegram/bot bot that echoes
-// every text, using the library's own poller and defaults. Hidden from the
-// usage text; `tkpkbot bench` starts it.
+// runEcho is the bench's yardstick, a bare go-telegram/bot echo bot;
+// hidden from the usage text, `tkpkbot bench` starts it.
 func runEcho(ctx context.Context, args []string, getenv func(string) string, log *slog.Logger, stdout, stderr io.Writer) int {
 	fs := newFlags("echo", "tkpkbot echo", "A bare go-telegram/bot echo bot, the yardstick of `tkpkbot bench`.", stdout)
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
-	// With BENCH_ECHO_HTML (and BENCH_ECHO_MARKUP) it answers every message
-	// with that fixed HTML and keyboard instead: the library's limit for a
-	// reply as large as ours.
-	html, markup := getenv("BENCH_ECHO_HTML"), getenv("BENCH_ECHO_MARKUP")
-	var kb *models.InlineKeyboardMarkup
-	if markup != "" {
-		kb = &models.InlineKeyboardMarkup{}
-		if err := json.Unmarshal([]byte(markup), kb); err != nil {
-			fmt.Fprintln(stderr, "tkpkbot echo: BENCH_ECHO_MARKUP:", err)
-			return 2
-		}
-	}
-	opts := []bot.Option{bot.WithServerURL(getenv("TELEGRAM_API_URL"))}
-	// With BENCH_ECHO_TRANSPORT=tkpkbot it sends over our Bot API
-	// transport: the library's limit with the same HTTP tuning as ours.
-	if getenv("BENCH_ECHO_TRANSPORT") == "tkpkbot" {
-		opts = append(opts, bot.WithHTTPClient(time.Minute, &http.Client{Timeout: time.Minute, Transport: handlers.NewAPITransport(128)}))
-	}
-	b, err := bot.New(getenv("TELEGRAM_BOT_TOKEN"), append(opts,
-		bot.WithDefaultHandler(func(ctx context.Context, b *bot.Bot, u *models.Update) {
-			if u.Message == nil {
-				return
-			}
-			p := &bot.SendMessageParams{ChatID: u.Message.Chat.ID, Text: u.Message.Text}
-			if html != "" {
-				p.Text, p.ParseMode = html, models.ParseModeHTML
-				if kb != nil {
-					p.ReplyMarkup = kb
-				}
-			}
-			if _, err := b.SendMessage(ctx, p); err != nil {
-				log.Warn("echo failed", "err", err)
-			}
-		}))...)
-	if err != nil {
+	if err := bench.Echo(ctx, getenv, log); err != nil {
 		fmt.Fprintln(stderr, "tkpkbot echo:", err)
 		return 1
 	}
-	b.Start(ctx)
 	return 0
 }

@@ -9,10 +9,8 @@ import (
 	"net/url"
 	"time"
 
-	"github.com/go-telegram/bot/models"
-
-	"tkpkbot/handlers"
 	"tkpkbot/metrics"
+	"tkpkbot/telegram"
 )
 
 // Server limits. Without them one client that opens connections and never
@@ -77,9 +75,7 @@ func (a *app) startWebhook() (*httpServer, error) {
 	if path == "/" {
 		pattern += "{$}"
 	}
-	hook := handlers.Webhook(a.cfg.WebhookSecret, a.log, func(ctx context.Context, upd *models.Update) error {
-		return a.h.Process(ctx, a.b, upd)
-	})
+	hook := telegram.Webhook(a.cfg.WebhookSecret, a.log, a.seen.Once(a.h.ProcessFresh))
 	mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		// 404 rather than the mux's 405, which would confirm to a
 		// scanner that the path exists.

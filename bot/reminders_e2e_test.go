@@ -11,14 +11,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-telegram/bot"
-
 	"tkpkbot"
 	"tkpkbot/internal/clocktest"
 	"tkpkbot/internal/dbtest"
 	"tkpkbot/internal/telegramtest"
 	"tkpkbot/reminders"
 	"tkpkbot/store"
+	"tkpkbot/telegram"
 )
 
 var errKilled = errors.New("process killed")
@@ -168,16 +167,16 @@ type killableTelegram struct {
 	victim *atomic.Bool
 }
 
-func (t *killableTelegram) Send(ctx context.Context, m reminders.Message) (int, error) {
+func (t *killableTelegram) SendOnce(ctx context.Context, chat int64, html string, kb tkpkbot.Keyboard) (int, error) {
 	t.k.mu.Lock()
-	if t.k.dead && t.k.inflight[m.ChatID] == 0 {
+	if t.k.dead && t.k.inflight[chat] == 0 {
 		t.k.mu.Unlock()
 		return 0, errKilled
 	}
 	t.k.mu.Unlock()
-	id, err := t.tg.Send(ctx, m)
+	id, err := t.tg.SendOnce(ctx, chat, html, kb)
 	t.k.mu.Lock()
-	t.k.inflight[m.ChatID]--
+	t.k.inflight[chat]--
 	t.k.mu.Unlock()
 	if err == nil && t.sent.Add(1) == t.after && t.victim.CompareAndSwap(false, true) {
 		t.k.kill()
@@ -232,10 +231,7 @@ func newFleet(t *testing.T, lock bool, killAt int64) *fleet {
 
 func (f *fleet) newReplica(i int) *replica {
 	f.gen++
-	b, err := bot.New("123456:TEST-TOKEN", bot.WithServerURL(f.fake.URL()), bot.WithSkipGetMe())
-	if err != nil {
-		f.t.Fatal(err)
-	}
+	b := &telegram.Client{APIURL: f.fake.URL(), Token: "123456:TEST-TOKEN"}
 	ctx, cancel := context.WithCancel(context.Background())
 	f.t.Cleanup(cancel)
 	ks := &killSwitch{cancel: cancel, inflight: map[int64]int{}}
@@ -246,10 +242,10 @@ func (f *fleet) newReplica(i int) *replica {
 	r := &replica{name: fmt.Sprintf("replica-%d.%d", i, f.gen), ks: ks, ctx: ctx}
 	r.sw = reminders.New(reminders.Options{
 		Store: killableStore{f.dbs[i], ks}, Holidays: f.dbs[i], Reports: f.dbs[i],
-		Telegram: &killableTelegram{tg: reminders.BotTelegram{Bot: b}, k: ks, after: after, victim: &f.victim},
+		Telegram: &killableTelegram{tg: b, k: ks, after: after, victim: &f.victim},
 		Clock:    f.clock, Location: wita, Log: slog.New(slog.DiscardHandler), ReportChat: fleetGroup,
 		// Permissive: this test is about exactly-once, not pacing.
-		Limiter: reminders.NewLimiter(0, 1, 0, nil, nil), Workers: 6, Batch: 40,
+		Workers: 6, Batch: 40,
 		Owner: r.name, NoSenderLock: !f.lock,
 	})
 	return r

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"tkpkbot"
-	"tkpkbot/handlers"
+	"tkpkbot/telegram"
 )
 
 func runServe(ctx context.Context, args []string, getenv func(string) string, log *slog.Logger, stdout, stderr io.Writer) int {
@@ -47,12 +47,12 @@ Needs TELEGRAM_BOT_TOKEN and DATABASE_URL; without a token, try "tkpkbot console
 		if errors.Is(err, context.Canceled) {
 			return 0
 		}
-		fmt.Fprintln(stderr, "tkpkbot:", handlers.RedactToken(err, cfg.Token))
+		fmt.Fprintln(stderr, "tkpkbot:", telegram.RedactToken(err, cfg.Token))
 		return 1
 	}
 	log.Info("tkpkbot started", "bot", "@"+a.h.BotUsername, "startup", time.Since(start).Round(time.Millisecond).String())
 	if err := a.serve(ctx, true); err != nil {
-		fmt.Fprintln(stderr, "tkpkbot:", handlers.RedactToken(err, cfg.Token))
+		fmt.Fprintln(stderr, "tkpkbot:", telegram.RedactToken(err, cfg.Token))
 		return 1
 	}
 	log.Info("tkpkbot stopped")

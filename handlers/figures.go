@@ -98,7 +98,7 @@ func (h *Handlers) sendCard(ctx context.Context, r *Request, code string, p tkpk
 	return nil
 }
 
-func noCardHTML(c tkpkbot.Card, asked tkpkbot.Period) (string, [][]Button) {
+func noCardHTML(c tkpkbot.Card, asked tkpkbot.Period) (string, [][]tkpkbot.Button) {
 	name := "<b>" + escape(c.Region.Official) + "</b>"
 	if len(c.Periods) == 0 {
 		return "Belum ada data untuk " + name + ".", nil
@@ -107,9 +107,9 @@ func noCardHTML(c tkpkbot.Card, asked tkpkbot.Period) (string, [][]Button) {
 	if asked.IsYear() {
 		when = "tahun " + when
 	}
-	buttons := make([]Button, len(c.Periods))
+	buttons := make([]tkpkbot.Button, len(c.Periods))
 	for i, p := range c.Periods {
-		buttons[i] = Button{indo.PeriodLabel(p), angkaData(c.Region.Code, p)}
+		buttons[i] = tkpkbot.Button{Text: indo.PeriodLabel(p), Data: angkaData(c.Region.Code, p)}
 	}
 	return fmt.Sprintf("Belum ada data %s untuk %s. Periode yang tersedia:", name, when), grid(2, buttons)
 }
@@ -138,10 +138,10 @@ func (h *Handlers) chooseRegion(ctx context.Context, r *Request, text, prefix, s
 	return tkpkbot.Region{}, false
 }
 
-func regionButtons(regions []tkpkbot.Region, prefix, suffix string) [][]Button {
-	buttons := make([]Button, len(regions))
+func regionButtons(regions []tkpkbot.Region, prefix, suffix string) [][]tkpkbot.Button {
+	buttons := make([]tkpkbot.Button, len(regions))
 	for i, reg := range regions {
-		buttons[i] = Button{reg.Name, prefix + ":" + reg.Code + suffix}
+		buttons[i] = tkpkbot.Button{Text: reg.Name, Data: prefix + ":" + reg.Code + suffix}
 	}
 	return grid(2, buttons)
 }
@@ -162,7 +162,7 @@ func (h *Handlers) figureQuestion(ctx context.Context, r *Request) (bool, error)
 	if !r.Private {
 		return false, nil
 	}
-	if r.Text == "" && r.Message != nil && r.Message.Document != nil {
+	if r.Text == "" && r.Update.Document != nil {
 		return h.importHint(ctx, r), nil
 	}
 	q, ok := parseQuestion(r.Text)

@@ -11,7 +11,7 @@ import (
 	"tkpkbot/indo"
 )
 
-// Button data of the figure features. Telegram allows 64 bytes; the
+// tkpkbot.Button data of the figure features. Telegram allows 64 bytes; the
 // longest here, "angka:6472:2024-12-03", is far below.
 func angkaData(code string, p tkpkbot.Period) string {
 	if p.IsZero() {
@@ -32,7 +32,7 @@ func peringkatData(ind tkpkbot.Indicator, p tkpkbot.Period) string {
 }
 
 // parseRegionData reads "6472" or "6472:2024-03", what angkaData wrote
-// after its prefix. Button data comes back from the client, so it is
+// after its prefix. tkpkbot.Button data comes back from the client, so it is
 // checked like any input.
 func parseRegionData(data string) (tkpkbot.Region, string, bool) {
 	code, rest, _ := strings.Cut(data, ":")

@@ -217,7 +217,7 @@ func FuzzParseQuestion(f *testing.F) {
 	})
 }
 
-// Button data comes back from the client and may be forged.
+// tkpkbot.Button data comes back from the client and may be forged.
 func FuzzButtonData(f *testing.F) {
 	for _, s := range []string{"6472", "6472:2024-03", "6400:2023", "6403:2024-12-03", "x:y:z", "6472:p0"} {
 		f.Add(s)

@@ -212,17 +212,17 @@ func writeOthers(b *strings.Builder, others []tkpkbot.Figure) {
 }
 
 // cardButtons step to the survey rounds around the card and open its chart.
-func cardButtons(c tkpkbot.Card) [][]Button {
-	var nav []Button
+func cardButtons(c tkpkbot.Card) [][]tkpkbot.Button {
+	var nav []tkpkbot.Button
 	if !c.Prev.IsZero() {
-		nav = append(nav, Button{"◀ " + indo.PeriodLabel(c.Prev), angkaData(c.Region.Code, c.Prev)})
+		nav = append(nav, tkpkbot.Button{Text: "◀ " + indo.PeriodLabel(c.Prev), Data: angkaData(c.Region.Code, c.Prev)})
 	}
 	if !c.Next.IsZero() {
-		nav = append(nav, Button{indo.PeriodLabel(c.Next) + " ▶", angkaData(c.Region.Code, c.Next)})
+		nav = append(nav, tkpkbot.Button{Text: indo.PeriodLabel(c.Next) + " ▶", Data: angkaData(c.Region.Code, c.Next)})
 	}
-	rows := [][]Button{}
+	rows := [][]tkpkbot.Button{}
 	if len(nav) > 0 {
 		rows = append(rows, nav)
 	}
-	return append(rows, []Button{{"📈 Grafik", grafikData(c.Region.Code, tkpkbot.IndP0)}})
+	return append(rows, []tkpkbot.Button{{Text: "📈 Grafik", Data: grafikData(c.Region.Code, tkpkbot.IndP0)}})
 }

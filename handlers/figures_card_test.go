@@ -191,7 +191,7 @@ func TestDatedCardHasNoYearlyLines(t *testing.T) {
 	}
 }
 
-func renderButtons(rows [][]Button) string {
+func renderButtons(rows [][]tkpkbot.Button) string {
 	s := ""
 	for i, row := range rows {
 		if i > 0 {

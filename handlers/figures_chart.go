@@ -1,14 +1,10 @@
 package handlers
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/go-telegram/bot"
-	"github.com/go-telegram/bot/models"
 
 	"tkpkbot"
 	"tkpkbot/chart"
@@ -107,20 +103,13 @@ func (h *Handlers) sendChart(ctx context.Context, r *Request, reg tkpkbot.Region
 		return fmt.Errorf("render chart %s %s: %w", reg.Code, info.Indicator, err)
 	}
 	caption := chartCaption(reg, info, all, withProvince)
-	return retrySend(ctx, func() error {
-		_, err := r.Bot.SendPhoto(ctx, &bot.SendPhotoParams{
-			ChatID:      r.ChatID,
-			Photo:       &models.InputFileUpload{Filename: "grafik-" + reg.Code + "-" + string(info.Indicator) + ".png", Data: bytes.NewReader(png)},
-			Caption:     caption,
-			ReplyMarkup: keyboard(others...),
-		})
-		return err
-	})
+	file := tkpkbot.Upload{Name: "grafik-" + reg.Code + "-" + string(info.Indicator) + ".png", Data: png}
+	return h.Telegram.SendPhoto(ctx, r.ChatID, file, caption, others)
 }
 
 // chartButtons offers the region's other indicators that have a series.
-func (h *Handlers) chartButtons(ctx context.Context, reg tkpkbot.Region, current tkpkbot.Indicator) ([][]Button, error) {
-	var row []Button
+func (h *Handlers) chartButtons(ctx context.Context, reg tkpkbot.Region, current tkpkbot.Indicator) ([][]tkpkbot.Button, error) {
+	var row []tkpkbot.Button
 	for _, ri := range rankIndicators {
 		if ri.ind == current {
 			continue
@@ -130,13 +119,13 @@ func (h *Handlers) chartButtons(ctx context.Context, reg tkpkbot.Region, current
 			return nil, err
 		}
 		if len(s.Points) > 0 {
-			row = append(row, Button{ri.label, grafikData(reg.Code, ri.ind)})
+			row = append(row, tkpkbot.Button{Text: ri.label, Data: grafikData(reg.Code, ri.ind)})
 		}
 	}
 	if len(row) == 0 {
 		return nil, nil
 	}
-	return [][]Button{row}, nil
+	return [][]tkpkbot.Button{row}, nil
 }
 
 func families(all []tkpkbot.Series) []string {

@@ -5,15 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
-	"net/url"
 	"path/filepath"
 	"strings"
-	"time"
-
-	"github.com/go-telegram/bot"
-	"github.com/go-telegram/bot/models"
 
 	"tkpkbot"
 	"tkpkbot/figcsv"
@@ -24,16 +17,12 @@ import (
 // the province publishes, and small enough to hold in memory.
 const maxImportBytes = 2 << 20
 
-// downloadClient fetches uploads from Telegram's file server; the Bot API
-// client has no download helper of its own.
-var downloadClient = &http.Client{Timeout: time.Minute}
-
 const importHowTo = "Kirim berkas CSV ke chat ini dengan keterangan (caption) <code>/impor</code>, atau balas berkas yang sudah dikirim dengan <code>/impor</code>. Kolom: wilayah, periode, indikator, nilai, satuan, sumber."
 
 func (h *Handlers) impor(ctx context.Context, r *Request) error {
-	doc := r.Message.Document
-	if doc == nil && r.Message.ReplyToMessage != nil {
-		doc = r.Message.ReplyToMessage.Document
+	doc := r.Update.Document
+	if doc == nil {
+		doc = r.Update.ReplyDocument
 	}
 	if doc == nil {
 		h.reply(ctx, r, importHowTo)
@@ -43,7 +32,7 @@ func (h *Handlers) impor(ctx context.Context, r *Request) error {
 		h.reply(ctx, r, "❌ "+problem)
 		return nil
 	}
-	data, err := h.download(ctx, r.Bot, doc.FileID)
+	data, err := h.download(ctx, doc.FileID)
 	if err != nil {
 		return err
 	}
@@ -68,7 +57,7 @@ func (h *Handlers) impor(ctx context.Context, r *Request) error {
 // checkUpload refuses what cannot be a figures CSV before downloading it.
 // Windows labels CSV files application/vnd.ms-excel, so the name counts
 // as much as the type.
-func checkUpload(doc *models.Document) string {
+func checkUpload(doc *tkpkbot.Document) string {
 	name := escape(truncateRunes(doc.FileName, 60))
 	ext := strings.ToLower(filepath.Ext(doc.FileName))
 	mime := strings.ToLower(doc.MimeType)
@@ -86,38 +75,12 @@ func checkUpload(doc *models.Document) string {
 	return "Berkas " + name + " bukan CSV. " + importHowTo
 }
 
-// download fetches a file the user sent. The download URL carries the
-// bot token, so errors are stripped of it before anyone logs them.
-func (h *Handlers) download(ctx context.Context, b *bot.Bot, fileID string) ([]byte, error) {
-	unavailable := tkpkbot.Errorf(tkpkbot.EUNAVAILABLE, "Berkas tidak bisa diambil dari Telegram. Coba kirim ulang sebentar lagi.")
-	var f *models.File
-	err := retrySend(ctx, func() error {
-		var err error
-		f, err = b.GetFile(ctx, &bot.GetFileParams{FileID: fileID})
-		return err
-	})
+// download fetches a file the user sent.
+func (h *Handlers) download(ctx context.Context, fileID string) ([]byte, error) {
+	data, err := h.Telegram.Download(ctx, fileID, maxImportBytes)
 	if err != nil {
-		return nil, errors.Join(unavailable, fmt.Errorf("getFile: %w", err))
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, b.FileDownloadLink(f), nil)
-	if err != nil {
-		return nil, errors.Join(unavailable, errors.New("build download request"))
-	}
-	resp, err := downloadClient.Do(req)
-	if err != nil {
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		return nil, errors.Join(unavailable, fmt.Errorf("download file: %w", err))
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, errors.Join(unavailable, fmt.Errorf("download file: HTTP %d", resp.StatusCode))
-	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, maxImportBytes+1))
-	if err != nil {
-		return nil, errors.Join(unavailable, fmt.Errorf("read download: %w", err))
+		unavailable := tkpkbot.Errorf(tkpkbot.EUNAVAILABLE, "Berkas tidak bisa diambil dari Telegram. Coba kirim ulang sebentar lagi.")
+		return nil, errors.Join(unavailable, err)
 	}
 	if len(data) > maxImportBytes {
 		return nil, tkpkbot.Errorf(tkpkbot.EINVALID, "Berkas terlalu besar; batasnya %d MB. Bagi menjadi beberapa berkas.", maxImportBytes>>20)
@@ -164,7 +127,7 @@ func importResultHTML(res tkpkbot.ImportResult) string {
 // importHint answers a CSV sent without the /impor caption: admins
 // probably meant to import it. Anyone else gets the usual reply.
 func (h *Handlers) importHint(ctx context.Context, r *Request) bool {
-	doc := r.Message.Document
+	doc := r.Update.Document
 	if r.User.Role != tkpkbot.RoleAdmin || checkUpload(doc) != "" {
 		return false
 	}

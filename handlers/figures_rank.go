@@ -71,7 +71,7 @@ func indicatorInfo(ind tkpkbot.Indicator) tkpkbot.IndicatorInfo {
 
 // rankingHTML lists the kabupaten/kota highest first, with the province
 // for reference and every source named with the regions it covers.
-func rankingHTML(rk tkpkbot.Ranking, asked tkpkbot.Period) (string, [][]Button) {
+func rankingHTML(rk tkpkbot.Ranking, asked tkpkbot.Period) (string, [][]tkpkbot.Button) {
 	info := indicatorInfo(rk.Indicator)
 	if rk.Period.IsZero() {
 		if asked.IsZero() || len(rk.Periods) == 0 {
@@ -81,9 +81,9 @@ func rankingHTML(rk tkpkbot.Ranking, asked tkpkbot.Period) (string, [][]Button) 
 		if asked.IsYear() {
 			when = "tahun " + when
 		}
-		buttons := make([]Button, len(rk.Periods))
+		buttons := make([]tkpkbot.Button, len(rk.Periods))
 		for i, p := range rk.Periods {
-			buttons[i] = Button{indo.PeriodLabel(p), peringkatData(rk.Indicator, p)}
+			buttons[i] = tkpkbot.Button{Text: indo.PeriodLabel(p), Data: peringkatData(rk.Indicator, p)}
 		}
 		return fmt.Sprintf("Belum ada data %s untuk %s. Periode yang tersedia:", escape(strings.ToLower(info.Name)), when), grid(2, buttons)
 	}
@@ -123,12 +123,12 @@ func rankingHTML(rk tkpkbot.Ranking, asked tkpkbot.Period) (string, [][]Button) 
 	return b.String(), rankButtons(rk.Indicator)
 }
 
-func rankButtons(current tkpkbot.Indicator) [][]Button {
-	var row []Button
+func rankButtons(current tkpkbot.Indicator) [][]tkpkbot.Button {
+	var row []tkpkbot.Button
 	for _, ri := range rankIndicators {
 		if ri.ind != current {
-			row = append(row, Button{ri.label, peringkatData(ri.ind, tkpkbot.Period{})})
+			row = append(row, tkpkbot.Button{Text: ri.label, Data: peringkatData(ri.ind, tkpkbot.Period{})})
 		}
 	}
-	return [][]Button{row}
+	return [][]tkpkbot.Button{row}
 }

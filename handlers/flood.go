@@ -2,17 +2,12 @@ package handlers
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/go-telegram/bot"
-	"github.com/go-telegram/bot/models"
-
 	"tkpkbot"
-	"tkpkbot/reminders"
 )
 
 // floodMaxWait bounds how long flood control holds an update back. Past
@@ -123,25 +118,21 @@ func (f *floodGuard) prune(now time.Time) {
 // floodSubject is who an update counts against and when it was sent. A
 // callback query carries no date of its own (its message's date is when
 // the bot sent the buttons), so a press counts at arrival.
-func (f *floodGuard) subject(upd *models.Update, botUsername string) (user, chat int64, sent time.Time, counted bool) {
+func (f *floodGuard) subject(upd *tkpkbot.Update, botUsername string) (user, chat int64, sent time.Time, counted bool) {
 	switch {
-	case upd.Message != nil && upd.Message.From != nil:
-		m := upd.Message
-		text := m.Text
-		if text == "" {
-			text = m.Caption
-		}
-		if cmd, _ := parseCommand(text, botUsername); cmd == ignoreCommand {
+	case upd.From.ID == 0:
+		return 0, 0, time.Time{}, false
+	case upd.Kind == tkpkbot.UpdateMessage || upd.Kind == tkpkbot.UpdateDocument:
+		if cmd, _ := parseCommand(upd.Text, botUsername); cmd == ignoreCommand {
 			return 0, 0, time.Time{}, false // costs nothing and holding it would hold up the group
 		}
-		sent = time.Unix(int64(m.Date), 0)
-		if m.Date == 0 {
+		sent = upd.Date
+		if sent.IsZero() {
 			sent = f.now()
 		}
-		return m.From.ID, m.Chat.ID, sent, true
-	case upd.CallbackQuery != nil:
-		chat = chatKey(upd)
-		return upd.CallbackQuery.From.ID, chat, f.now(), true
+		return upd.From.ID, upd.ChatID, sent, true
+	case upd.IsCallback():
+		return upd.From.ID, upd.OrderKey(), f.now(), true
 	}
 	return 0, 0, time.Time{}, false
 }
@@ -150,7 +141,7 @@ func (f *floodGuard) subject(upd *models.Update, botUsername string) (user, chat
 // user is over the limit. The error is non-nil only when shutdown or ctx
 // cut the wait short: the update is then neither handled nor dropped, and
 // must not be confirmed.
-func (f *floodGuard) admit(ctx context.Context, h *Handlers, b *bot.Bot, upd *models.Update) (bool, error) {
+func (f *floodGuard) admit(ctx context.Context, h *Handlers, upd *tkpkbot.Update) (bool, error) {
 	user, chat, sent, counted := f.subject(upd, h.BotUsername)
 	if !counted {
 		return true, nil
@@ -162,7 +153,7 @@ func (f *floodGuard) admit(ctx context.Context, h *Handlers, b *bot.Bot, upd *mo
 	if !ok {
 		h.Log.Warn("flood: update not handled", "update_id", upd.ID, "user", user)
 		if f.flooded(user) && chat != 0 {
-			if err := h.Send(ctx, b, chat, msgFlood); err != nil {
+			if err := h.Send(ctx, chat, msgFlood); err != nil {
 				h.Log.Warn("flood notice failed", "chat", chat, "err", err)
 			}
 		}
@@ -170,7 +161,7 @@ func (f *floodGuard) admit(ctx context.Context, h *Handlers, b *bot.Bot, upd *mo
 	}
 	if wait > 0 {
 		h.Log.Info("flood: update delayed", "update_id", upd.ID, "user", user, "wait", wait.Round(time.Millisecond).String())
-		if err := pause(ctx, wait); err != nil {
+		if err := tkpkbot.Pause(ctx, wait); err != nil {
 			return false, fmt.Errorf("flood wait for update %d: %w", upd.ID, err)
 		}
 	}
@@ -182,24 +173,19 @@ func (f *floodGuard) admit(ctx context.Context, h *Handlers, b *bot.Bot, upd *mo
 // as the next step's answer, so losing it would shift every later answer
 // to the wrong step), or a press of a form button. When the database
 // cannot tell, the update is kept: handling it answers the user anyway.
-func (h *Handlers) formBound(ctx context.Context, upd *models.Update) bool {
-	if q := upd.CallbackQuery; q != nil {
-		return strings.HasPrefix(q.Data, "lapor:")
+func (h *Handlers) formBound(ctx context.Context, upd *tkpkbot.Update) bool {
+	if upd.IsCallback() {
+		return strings.HasPrefix(upd.CallbackData, "lapor:")
 	}
-	m := upd.Message
-	if m == nil || m.From == nil || m.Chat.Type != models.ChatTypePrivate || h.Reports == nil {
+	if upd.Kind == tkpkbot.UpdateOther || upd.From.ID == 0 || !upd.Private || h.Reports == nil {
 		return false
 	}
-	text := m.Text
-	if text == "" {
-		text = m.Caption
-	}
-	if cmd, _ := parseCommand(text, h.BotUsername); cmd != "" {
+	if cmd, _ := parseCommand(upd.Text, h.BotUsername); cmd != "" {
 		return false
 	}
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	_, err := h.Reports.Form(ctx, m.From.ID)
+	_, err := h.Reports.Form(ctx, upd.From.ID)
 	if err != nil && tkpkbot.ErrorCode(err) == tkpkbot.ENOTFOUND {
 		return false
 	}
@@ -207,28 +193,4 @@ func (h *Handlers) formBound(ctx context.Context, upd *models.Update) bool {
 		h.Log.Warn("flood: could not look up the user's form; keeping the update", "update_id", upd.ID, "err", err)
 	}
 	return true
-}
-
-// errStopping ends a flood wait when the poller shuts down: the held
-// update stays unconfirmed and is delivered again to the next start.
-var errStopping = errors.New("shutting down")
-
-// pauseFunc holds the current update back for d. The dispatcher supplies
-// one that frees the update's worker meanwhile, so a flooding user does
-// not take a worker from other people.
-type pauseFunc func(ctx context.Context, d time.Duration) error
-
-type pauseKey struct{}
-
-func withPause(ctx context.Context, p pauseFunc) context.Context {
-	return context.WithValue(ctx, pauseKey{}, p)
-}
-
-// pause waits d with the context's pauseFunc, or in place (the webhook,
-// where Telegram waits for the answer anyway).
-func pause(ctx context.Context, d time.Duration) error {
-	if p, ok := ctx.Value(pauseKey{}).(pauseFunc); ok {
-		return p(ctx, d)
-	}
-	return reminders.Sleep(ctx, d)
 }

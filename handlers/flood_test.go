@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-telegram/bot/models"
-
 	"tkpkbot"
 )
 
@@ -167,16 +165,16 @@ func TestFloodGuardOneNoticePerFlood(t *testing.T) {
 
 func TestFloodGuardCountsPressesAtArrivalAndSkipsOtherBots(t *testing.T) {
 	f, clock := newTestGuard(10, 1)
-	press := &models.Update{CallbackQuery: &models.CallbackQuery{From: models.User{ID: 5}, Data: "lapor:kirim:x",
-		Message: models.MaybeInaccessibleMessage{Message: &models.Message{Date: 1, Chat: models.Chat{ID: 5}}}}}
+	press := &tkpkbot.Update{Kind: tkpkbot.UpdateCallback, From: tkpkbot.User{ID: 5}, CallbackID: "q", CallbackData: "lapor:kirim:x",
+		ChatID: 5, MessageID: 1}
 	if user, chat, sent, counted := f.subject(press, "tkpk_bot"); !counted || user != 5 || chat != 5 || !sent.Equal(clock.t) {
 		t.Fatalf("press: user %d chat %d sent %v counted %v", user, chat, sent, counted)
 	}
-	other := &models.Update{Message: &models.Message{Date: 1, From: &models.User{ID: 5}, Chat: models.Chat{ID: -100}, Text: "/start@other_bot"}}
+	other := &tkpkbot.Update{Kind: tkpkbot.UpdateMessage, Date: time.Unix(1, 0), From: tkpkbot.User{ID: 5}, ChatID: -100, Text: "/start@other_bot"}
 	if _, _, _, counted := f.subject(other, "tkpk_bot"); counted {
 		t.Fatal("a command for another bot is counted")
 	}
-	msg := &models.Update{Message: &models.Message{Date: 1733882400, From: &models.User{ID: 5}, Chat: models.Chat{ID: 5}, Text: "/start"}}
+	msg := &tkpkbot.Update{Kind: tkpkbot.UpdateMessage, Date: time.Unix(1733882400, 0), From: tkpkbot.User{ID: 5}, ChatID: 5, Text: "/start"}
 	if _, _, sent, _ := f.subject(msg, "tkpk_bot"); sent.Unix() != 1733882400 {
 		t.Fatalf("message counted at %v, not at its date", sent)
 	}
@@ -197,12 +195,11 @@ func (r *formReports) Form(context.Context, int64) (tkpkbot.ReportForm, error) {
 func TestFormBoundUpdatesAreKept(t *testing.T) {
 	reports := &formReports{}
 	h := New(Deps{Reports: reports, BotUsername: "tkpk_bot"})
-	private := models.Chat{ID: 5, Type: models.ChatTypePrivate}
-	text := func(s string) *models.Update {
-		return &models.Update{ID: 1, Message: &models.Message{From: &models.User{ID: 5}, Chat: private, Text: s}}
+	text := func(s string) *tkpkbot.Update {
+		return &tkpkbot.Update{ID: 1, Kind: tkpkbot.UpdateMessage, From: tkpkbot.User{ID: 5}, ChatID: 5, Private: true, Text: s}
 	}
-	press := func(data string) *models.Update {
-		return &models.Update{ID: 1, CallbackQuery: &models.CallbackQuery{From: models.User{ID: 5}, Data: data}}
+	press := func(data string) *tkpkbot.Update {
+		return &tkpkbot.Update{ID: 1, Kind: tkpkbot.UpdateCallback, From: tkpkbot.User{ID: 5}, CallbackID: "q", CallbackData: data}
 	}
 	ctx := context.Background()
 	if !h.formBound(ctx, text("Rapat koordinasi")) {
@@ -216,7 +213,7 @@ func TestFormBoundUpdatesAreKept(t *testing.T) {
 		t.Fatal("a command is kept as if it were a form answer")
 	}
 	group := text("Rapat koordinasi")
-	group.Message.Chat = models.Chat{ID: -100, Type: models.ChatTypeSupergroup}
+	group.ChatID, group.Private = -100, false
 	if h.formBound(ctx, group) {
 		t.Fatal("a group message is kept as if it were a form answer")
 	}

@@ -12,9 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-telegram/bot"
-	"github.com/go-telegram/bot/models"
-
 	"tkpkbot"
 	"tkpkbot/metrics"
 )
@@ -22,7 +19,7 @@ import (
 // Deps are the services and settings the handlers run on.
 type Deps struct {
 	Users       tkpkbot.UserService
-	Dedup       Dedup
+	Telegram    tkpkbot.Messenger
 	Figures     tkpkbot.FigureService
 	People      tkpkbot.PeopleService
 	Reports     tkpkbot.ReportService
@@ -56,16 +53,13 @@ type Handlers struct {
 
 // Request is one update as a handler sees it.
 type Request struct {
-	Update   *models.Update
-	Bot      *bot.Bot
-	User     tkpkbot.User
-	ChatID   int64
-	Private  bool
-	Command  string // lower-case, without slash and @botname; "" for plain text
-	Args     string // text after the command
-	Text     string // whole text (or caption)
-	Message  *models.Message
-	Callback *models.CallbackQuery
+	Update  *tkpkbot.Update
+	User    tkpkbot.User
+	ChatID  int64
+	Private bool
+	Command string // lower-case, without slash and @botname; "" for plain text
+	Args    string // text after the command
+	Text    string // whole text (or caption)
 }
 
 // CallbackFunc handles a button press whose data started with its prefix.
@@ -104,21 +98,15 @@ func New(d Deps) *Handlers {
 // feature touches only its own files.
 var features []func(*Handlers)
 
-// Handle is the go-telegram/bot default handler; Process is the path
-// updates normally take.
-func (h *Handlers) Handle(ctx context.Context, b *bot.Bot, upd *models.Update) {
-	_ = h.handle(ctx, b, upd)
-}
-
 // errHandling marks an update whose handling failed in a way worth a
 // redelivery (panic, database down): the webhook answers non-2xx for it.
 var errHandling = errors.New("update handling failed")
 
 // handle never panics: a panic in a feature is logged with the update ID
 // and the user gets an apology.
-func (h *Handlers) handle(ctx context.Context, b *bot.Bot, upd *models.Update) (err error) {
+func (h *Handlers) handle(ctx context.Context, upd *tkpkbot.Update) (err error) {
 	start := time.Now()
-	r := h.request(b, upd)
+	r := h.request(upd)
 	defer func() {
 		if p := recover(); p != nil {
 			h.Log.Error("handler panic", "update_id", upd.ID, "chat", r.ChatID, "command", r.Command,
@@ -137,8 +125,8 @@ func (h *Handlers) handle(ctx context.Context, b *bot.Bot, upd *models.Update) (
 		if _, known := h.commands[command]; !known && command != "" {
 			command = "unknown" // keeps label cardinality bounded
 		}
-		metrics.ObserveUpdate(updateKind(upd), command, result, took)
-		h.Log.Info("update", "update_id", upd.ID, "chat", r.ChatID, "kind", updateKind(upd),
+		metrics.ObserveUpdate(upd.Kind, command, result, took)
+		h.Log.Info("update", "update_id", upd.ID, "chat", r.ChatID, "kind", upd.Kind,
 			"command", command, "took", took.Round(time.Microsecond).String())
 	}()
 	if r.ChatID == 0 || r.User.ID == 0 {
@@ -153,45 +141,11 @@ func (h *Handlers) handle(ctx context.Context, b *bot.Bot, upd *models.Update) (
 	return nil
 }
 
-func updateKind(u *models.Update) string {
-	switch {
-	case u.Message != nil && u.Message.Document != nil:
-		return "document"
-	case u.Message != nil:
-		return "message"
-	case u.CallbackQuery != nil:
-		return "callback"
-	}
-	return "other"
-}
-
-func (h *Handlers) request(b *bot.Bot, upd *models.Update) *Request {
-	r := &Request{Update: upd, Bot: b}
-	var from *models.User
-	switch {
-	case upd.Message != nil:
-		r.Message, from = upd.Message, upd.Message.From
-		r.Text = upd.Message.Text
-		if r.Text == "" {
-			r.Text = upd.Message.Caption
-		}
-	case upd.CallbackQuery != nil:
-		r.Callback, from = upd.CallbackQuery, &upd.CallbackQuery.From
-		r.Message = upd.CallbackQuery.Message.Message
-	}
-	if r.Message != nil {
-		r.ChatID = r.Message.Chat.ID
-		r.Private = r.Message.Chat.Type == models.ChatTypePrivate
-	} else if upd.CallbackQuery != nil && upd.CallbackQuery.Message.InaccessibleMessage != nil {
-		// A button on a message too old or deleted still deserves an answer
-		// (and a refusal, if the presser may not use it).
-		chat := upd.CallbackQuery.Message.InaccessibleMessage.Chat
-		r.ChatID, r.Private = chat.ID, chat.Type == models.ChatTypePrivate
-	}
-	if from != nil && !from.IsBot {
-		r.User = tkpkbot.User{ID: from.ID, FirstName: from.FirstName, Username: from.Username}
-	}
-	if r.Callback == nil {
+// request reads the handlers' view of upd: the command is parsed here,
+// against the bot's own name, so a command for another bot is ignored.
+func (h *Handlers) request(upd *tkpkbot.Update) *Request {
+	r := &Request{Update: upd, User: upd.From, ChatID: upd.ChatID, Private: upd.Private, Text: upd.Text}
+	if !upd.IsCallback() {
 		r.Command, r.Args = parseCommand(r.Text, h.BotUsername)
 	}
 	return r
@@ -207,7 +161,7 @@ func (h *Handlers) route(ctx context.Context, r *Request) error {
 	}
 	r.User = u
 
-	if r.Callback != nil {
+	if r.Update.IsCallback() {
 		return h.routeCallback(ctx, r)
 	}
 	if r.Command != "" {
@@ -233,7 +187,7 @@ func (h *Handlers) route(ctx context.Context, r *Request) error {
 }
 
 func (h *Handlers) routeCallback(ctx context.Context, r *Request) error {
-	data := r.Callback.Data
+	data := r.Update.CallbackData
 	prefix, rest, _ := strings.Cut(data, ":")
 	f, ok := h.callbacks[prefix]
 	if !ok {
@@ -279,7 +233,7 @@ func (h *Handlers) run(ctx context.Context, r *Request, c *Command) error {
 // that opens the private chat and runs the command there.
 func (h *Handlers) pointToPrivate(ctx context.Context, r *Request, command string) {
 	link := "https://t.me/" + h.BotUsername + "?start=" + command
-	h.reply(ctx, r, msgPrivateOnly, []Button{linkButton("💬 Buka chat pribadi", link)})
+	h.reply(ctx, r, msgPrivateOnly, []tkpkbot.Button{tkpkbot.LinkButton("💬 Buka chat pribadi", link)})
 }
 
 // toast fits a callback answer's 200-character limit.
@@ -299,7 +253,7 @@ func (h *Handlers) fail(ctx context.Context, r *Request, err error) {
 	default:
 		h.Log.Info("request refused", "update_id", r.Update.ID, "chat", r.ChatID, "command", r.Command, "code", code)
 	}
-	if r.Callback != nil {
+	if r.Update.IsCallback() {
 		h.answer(ctx, r, "")
 	}
 	h.reply(ctx, r, escape(tkpkbot.ErrorMessage(err)))

@@ -53,7 +53,7 @@ func (h *Handlers) start(ctx context.Context, r *Request) error {
 		b.WriteString(": angka kemiskinan resmi, laporan mingguan, dan rapat koordinasi.")
 	}
 	b.WriteString("\n\n")
-	var buttons []Button
+	var buttons []tkpkbot.Button
 	for _, name := range starters[r.User.Role] {
 		c := h.commands[name]
 		if c == nil || !c.allowed(r.User) {
@@ -61,7 +61,7 @@ func (h *Handlers) start(ctx context.Context, r *Request) error {
 		}
 		fmt.Fprintf(&b, "%s — %s\n", escape(c.Usage), escape(c.Help))
 		if len(buttons) < 3 && name != "daftar" {
-			buttons = append(buttons, Button{starterLabels[name], "cmd:" + name})
+			buttons = append(buttons, tkpkbot.Button{Text: starterLabels[name], Data: "cmd:" + name})
 		}
 	}
 	if r.User.Role == tkpkbot.RoleNone {
@@ -71,7 +71,7 @@ func (h *Handlers) start(ctx context.Context, r *Request) error {
 	}
 	h.reply(ctx, r, b.String(), buttons)
 	if r.User.Role != tkpkbot.RoleNone {
-		h.refreshMenu(ctx, r.Bot, r.User)
+		h.refreshMenu(ctx, r.User)
 	}
 	return nil
 }

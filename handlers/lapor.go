@@ -37,7 +37,7 @@ func (h *Handlers) registerLapor() {
 func (h *Handlers) lapor(ctx context.Context, r *Request) error {
 	if f, err := h.Reports.Form(ctx, r.User.ID); err == nil && !h.expired(f) && f.RegionCode == r.User.RegionCode {
 		h.reply(ctx, r, fmt.Sprintf("Anda masih punya formulir laporan yang belum selesai (langkah %s). Lanjutkan atau mulai dari awal?", stepLabel(f.Step)),
-			[]Button{{"Lanjutkan", "lapor:lanjut:" + f.Token}, {"Mulai ulang", "lapor:ulang"}})
+			[]tkpkbot.Button{{Text: "Lanjutkan", Data: "lapor:lanjut:" + f.Token}, {Text: "Mulai ulang", Data: "lapor:ulang"}})
 		return nil
 	} else if err != nil && tkpkbot.ErrorCode(err) != tkpkbot.ENOTFOUND {
 		return err
@@ -109,8 +109,8 @@ func (h *Handlers) ask(ctx context.Context, r *Request, f tkpkbot.ReportForm) er
 	return nil
 }
 
-func formButtons(token string) [][]Button {
-	return [][]Button{{{"✅ Kirim", "lapor:kirim:" + token}, {"✏️ Ubah", "lapor:ubah:" + token}, {"✖️ Batal", "lapor:batal:" + token}}}
+func formButtons(token string) [][]tkpkbot.Button {
+	return [][]tkpkbot.Button{{{Text: "✅ Kirim", Data: "lapor:kirim:" + token}, {Text: "✏️ Ubah", Data: "lapor:ubah:" + token}, {Text: "✖️ Batal", Data: "lapor:batal:" + token}}}
 }
 
 func (h *Handlers) summary(f tkpkbot.ReportForm) string {
@@ -300,9 +300,9 @@ func (h *Handlers) laporButton(ctx context.Context, r *Request, data string) err
 		return nil
 	case "ubah":
 		h.answer(ctx, r, "")
-		var rows [][]Button
+		var rows [][]tkpkbot.Button
 		for i, name := range []string{"Kegiatan", "KK dijangkau", "Anggaran", "Kendala", "Rencana"} {
-			rows = append(rows, []Button{{fmt.Sprintf("%d. %s", i+1, name), fmt.Sprintf("lapor:langkah:%s:%d", f.Token, i+1)}})
+			rows = append(rows, []tkpkbot.Button{{Text: fmt.Sprintf("%d. %s", i+1, name), Data: fmt.Sprintf("lapor:langkah:%s:%d", f.Token, i+1)}})
 		}
 		h.edit(ctx, r, h.summary(f)+"\n\nBagian mana yang ingin diubah?", rows...)
 		return nil
@@ -389,7 +389,7 @@ func (h *Handlers) submit(ctx context.Context, r *Request, token string) error {
 		group := fmt.Sprintf("📥 <b>Laporan mingguan %s</b>%s\n%s\nOleh %s, %s\n\n%s",
 			escape(reg.Official), statusTag(rep), indo.WeekLabel(rep.Week, h.Location), escape(displayName(r.User)),
 			indo.DateTime(rep.SubmittedAt.In(h.Location)), reportBody(rep))
-		if err := h.Send(ctx, r.Bot, h.ReportChat, group); err != nil {
+		if err := h.Send(ctx, h.ReportChat, group); err != nil {
 			h.Log.Error("post report to REPORT_CHAT_ID failed", "chat", h.ReportChat, "report", rep.ID, "err", err)
 		}
 	}

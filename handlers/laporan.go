@@ -33,19 +33,19 @@ func (h *Handlers) regionReport(ctx context.Context, r *Request) error {
 		return nil
 	}
 	if text == "" {
-		var buttons []Button
+		var buttons []tkpkbot.Button
 		for _, reg := range tkpkbot.Districts() {
-			buttons = append(buttons, Button{reg.Name, laporanData(reg.Code, w, 0)})
+			buttons = append(buttons, tkpkbot.Button{Text: reg.Name, Data: laporanData(reg.Code, w, 0)})
 		}
 		h.reply(ctx, r, "Laporan wilayah mana, untuk "+indo.WeekLabel(w, h.Location)+"? Pilih di bawah, atau tulis namanya.\n"+h.laporanExamples(), grid(2, buttons)...)
 		return nil
 	}
 	m := tkpkbot.MatchRegion(text)
 	if m.Kind != tkpkbot.MatchExact {
-		var rows [][]Button
+		var rows [][]tkpkbot.Button
 		for _, c := range m.Candidates {
 			if c.Code != tkpkbot.ProvinceCode {
-				rows = append(rows, []Button{{c.Name, laporanData(c.Code, w, 0)}})
+				rows = append(rows, []tkpkbot.Button{{Text: c.Name, Data: laporanData(c.Code, w, 0)}})
 			}
 		}
 		h.reply(ctx, r, "Wilayah <b>"+escape(text)+"</b> tidak dikenali. "+regionHint(m)+"\n"+h.laporanExamples(), rows...)
@@ -88,7 +88,7 @@ func (h *Handlers) laporanButton(ctx context.Context, r *Request, data string) e
 // laporanView is one region's report for week w: the chosen version (0:
 // the one in force) in full, buttons to step weeks and, for a revised
 // report, one per version.
-func (h *Handlers) laporanView(ctx context.Context, reg tkpkbot.Region, w tkpkbot.Week, version int) (string, [][]Button, error) {
+func (h *Handlers) laporanView(ctx context.Context, reg tkpkbot.Region, w tkpkbot.Week, version int) (string, [][]tkpkbot.Button, error) {
 	vs, err := h.Reports.ReportVersions(ctx, reg.Code, w)
 	if err != nil {
 		return "", nil, err
@@ -107,7 +107,7 @@ func (h *Handlers) laporanView(ctx context.Context, reg tkpkbot.Region, w tkpkbo
 				text += " Tenggat: " + indo.DateTime(deadline) + "."
 			}
 		}
-		return text, [][]Button{nav}, nil
+		return text, [][]tkpkbot.Button{nav}, nil
 	}
 	shown := vs[len(vs)-1]
 	for _, v := range vs {
@@ -119,15 +119,15 @@ func (h *Handlers) laporanView(ctx context.Context, reg tkpkbot.Region, w tkpkbo
 	if err != nil {
 		return "", nil, err
 	}
-	rows := [][]Button{nav}
+	rows := [][]tkpkbot.Button{nav}
 	if len(vs) > 1 {
-		var buttons []Button
+		var buttons []tkpkbot.Button
 		for _, v := range vs {
 			label := fmt.Sprintf("Versi %d", v.Version)
 			if v.Version == shown.Version {
 				label = "• " + label
 			}
-			buttons = append(buttons, Button{label, laporanData(reg.Code, w, v.Version)})
+			buttons = append(buttons, tkpkbot.Button{Text: label, Data: laporanData(reg.Code, w, v.Version)})
 		}
 		rows = append(rows, grid(4, buttons)...)
 	}

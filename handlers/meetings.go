@@ -41,8 +41,8 @@ func (h *Handlers) registerMeetings() {
 		Help: "jawaban kehadiran rapat per wilayah",
 		Run:  h.attendance,
 	})
-	h.OnCallback(reminders.RSVPPrefix, h.rsvpButton)
-	h.OnCallback(reminders.ICSPrefix, h.icsButton)
+	h.OnCallback(tkpkbot.RSVPPrefix, h.rsvpButton)
+	h.OnCallback(tkpkbot.ICSPrefix, h.icsButton)
 }
 
 func (h *Handlers) newMeeting(ctx context.Context, r *Request) error {
@@ -155,7 +155,7 @@ func (h *Handlers) listMeetings(ctx context.Context, r *Request) error {
 	}
 	var b strings.Builder
 	b.WriteString("<b>Rapat mendatang</b>\n")
-	var rows [][]Button
+	var rows [][]tkpkbot.Button
 	for i, m := range ms {
 		fmt.Fprintf(&b, "\n<b>#%d</b> %s\n", m.ID, reminders.MeetingDetails(m.Meeting, h.Location))
 		if r.Private { // in a group, nobody's answer is shown
@@ -163,10 +163,10 @@ func (h *Handlers) listMeetings(ctx context.Context, r *Request) error {
 		}
 		if i < 5 { // a keyboard longer than a phone screen helps nobody
 			id := strconv.FormatInt(m.ID, 10)
-			rows = append(rows, []Button{
-				{"✅ Hadir #" + id, reminders.RSVPData(m.ID, tkpkbot.RSVPHadir)},
-				{"❌ Tidak #" + id, reminders.RSVPData(m.ID, tkpkbot.RSVPTidakHadir)},
-				{"❔ Belum pasti #" + id, reminders.RSVPData(m.ID, tkpkbot.RSVPBelumPasti)},
+			rows = append(rows, []tkpkbot.Button{
+				{Text: "✅ Hadir #" + id, Data: tkpkbot.RSVPData(m.ID, tkpkbot.RSVPHadir)},
+				{Text: "❌ Tidak #" + id, Data: tkpkbot.RSVPData(m.ID, tkpkbot.RSVPTidakHadir)},
+				{Text: "❔ Belum pasti #" + id, Data: tkpkbot.RSVPData(m.ID, tkpkbot.RSVPBelumPasti)},
 			})
 		}
 	}
@@ -251,7 +251,7 @@ func (h *Handlers) attendance(ctx context.Context, r *Request) error {
 }
 
 func (h *Handlers) rsvpButton(ctx context.Context, r *Request, data string) error {
-	id, answer, ok := reminders.ParseRSVPData(data)
+	id, answer, ok := tkpkbot.ParseRSVPData(data)
 	if !ok {
 		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
 		return nil

@@ -64,13 +64,13 @@ func (h *Handlers) redeem(ctx context.Context, r *Request, code string, replace 
 		code := tkpkbot.NormalizeInviteCode(code)
 		h.reply(ctx, r, fmt.Sprintf("Anda %s; kode ini menjadikan Anda %s.\n\nJika diganti, peran lama berakhir (formulir laporan yang belum dikirim dihapus). Ganti peran?",
 			roleText(r.User.Role, r.User.RegionCode), roleText(inv.Role, inv.RegionCode)),
-			[]Button{{"✅ Ya, ganti", "daftar:ganti:" + code}, {"✖️ Batal", "daftar:batal"}})
+			[]tkpkbot.Button{{Text: "✅ Ya, ganti", Data: "daftar:ganti:" + code}, {Text: "✖️ Batal", Data: "daftar:batal"}})
 		return nil
 	} else if err != nil {
 		return h.inviteRefused(ctx, r, err)
 	}
 	u := ch.After
-	h.refreshMenu(ctx, r.Bot, u)
+	h.refreshMenu(ctx, u)
 	var b strings.Builder
 	fmt.Fprintf(&b, "Selamat datang, <b>%s</b>! Anda terdaftar sebagai <b>%s</b>", escape(firstName(u)), u.Role.Label())
 	if reg, ok := tkpkbot.RegionByCode(u.RegionCode); ok {
@@ -230,7 +230,7 @@ func (h *Handlers) revoke(ctx context.Context, r *Request) error {
 		return err
 	}
 	u := ch.Before
-	h.refreshMenu(ctx, r.Bot, ch.After)
+	h.refreshMenu(ctx, ch.After)
 	text := fmt.Sprintf("Akses <b>%s</b> (ID <code>%d</code>, %s) sudah dicabut. Laporan yang pernah dikirim tetap tersimpan; formulir yang belum dikirim dan kode undangan buatannya yang belum dipakai tidak berlaku lagi.",
 		escape(displayName(u)), u.ID, escape(roleText(u.Role, u.RegionCode)))
 	if ch.Uncovered {

@@ -87,7 +87,7 @@ func (h *Handlers) askIfHoliday(ctx context.Context, r *Request, m tkpkbot.Meeti
 		h.reply(ctx, r, draftCancelledText(d.Meeting, h.Location))
 	default:
 		h.reply(ctx, r, fmt.Sprintf("⚠️ %s\nTetap jadwalkan rapat ini?\n\n%s", why, reminders.MeetingDetails(d.Meeting, h.Location)),
-			[]Button{{"Ya, tetap jadwalkan", rapatLiburPrefix + ":ya:" + d.Token}, {"Batal", rapatLiburPrefix + ":batal:" + d.Token}})
+			[]tkpkbot.Button{{Text: "Ya, tetap jadwalkan", Data: rapatLiburPrefix + ":ya:" + d.Token}, {Text: "Batal", Data: rapatLiburPrefix + ":batal:" + d.Token}})
 	}
 	return true, nil
 }
@@ -107,7 +107,7 @@ func (h *Handlers) meetingScheduledText(m tkpkbot.Meeting) string {
 		m.ID, reminders.MeetingDetails(m, h.Location), group, m.ID, m.ID)
 }
 
-// parseRapatLiburData reads "ya:<token>" or "batal:<token>". Button data
+// parseRapatLiburData reads "ya:<token>" or "batal:<token>". tkpkbot.Button data
 // comes back from the client, so anything else is refused before the
 // database is asked; the token's alphabet is base64url.
 func parseRapatLiburData(data string) (action, token string, ok bool) {

@@ -6,9 +6,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/go-telegram/bot"
-	"github.com/go-telegram/bot/models"
-
 	"tkpkbot"
 	"tkpkbot/export"
 	"tkpkbot/indo"
@@ -89,13 +86,13 @@ func (h *Handlers) laporankuButton(ctx context.Context, r *Request, data string)
 // myReportsView is the coordinator's region's report of week w in full.
 // For the current week without a report it says so and shows the latest
 // report instead, so the coordinator sees what was last sent.
-func (h *Handlers) myReportsView(ctx context.Context, region string, w tkpkbot.Week) (string, [][]Button, error) {
+func (h *Handlers) myReportsView(ctx context.Context, region string, w tkpkbot.Week) (string, [][]tkpkbot.Button, error) {
 	reg, ok := tkpkbot.RegionByCode(region)
 	if !ok {
 		return "", nil, fmt.Errorf("coordinator without a known region %q", region)
 	}
-	nav := func(w tkpkbot.Week) [][]Button {
-		return [][]Button{h.weekNav(w, func(w tkpkbot.Week) string { return "laporanku:" + w.String() })}
+	nav := func(w tkpkbot.Week) [][]tkpkbot.Button {
+		return [][]tkpkbot.Button{h.weekNav(w, func(w tkpkbot.Week) string { return "laporanku:" + w.String() })}
 	}
 	vs, err := h.Reports.ReportVersions(ctx, region, w)
 	if err != nil {
@@ -152,7 +149,7 @@ func (h *Handlers) recap(ctx context.Context, r *Request) error {
 }
 
 // recapText is the province view of one week, with buttons to step weeks.
-func (h *Handlers) recapText(ctx context.Context, w tkpkbot.Week) (string, [][]Button, error) {
+func (h *Handlers) recapText(ctx context.Context, w tkpkbot.Week) (string, [][]tkpkbot.Button, error) {
 	rs, err := h.Reports.LatestReports(ctx, w)
 	if err != nil {
 		return "", nil, err
@@ -203,9 +200,9 @@ func (h *Handlers) recapText(ctx context.Context, w tkpkbot.Week) (string, [][]B
 	n := int64(len(districts))
 	fmt.Fprintf(&b, "\nPartisipasi: <b>%s dari %s wilayah (%s)</b>\nTotal KK dijangkau: <b>%s KK</b>\nTotal realisasi anggaran: <b>%s</b>",
 		indo.Int(sent), indo.Int(n), indo.Percent(float64(sent)*100/float64(n), 0), indo.Int(households), indo.Rupiah(budget))
-	rows := [][]Button{{{"◀ " + w.Prev().String(), "rekap:" + w.Prev().String()}}}
+	rows := [][]tkpkbot.Button{{{Text: "◀ " + w.Prev().String(), Data: "rekap:" + w.Prev().String()}}}
 	if cur := tkpkbot.WeekOf(h.Clock.Now(), h.Location); w != cur {
-		rows[0] = append(rows[0], Button{w.Next().String() + " ▶", "rekap:" + w.Next().String()})
+		rows[0] = append(rows[0], tkpkbot.Button{Text: w.Next().String() + " ▶", Data: "rekap:" + w.Next().String()})
 	}
 	return b.String(), rows, nil
 }
@@ -299,12 +296,5 @@ func exportRows(rs []tkpkbot.Report, weeks []tkpkbot.Week) ([]export.Row, export
 }
 
 func (h *Handlers) sendDocument(ctx context.Context, r *Request, name string, data []byte, caption string) error {
-	return retrySend(ctx, func() error {
-		_, err := r.Bot.SendDocument(ctx, &bot.SendDocumentParams{
-			ChatID:   r.ChatID,
-			Document: &models.InputFileUpload{Filename: name, Data: bytes.NewReader(data)},
-			Caption:  caption,
-		})
-		return err
-	})
+	return h.Telegram.SendDocument(ctx, r.ChatID, tkpkbot.Upload{Name: name, Data: data}, caption)
 }

@@ -56,13 +56,13 @@ func (h *Handlers) senderName(ctx context.Context, id int64) (string, error) {
 // weekNav is the row that steps a report view one week back or forward;
 // data makes a button's callback data for a week. There is nothing to
 // step to after the current week.
-func (h *Handlers) weekNav(w tkpkbot.Week, data func(tkpkbot.Week) string) []Button {
-	row := []Button{{fmt.Sprintf("◀ Minggu %d", w.Prev().Week), data(w.Prev())}}
+func (h *Handlers) weekNav(w tkpkbot.Week, data func(tkpkbot.Week) string) []tkpkbot.Button {
+	row := []tkpkbot.Button{{Text: fmt.Sprintf("◀ Minggu %d", w.Prev().Week), Data: data(w.Prev())}}
 	cur := tkpkbot.WeekOf(h.Clock.Now(), h.Location)
 	if w.Start(h.Location).Before(cur.Start(h.Location)) {
-		row = append(row, Button{fmt.Sprintf("Minggu %d ▶", w.Next().Week), data(w.Next())})
+		row = append(row, tkpkbot.Button{Text: fmt.Sprintf("Minggu %d ▶", w.Next().Week), Data: data(w.Next())})
 		if w.Next() != cur {
-			row = append(row, Button{"Minggu ini ⏩", data(cur)})
+			row = append(row, tkpkbot.Button{Text: "Minggu ini ⏩", Data: data(cur)})
 		}
 	}
 	return row

@@ -34,7 +34,7 @@ func (h *Handlers) offerRevision(ctx context.Context, r *Request, week tkpkbot.W
 	h.reply(ctx, r, fmt.Sprintf("📄 Laporan <b>%s</b> untuk %s sudah dikirim oleh <b>%s</b> pada %s%s:\n\n%s\n"+
 		"Pilih <b>Revisi laporan ini</b> untuk mengubahnya: formulir baru berisi jawaban di atas, dan versi yang sekarang tetap tersimpan. Tanpa pilihan itu, tidak ada yang diganti.",
 		escape(reg.Official), indo.WeekLabel(week, h.Location), escape(who), indo.DateTime(rep.SubmittedAt.In(h.Location)), version, reportBody(rep)),
-		[]Button{{"✏️ Revisi laporan ini", revisiData(week, rep.Version)}, {"✖️ Batal", "lapor:tetap"}})
+		[]tkpkbot.Button{{Text: "✏️ Revisi laporan ini", Data: revisiData(week, rep.Version)}, {Text: "✖️ Batal", Data: "lapor:tetap"}})
 	return true, nil
 }
 

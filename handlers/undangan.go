@@ -26,7 +26,7 @@ func (h *Handlers) listInvites(ctx context.Context, r *Request) error {
 // still lists every code.
 const maxInviteButtons = 10
 
-func (h *Handlers) invitesText(ctx context.Context) (string, [][]Button, error) {
+func (h *Handlers) invitesText(ctx context.Context) (string, [][]tkpkbot.Button, error) {
 	invs, err := h.People.OpenInvites(ctx)
 	if err != nil {
 		return "", nil, err
@@ -36,12 +36,12 @@ func (h *Handlers) invitesText(ctx context.Context) (string, [][]Button, error) 
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "<b>Kode undangan yang masih berlaku</b> (%s)\n", indo.Int(int64(len(invs))))
-	var rows [][]Button
+	var rows [][]tkpkbot.Button
 	for i, inv := range invs {
 		fmt.Fprintf(&b, "\n%d. <code>%s</code> — %s\n   dibuat %s, berlaku sampai %s\n", i+1, inv.Code,
 			escape(roleText(inv.Role, inv.RegionCode)), escape(displayName(inv.Creator)), indo.DateTime(inv.ExpiresAt.In(h.Location)))
 		if i < maxInviteButtons {
-			rows = append(rows, []Button{{fmt.Sprintf("🗑 Batalkan %d (%s…)", i+1, inv.Code[:4]), "undangan:batal:" + inv.Code}})
+			rows = append(rows, []tkpkbot.Button{{Text: fmt.Sprintf("🗑 Batalkan %d (%s…)", i+1, inv.Code[:4]), Data: "undangan:batal:" + inv.Code}})
 		}
 	}
 	if len(invs) > maxInviteButtons {

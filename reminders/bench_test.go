@@ -7,14 +7,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-telegram/bot"
-
 	"tkpkbot"
 	"tkpkbot/internal/clocktest"
 	"tkpkbot/internal/dbtest"
 	"tkpkbot/internal/telegramtest"
 	"tkpkbot/reminders"
 	"tkpkbot/store"
+	"tkpkbot/telegram"
 )
 
 func seedMembers(b *testing.B, db *store.DB, n int) {
@@ -45,13 +44,11 @@ func BenchmarkBroadcast1000(b *testing.B) {
 	clock := clocktest.New(at(2024, 12, 9, 8, 0))
 	db := dbtest.Open(b, store.Options{Clock: clock})
 	seedMembers(b, db, 1000)
-	tg, err := bot.New("123456:TEST-TOKEN", bot.WithServerURL(fake.URL()), bot.WithSkipGetMe())
-	if err != nil {
-		b.Fatal(err)
-	}
+	tg := &telegram.Client{APIURL: fake.URL(), Token: "123456:TEST-TOKEN"}
 	sw := reminders.New(reminders.Options{
-		Store: db, Holidays: db, Reports: db, Telegram: reminders.BotTelegram{Bot: tg},
-		Clock: clock, Location: wita, Log: slogDiscard(),
+		Store: db, Holidays: db, Reports: db, Telegram: tg,
+		Limiter: telegram.NewLimiter(telegram.DefaultRate, 1, telegram.DefaultPerChat, nil, nil),
+		Clock:   clock, Location: wita, Log: slogDiscard(),
 	})
 	b.ResetTimer()
 	var sent int
@@ -90,7 +87,7 @@ func BenchmarkBroadcast1000(b *testing.B) {
 		busiest = max(busiest, j-i+1)
 	}
 	b.ReportMetric(float64(sent)/elapsed.Seconds(), "msgs/s")
-	b.ReportMetric(reminders.DefaultRate, "limit_msgs/s")
+	b.ReportMetric(telegram.DefaultRate, "limit_msgs/s")
 	b.ReportMetric(float64(busiest), "max_msgs_in_1s")
 	b.ReportMetric(float64(tooMany.Load())/float64(b.N), "429s/op")
 }
@@ -99,7 +96,7 @@ func BenchmarkBroadcast1000(b *testing.B) {
 // measures the database side of a sweep alone.
 type noTelegram struct{ n atomic.Int64 }
 
-func (t *noTelegram) Send(context.Context, reminders.Message) (int, error) {
+func (t *noTelegram) SendOnce(context.Context, int64, string, tkpkbot.Keyboard) (int, error) {
 	return int(t.n.Add(1)), nil
 }
 
@@ -114,7 +111,7 @@ func BenchmarkSweep10000(b *testing.B) {
 	tg := &noTelegram{}
 	sw := reminders.New(reminders.Options{
 		Store: db, Holidays: db, Reports: db, Telegram: tg, Clock: clock, Location: wita, Log: slogDiscard(),
-		Limiter: reminders.NewLimiter(0, 1, 0, nil, nil), Workers: 12, Batch: 200,
+		Workers: 12, Batch: 200,
 	})
 	b.ResetTimer()
 	var rows int

@@ -2,62 +2,12 @@ package reminders
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
-
-	"github.com/go-telegram/bot/models"
 
 	"tkpkbot"
 	"tkpkbot/indo"
 )
-
-// Button data shared with the handlers that answer the taps.
-const (
-	RSVPPrefix = "rsvp" // rsvp:<meeting>:<h|t|b>
-	ICSPrefix  = "ics"  // ics:<meeting>
-)
-
-var rsvpCodes = map[tkpkbot.RSVP]string{tkpkbot.RSVPHadir: "h", tkpkbot.RSVPTidakHadir: "t", tkpkbot.RSVPBelumPasti: "b"}
-
-// RSVPData is the callback data of an answer button.
-func RSVPData(meetingID int64, a tkpkbot.RSVP) string {
-	return fmt.Sprintf("%s:%d:%s", RSVPPrefix, meetingID, rsvpCodes[a])
-}
-
-// ParseRSVPData reads what follows "rsvp:" in a callback.
-func ParseRSVPData(rest string) (meetingID int64, a tkpkbot.RSVP, ok bool) {
-	id, code, found := strings.Cut(rest, ":")
-	if !found {
-		return 0, "", false
-	}
-	n, err := strconv.ParseInt(id, 10, 64)
-	if err != nil || n <= 0 {
-		return 0, "", false
-	}
-	for r, c := range rsvpCodes {
-		if c == code {
-			return n, r, true
-		}
-	}
-	return 0, "", false
-}
-
-// MeetingKeyboard is the answer buttons plus the calendar file, one tap
-// away rather than attached, so a broadcast costs one message per person.
-func MeetingKeyboard(meetingID int64) *models.InlineKeyboardMarkup {
-	b := func(text, data string) models.InlineKeyboardButton {
-		return models.InlineKeyboardButton{Text: text, CallbackData: data}
-	}
-	return &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{
-		{
-			b("✅ Hadir", RSVPData(meetingID, tkpkbot.RSVPHadir)),
-			b("❌ Tidak hadir", RSVPData(meetingID, tkpkbot.RSVPTidakHadir)),
-			b("❔ Belum pasti", RSVPData(meetingID, tkpkbot.RSVPBelumPasti)),
-		},
-		{b("📅 Tambah ke kalender", fmt.Sprintf("%s:%d", ICSPrefix, meetingID))},
-	}}
-}
 
 // MeetingDetails is the block every meeting message shares.
 func MeetingDetails(m tkpkbot.Meeting, loc *time.Location) string {
@@ -98,14 +48,14 @@ func render(d tkpkbot.Delivery, now time.Time, loc *time.Location, deadline time
 	case tkpkbot.KindMeetingAnnounce:
 		msg.HTML = "📣 <b>Undangan rapat</b>\n\n" + MeetingDetails(m, loc) +
 			"\n\nMohon konfirmasi kehadiran dengan tombol di bawah. Daftar rapat: /rapat"
-		msg.Keyboard = MeetingKeyboard(m.ID)
+		msg.Keyboard = tkpkbot.MeetingKeyboard(m.ID)
 	case tkpkbot.KindMeetingBefore:
 		msg.HTML = fmt.Sprintf("⏰ <b>Pengingat rapat — %s</b>\n\n%s", Until(m.StartsAt.Sub(now)), MeetingDetails(m, loc))
 		if d.Answer == tkpkbot.RSVPHadir {
 			msg.HTML += "\n\nAnda sudah menyatakan <b>hadir</b>. Sampai jumpa!"
 		} else {
 			msg.HTML += "\n\nJawaban Anda: <b>" + d.Answer.Label() + "</b>. Ubah dengan tombol di bawah."
-			msg.Keyboard = MeetingKeyboard(m.ID)
+			msg.Keyboard = tkpkbot.MeetingKeyboard(m.ID)
 		}
 	case tkpkbot.KindMeetingCancel:
 		msg.HTML = fmt.Sprintf("🚫 <b>Rapat dibatalkan</b>\n\n<s>%s</s>\n\nRapat ini tidak jadi diadakan. Hapus dari kalender Anda bila sudah ditambahkan.",

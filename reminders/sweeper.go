@@ -33,8 +33,9 @@ type Options struct {
 	MeetingOffsets []time.Duration
 	ReportOffsets  []time.Duration
 
-	// Limiter paces sends; default DefaultRate overall, DefaultPerChat.
-	Limiter *Limiter
+	// Limiter paces sends to Telegram's limits (telegram.NewLimiter with
+	// its defaults in production); nil sends unpaced.
+	Limiter Pacer
 	// Workers send concurrently within the limits; default 8.
 	Workers int
 	// Batch is how many deliveries one claim takes; default 100.
@@ -76,7 +77,7 @@ type Sweeper struct {
 	o     Options
 	log   *slog.Logger
 	owner string
-	lim   *Limiter
+	lim   Pacer
 }
 
 // New builds a sweeper.
@@ -97,7 +98,7 @@ func New(o Options) *Sweeper {
 		o.ReportOffsets = DefaultReportOffsets
 	}
 	if o.Limiter == nil {
-		o.Limiter = NewLimiter(DefaultRate, 1, DefaultPerChat, nil, nil)
+		o.Limiter = unpaced{}
 	}
 	if o.Workers <= 0 {
 		o.Workers = 8
@@ -402,14 +403,14 @@ func (s *Sweeper) deliverOne(ctx context.Context, d tkpkbot.Delivery, cal tkpkbo
 		// The call gets its own deadline, not ctx's: cancelling a request
 		// in flight is exactly what turns a send into an unknown.
 		sctx, scancel := context.WithTimeout(context.WithoutCancel(ctx), s.o.SendTimeout)
-		msgID, err := s.o.Telegram.Send(sctx, msg)
+		msgID, err := s.o.Telegram.SendOnce(sctx, msg.ChatID, msg.HTML, msg.Keyboard)
 		scancel()
-		cls, wait := classify(err)
-		switch cls {
-		case classSent:
+		failure, wait := tkpkbot.FailureOf(err)
+		switch {
+		case err == nil:
 			res.status = tkpkbot.DeliverySent
 			return mergeFinish(res, finish(tkpkbot.Outcome{Status: tkpkbot.DeliverySent, MessageID: msgID}))
-		case classRateLimited:
+		case failure == tkpkbot.SendRateLimited:
 			res.rateLimited++
 			s.lim.Block(wait)
 			if res.rateLimited >= s.o.MaxAttempts {
@@ -424,13 +425,13 @@ func (s *Sweeper) deliverOne(ctx context.Context, d tkpkbot.Delivery, cal tkpkbo
 			// retry_after has passed; then the same message goes again.
 			log.Info("rate limited by Telegram; waiting to retry the same message", "retry_after", wait.String())
 			continue
-		case classUnreachable:
+		case failure == tkpkbot.SendUnreachable:
 			log.Warn("reminder recipient unreachable; marked for admins", "err", err)
 			return mergeFinish(res, finish(tkpkbot.Outcome{Status: tkpkbot.DeliveryUnreachable, Note: short(err)}))
-		case classPermanent:
+		case failure == tkpkbot.SendRejected:
 			log.Error("reminder refused by Telegram; not retried", "err", err)
 			return mergeFinish(res, finish(tkpkbot.Outcome{Status: tkpkbot.DeliveryFailed, Note: short(err)}))
-		case classTransient:
+		case failure == tkpkbot.SendTransient:
 			if attempts >= s.o.MaxAttempts {
 				log.Error("reminder failed after retries; giving up", "attempts", attempts, "err", err)
 				return mergeFinish(res, finish(tkpkbot.Outcome{Status: tkpkbot.DeliveryFailed, Note: short(err)}))

@@ -11,14 +11,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-telegram/bot"
-
 	"tkpkbot"
 	"tkpkbot/internal/clocktest"
 	"tkpkbot/internal/dbtest"
 	"tkpkbot/internal/pgtest"
 	"tkpkbot/reminders"
 	"tkpkbot/store"
+	"tkpkbot/telegram"
 )
 
 func TestMain(m *testing.M) {
@@ -44,7 +43,8 @@ type recorder struct {
 	fail func(m reminders.Message) error
 }
 
-func (r *recorder) Send(_ context.Context, m reminders.Message) (int, error) {
+func (r *recorder) SendOnce(_ context.Context, chat int64, html string, kb tkpkbot.Keyboard) (int, error) {
+	m := reminders.Message{ChatID: chat, HTML: html, Keyboard: kb}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.fail != nil {
@@ -54,6 +54,11 @@ func (r *recorder) Send(_ context.Context, m reminders.Message) (int, error) {
 	}
 	r.msgs = append(r.msgs, m)
 	return len(r.msgs), nil
+}
+
+// sendErr is a failure as the transport classifies it.
+func sendErr(f tkpkbot.SendFailure, code int, desc string) error {
+	return &tkpkbot.SendError{Failure: f, Code: code, Err: fmt.Errorf("telegram sendMessage: %d %s", code, desc)}
 }
 
 // take returns and forgets what was sent, as "chat: first line" strings.
@@ -84,7 +89,7 @@ func newWorld(t *testing.T, now time.Time, edit ...func(*reminders.Options)) *wo
 	w := &world{t: t, db: db, clock: clock, tg: &recorder{}}
 	o := reminders.Options{
 		Store: db, Holidays: db, Reports: db, Telegram: w.tg, Clock: clock, Location: wita, Log: slogDiscard(),
-		Limiter: reminders.NewLimiter(0, 1, 0, nil, nil), ReportChat: -1001,
+		ReportChat: -1001,
 	}
 	for _, e := range edit {
 		e(&o)
@@ -249,7 +254,7 @@ func TestSendFailures(t *testing.T) {
 	ft := &fakeTime{t: time.Unix(1_700_000_000, 0)}
 	w := newWorld(t, at(2024, 12, 9, 8, 0), func(o *reminders.Options) {
 		o.ReportChat = 0
-		o.Limiter = reminders.NewLimiter(25, 1, time.Second, ft.now, ft.sleep)
+		o.Limiter = telegram.NewLimiter(25, 1, time.Second, ft.now, ft.sleep)
 	})
 	for id := int64(10); id < 16; id++ {
 		w.member(id, tkpkbot.RolePengamat, "")
@@ -260,19 +265,19 @@ func TestSendFailures(t *testing.T) {
 		n := calls[m.ChatID]
 		switch m.ChatID {
 		case 10:
-			return fmt.Errorf("%w, Forbidden: bot was blocked by the user", bot.ErrorForbidden)
+			return sendErr(tkpkbot.SendUnreachable, 403, "Forbidden: bot was blocked by the user")
 		case 11: // fails twice, then works
 			if n <= 2 {
-				return errors.New("error response from telegram for method sendMessage, 502 Bad Gateway")
+				return sendErr(tkpkbot.SendTransient, 502, "Bad Gateway")
 			}
 		case 12: // 429 once: the same message is retried in the same sweep
 			if n == 1 {
-				return &bot.TooManyRequestsError{Message: "too many requests", RetryAfter: 1}
+				return &tkpkbot.SendError{Failure: tkpkbot.SendRateLimited, Code: 429, RetryAfter: time.Second, Err: errors.New("Too Many Requests")}
 			}
 		case 13:
-			return fmt.Errorf("error do request for method sendMessage, %w", context.DeadlineExceeded)
+			return fmt.Errorf("telegram sendMessage: %w", context.DeadlineExceeded)
 		case 14:
-			return errors.New("error response from telegram for method sendMessage, 500 Internal Server Error")
+			return sendErr(tkpkbot.SendTransient, 500, "Internal Server Error")
 		}
 		return nil
 	}
@@ -353,7 +358,7 @@ func TestTwoSweepersConcurrently(t *testing.T) {
 		dbs = append(dbs, db)
 		sweepers = append(sweepers, reminders.New(reminders.Options{
 			Store: db, Holidays: db, Reports: db, Telegram: tg, Clock: clock, Location: wita, Log: slogDiscard(),
-			Limiter: reminders.NewLimiter(0, 1, 0, nil, nil), Batch: 13, Workers: 4, NoSenderLock: true,
+			Batch: 13, Workers: 4, NoSenderLock: true,
 			Owner: fmt.Sprintf("s%d", i),
 		}))
 	}

@@ -1,89 +1,11 @@
 package reminders
 
 import (
-	"context"
-	"errors"
 	"fmt"
-	"net"
 	"strings"
-	"sync"
 	"testing"
 	"time"
-
-	"github.com/go-telegram/bot"
-
-	"tkpkbot"
 )
-
-// fakeTime is a clock and sleeper for the limiter: sleeping advances it.
-type fakeTime struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (f *fakeTime) now() time.Time { f.mu.Lock(); defer f.mu.Unlock(); return f.t }
-func (f *fakeTime) sleep(_ context.Context, d time.Duration) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if d > 0 {
-		f.t = f.t.Add(d)
-	}
-	return nil
-}
-
-func TestLimiterPacesOverallAndPerChat(t *testing.T) {
-	ft := &fakeTime{t: time.Unix(1_700_000_000, 0)}
-	l := NewLimiter(25, 1, time.Second, ft.now, nil)
-	t0 := ft.now()
-	// 50 different chats: 40 ms apart, so 50 take 1.96 s.
-	var last time.Duration
-	for i := 0; i < 50; i++ {
-		d := l.reserve(int64(i))
-		if i > 0 && d-last != 40*time.Millisecond {
-			t.Fatalf("send %d waits %v after previous %v", i, d, last)
-		}
-		last = d
-	}
-	if last != 49*40*time.Millisecond {
-		t.Fatalf("50th send at %v", last)
-	}
-	// Same chat twice: a second apart even though the bucket allows more.
-	l2 := NewLimiter(25, 5, time.Second, ft.now, nil)
-	if a, b := l2.reserve(7), l2.reserve(7); b-a != time.Second {
-		t.Fatalf("same chat spaced %v", b-a)
-	}
-	// A 429 holds everyone.
-	l.Block(10 * time.Second)
-	if d := l.reserve(999); d < 10*time.Second {
-		t.Fatalf("after Block, wait %v", d)
-	}
-	_ = t0
-}
-
-func TestLimiterBurstThenRate(t *testing.T) {
-	ft := &fakeTime{t: time.Unix(1_700_000_000, 0)}
-	l := NewLimiter(10, 5, 0, ft.now, ft.sleep)
-	start := ft.now()
-	for i := 0; i < 25; i++ {
-		if err := l.Wait(context.Background(), int64(i)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// 5 at once, then 20 more at 10/s.
-	if got := ft.now().Sub(start); got != 2*time.Second {
-		t.Fatalf("25 sends took %v, want 2s", got)
-	}
-}
-
-func TestLimiterWaitHonoursContext(t *testing.T) {
-	l := NewLimiter(1, 1, 0, nil, nil)
-	l.Block(time.Hour)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
-	defer cancel()
-	if err := l.Wait(ctx, 1); !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("Wait = %v", err)
-	}
-}
 
 func TestParseOffsets(t *testing.T) {
 	h := time.Hour
@@ -139,32 +61,6 @@ func FuzzParseOffsets(f *testing.F) {
 	})
 }
 
-func TestClassify(t *testing.T) {
-	cases := []struct {
-		err  error
-		want class
-	}{
-		{nil, classSent},
-		{&bot.TooManyRequestsError{Message: "too many requests", RetryAfter: 3}, classRateLimited},
-		{fmt.Errorf("%w, Forbidden: bot was blocked by the user", bot.ErrorForbidden), classUnreachable},
-		{fmt.Errorf("%w, Bad Request: chat not found", bot.ErrorBadRequest), classUnreachable},
-		{fmt.Errorf("%w, Bad Request: can't parse entities", bot.ErrorBadRequest), classPermanent},
-		{fmt.Errorf("%w, Unauthorized", bot.ErrorUnauthorized), classTransient},
-		{errors.New("error response from telegram for method sendMessage, 502 Bad Gateway"), classTransient},
-		{fmt.Errorf("error do request for method sendMessage, %w", &net.OpError{Op: "dial", Err: errors.New("connection refused")}), classTransient},
-		{fmt.Errorf("error do request for method sendMessage, %w", context.DeadlineExceeded), classUnknown},
-		{fmt.Errorf("error read response body for method sendMessage, %w", errors.New("unexpected EOF")), classUnknown},
-	}
-	for _, c := range cases {
-		if got, _ := classify(c.err); got != c.want {
-			t.Errorf("classify(%v) = %d, want %d", c.err, got, c.want)
-		}
-	}
-	if _, wait := classify(&bot.TooManyRequestsError{RetryAfter: 7}); wait != 7*time.Second {
-		t.Errorf("retry_after wait = %v", wait)
-	}
-}
-
 func TestUntil(t *testing.T) {
 	for d, want := range map[time.Duration]string{
 		30 * time.Second:                "sebentar lagi",
@@ -182,24 +78,6 @@ func TestUntil(t *testing.T) {
 	} {
 		if got := Until(d); got != want {
 			t.Errorf("Until(%v) = %q, want %q", d, got, want)
-		}
-	}
-}
-
-func TestRSVPData(t *testing.T) {
-	for _, a := range []tkpkbot.RSVP{tkpkbot.RSVPHadir, tkpkbot.RSVPTidakHadir, tkpkbot.RSVPBelumPasti} {
-		data := RSVPData(42, a)
-		if len(data) > 64 {
-			t.Fatalf("callback data %q longer than Telegram allows", data)
-		}
-		id, got, ok := ParseRSVPData(strings.TrimPrefix(data, RSVPPrefix+":"))
-		if !ok || id != 42 || got != a {
-			t.Fatalf("round trip %q = %d %q %v", data, id, got, ok)
-		}
-	}
-	for _, bad := range []string{"", "42", "42:x", "x:h", "-1:h", "0:h"} {
-		if _, _, ok := ParseRSVPData(bad); ok {
-			t.Errorf("%q accepted", bad)
 		}
 	}
 }

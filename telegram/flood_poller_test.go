@@ -1,4 +1,4 @@
-package handlers
+package telegram
 
 import (
 	"context"
@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-telegram/bot/models"
+	"tkpkbot"
 )
 
 // A flooding user's held updates take neither the only worker nor the
@@ -19,9 +19,9 @@ func TestPollerHeldFloodDoesNotDelayOthers(t *testing.T) {
 	r = newPollerRig(t, func(p *Poller) {
 		p.Workers = 1
 		p.Drain = time.Minute // a hold that outlasted shutdown would show as a hung stop
-		p.Process = func(ctx context.Context, u *models.Update) bool {
-			if strings.HasPrefix(u.Message.Text, "banjir") {
-				if err := pause(ctx, time.Hour); err != nil {
+		p.Process = func(ctx context.Context, u *tkpkbot.Update) bool {
+			if strings.HasPrefix(u.Text, "banjir") {
+				if err := tkpkbot.Pause(ctx, time.Hour); err != nil {
 					return false
 				}
 			}

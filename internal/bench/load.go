@@ -1,4 +1,4 @@
-package main
+package bench
 
 import (
 	"context"
@@ -27,28 +27,28 @@ func replyChat(c telegramtest.Call) (int64, bool) {
 
 // throughput pushes n updates as fast as possible and returns updates per
 // second until the last reply arrived.
-func throughput(ctx context.Context, fake *telegramtest.Server, c benchConfig, text func(i int) string) (float64, error) {
+func throughput(ctx context.Context, fake *telegramtest.Server, c Config, text func(i int) string) (float64, error) {
 	calls, unsub := fake.Subscribe()
 	defer unsub()
 	start := time.Now()
-	for i := 0; i < c.updates; i++ {
-		fake.SendText(userBase+int64(i%c.users), "Pengguna", text(i))
+	for i := 0; i < c.Updates; i++ {
+		fake.SendText(userBase+int64(i%c.Users), "Pengguna", text(i))
 	}
 	got := 0
 	timeout := time.After(120 * time.Second)
-	for got < c.updates {
+	for got < c.Updates {
 		select {
 		case call := <-calls:
-			if chat, ok := replyChat(call); ok && chat >= userBase && chat < userBase+int64(c.users) {
+			if chat, ok := replyChat(call); ok && chat >= userBase && chat < userBase+int64(c.Users) {
 				got++
 			}
 		case <-timeout:
-			return 0, fmt.Errorf("%w (%d of %d)", errBenchTimeout, got, c.updates)
+			return 0, fmt.Errorf("%w (%d of %d)", errBenchTimeout, got, c.Updates)
 		case <-ctx.Done():
 			return 0, ctx.Err()
 		}
 	}
-	return float64(c.updates) / time.Since(start).Seconds(), nil
+	return float64(c.Updates) / time.Since(start).Seconds(), nil
 }
 
 type pendingUpdate struct {
@@ -79,9 +79,9 @@ func percentile(ds []time.Duration, p float64) time.Duration {
 	return s[min(len(s)-1, int(p*float64(len(s))))]
 }
 
-// mixRun sends the default mix at c.rate for c.duration and measures, per
+// mixRun sends the default mix at c.Rate for c.Duration and measures, per
 // update, the time from enqueueing it to the arrival of its reply.
-func mixRun(ctx context.Context, fake *telegramtest.Server, c benchConfig) (latencyStats, float64, error) {
+func mixRun(ctx context.Context, fake *telegramtest.Server, c Config) (latencyStats, float64, error) {
 	var (
 		mu      sync.Mutex
 		pending = map[int64][]pendingUpdate{}
@@ -119,8 +119,8 @@ func mixRun(ctx context.Context, fake *telegramtest.Server, c benchConfig) (late
 
 	coordState := make([]int, c.coords)
 	answers := []string{"Pendataan keluarga sasaran", "1.250", "1,25 jt", "-", "Verifikasi lanjutan"}
-	total := int(float64(c.rate) * c.duration.Seconds())
-	tick := time.NewTicker(time.Second / time.Duration(c.rate))
+	total := int(float64(c.Rate) * c.Duration.Seconds())
+	tick := time.NewTicker(time.Second / time.Duration(c.Rate))
 	defer tick.Stop()
 	start := time.Now()
 	nextCoord := 0
@@ -150,7 +150,7 @@ func mixRun(ctx context.Context, fake *telegramtest.Server, c benchConfig) (late
 			chat := int64(1 + rand.IntN(c.admins))
 			push(chat, "rekap", 1, func() int64 { return fake.SendText(chat, "Admin", "/rekap") })
 		default:
-			chat := mixUserBase + int64(rand.IntN(c.users))
+			chat := mixUserBase + int64(rand.IntN(c.Users))
 			push(chat, "angka", 1, func() int64 { return fake.SendText(chat, "Pengguna", "/angka "+benchRegion(i)) })
 		}
 	}
@@ -174,7 +174,7 @@ func mixRun(ctx context.Context, fake *telegramtest.Server, c benchConfig) (late
 }
 
 // laporTurn picks the next coordinator whose previous step was answered.
-func laporTurn(c benchConfig, idle func(int64) bool, next *int) bool {
+func laporTurn(c Config, idle func(int64) bool, next *int) bool {
 	for j := 0; j < c.coords; j++ {
 		n := (*next + 1 + j) % c.coords
 		if idle(coordBase + int64(n)) {
@@ -185,10 +185,11 @@ func laporTurn(c benchConfig, idle func(int64) bool, next *int) bool {
 	return false
 }
 
-func (r *benchReport) print(w io.Writer, c benchConfig) {
+// Print writes the report as a table for people.
+func (r *Report) Print(w io.Writer, c Config) {
 	mb := func(b int64) string { return indo.Decimal(float64(b)/(1<<20), 1) + " MB" }
 	ms := func(d time.Duration) string { return indo.Decimal(float64(d.Microseconds())/1000, 2) + " ms" }
-	fmt.Fprintf(w, "\ntkpkbot bench (%d updates per throughput run, %d users)\n", c.updates, c.users)
+	fmt.Fprintf(w, "\ntkpkbot bench (%d updates per throughput run, %d users)\n", c.Updates, c.Users)
 	fmt.Fprintf(w, "start-up (migrations applied):   %s\n", ms(r.startup))
 	fmt.Fprintf(w, "memory idle / peak under load:   %s / %s\n", mb(r.idleRSS), mb(r.peakRSS))
 	if r.echoRate > 0 {
@@ -207,7 +208,7 @@ func (r *benchReport) print(w io.Writer, c benchConfig) {
 	us := func(d time.Duration) string { return indo.Decimal(float64(d.Nanoseconds())/1000, 0) + " µs" }
 	fmt.Fprintf(w, "\nCPU per update, bot process / fake Bot API and load: echo %s / %s, tkpkbot %s / %s",
 		us(r.echoCPU), us(r.benchCPU[0]), us(r.angkaCPU), us(r.benchCPU[1]))
-	fmt.Fprintf(w, "\ndefault mix at %s updates/s (sent %s/s, %d updates):\n", indo.Int(int64(c.rate)), indo.Decimal(r.mixRate, 0), len(r.mix.all))
+	fmt.Fprintf(w, "\ndefault mix at %s updates/s (sent %s/s, %d updates):\n", indo.Int(int64(c.Rate)), indo.Decimal(r.mixRate, 0), len(r.mix.all))
 	fmt.Fprintf(w, "  %-8s %8s %10s %10s %10s\n", "kind", "n", "p50", "p95", "p99")
 	for _, k := range []string{"angka", "rekap", "lapor"} {
 		ds := r.mix.byKind[k]

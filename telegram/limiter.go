@@ -1,4 +1,4 @@
-package reminders
+package telegram
 
 import (
 	"context"
@@ -43,13 +43,13 @@ func NewLimiter(rate float64, burst int, perChat time.Duration, now func() time.
 		now = time.Now
 	}
 	if sleep == nil {
-		sleep = Sleep
+		sleep = sleepCtx
 	}
 	return &Limiter{rate: rate, burst: burst, perChat: perChat, now: now, sleep: sleep, chats: map[int64]time.Time{}}
 }
 
-// Sleep waits d or until ctx ends.
-func Sleep(ctx context.Context, d time.Duration) error {
+// sleepCtx waits d or until ctx ends.
+func sleepCtx(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return ctx.Err()
 	}

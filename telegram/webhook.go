@@ -1,4 +1,4 @@
-package handlers
+package telegram
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 	"net/http"
 
 	"github.com/go-telegram/bot/models"
+
+	"tkpkbot"
 )
 
 // maxUpdateBody bounds a webhook request; real updates are a few KB.
@@ -17,7 +19,7 @@ const maxUpdateBody = 1 << 20
 // Webhook serves Telegram's webhook calls: it checks the secret header in
 // constant time, handles the update before answering, so a crash means no
 // 200 and Telegram delivers again.
-func Webhook(secret string, log *slog.Logger, process func(ctx context.Context, upd *models.Update) error) http.Handler {
+func Webhook(secret string, log *slog.Logger, process func(ctx context.Context, upd *tkpkbot.Update) error) http.Handler {
 	want := []byte(secret)
 	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		got := []byte(req.Header.Get("X-Telegram-Bot-Api-Secret-Token"))
@@ -36,7 +38,7 @@ func Webhook(secret string, log *slog.Logger, process func(ctx context.Context, 
 			http.Error(w, "malformed update", http.StatusBadRequest)
 			return
 		}
-		if err := process(context.WithoutCancel(req.Context()), &upd); err != nil {
+		if err := process(context.WithoutCancel(req.Context()), FromModel(&upd)); err != nil {
 			// Telegram delivers the update again later; Dedup keeps a
 			// handled one from running twice.
 			http.Error(w, "update not handled, retry later", http.StatusServiceUnavailable)

@@ -1,12 +1,12 @@
-package handlers
+package telegram
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 
-	"github.com/go-telegram/bot/models"
-
+	"tkpkbot"
 	"tkpkbot/metrics"
 )
 
@@ -15,7 +15,7 @@ import (
 // remembers which updates are still unfinished, so the poller can confirm
 // exactly the prefix of update IDs that is finished.
 type dispatcher struct {
-	process func(ctx context.Context, u *models.Update) bool
+	process func(ctx context.Context, u *tkpkbot.Update) bool
 	ctx     context.Context
 	sem     chan struct{}
 	wg      sync.WaitGroup
@@ -26,31 +26,31 @@ type dispatcher struct {
 	stop <-chan struct{}
 
 	mu         sync.Mutex
-	queues     map[int64][]*models.Update
+	queues     map[int64][]*tkpkbot.Update
 	unfinished map[int64]struct{}
 	handled    []int64            // finished successfully and not yet recorded
 	parked     map[int64]struct{} // chats whose head is held back by flood control
 }
 
-func newDispatcher(ctx context.Context, workers int, process func(context.Context, *models.Update) bool) *dispatcher {
+func newDispatcher(ctx context.Context, workers int, process func(context.Context, *tkpkbot.Update) bool) *dispatcher {
 	return &dispatcher{
 		process: process, ctx: ctx,
 		sem:        make(chan struct{}, workers),
 		changed:    make(chan struct{}, 1),
-		queues:     map[int64][]*models.Update{},
+		queues:     map[int64][]*tkpkbot.Update{},
 		unfinished: map[int64]struct{}{},
 		parked:     map[int64]struct{}{},
 	}
 }
 
 // submit queues updates, in update ID order, behind their chat's earlier ones.
-func (d *dispatcher) submit(updates []*models.Update) {
+func (d *dispatcher) submit(updates []*tkpkbot.Update) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	metrics.UpdatesInFlight.Add(float64(len(updates)))
 	for _, u := range updates {
 		d.unfinished[u.ID] = struct{}{}
-		k := chatKey(u)
+		k := u.OrderKey()
 		q := d.queues[k]
 		d.queues[k] = append(q, u)
 		if len(q) == 0 {
@@ -68,7 +68,7 @@ func (d *dispatcher) run(k int64) {
 	d.sem <- struct{}{}
 	defer func() { <-d.sem }()
 	cut := false
-	ctx := withPause(d.ctx, func(ctx context.Context, wait time.Duration) error {
+	ctx := tkpkbot.WithPause(d.ctx, func(ctx context.Context, wait time.Duration) error {
 		err := d.park(ctx, k, wait)
 		cut = err != nil
 		return err
@@ -143,6 +143,10 @@ func (d *dispatcher) abandon(k int64) {
 	d.mu.Unlock()
 	d.signal()
 }
+
+// errStopping ends a flood wait when the poller shuts down: the held
+// update stays unconfirmed and is delivered again to the next start.
+var errStopping = errors.New("shutting down")
 
 // signal wakes the poller if it waits for a change; one pending wake-up
 // is enough, so it never blocks.

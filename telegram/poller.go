@@ -1,20 +1,15 @@
-package handlers
+package telegram
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
 	"log/slog"
 	"math"
 	"net/http"
-	"net/url"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/go-telegram/bot/models"
+
+	"tkpkbot"
 )
 
 // Poller is our own getUpdates loop. go-telegram/bot's poller confirms an
@@ -41,13 +36,13 @@ type Poller struct {
 	Log    *slog.Logger
 	// Process handles one update synchronously; false means it failed in
 	// a way a redelivery could fix.
-	Process func(ctx context.Context, upd *models.Update) bool
+	Process func(ctx context.Context, upd *tkpkbot.Update) bool
 	// Done records the IDs of handled updates before they are confirmed.
 	Done func(ctx context.Context, ids []int64)
 	// Filter, if set, drops fetched updates before handling (duplicates).
 	// Only updates up to Newest's answer at start can be duplicates: those
 	// above it were never handled, since only one poller runs.
-	Filter func(ctx context.Context, updates []*models.Update) []*models.Update
+	Filter func(ctx context.Context, updates []*tkpkbot.Update) []*tkpkbot.Update
 	Newest func(ctx context.Context) (int64, error)
 	// CheckAll is how long after start every batch is checked anyway: a
 	// replica that just lost the lead may still finish and record updates
@@ -55,7 +50,7 @@ type Poller struct {
 	CheckAll time.Duration
 	// Prepare, if set, sees each fetched batch before its updates are
 	// handled (to record their users in one round trip).
-	Prepare func(ctx context.Context, updates []*models.Update)
+	Prepare func(ctx context.Context, updates []*tkpkbot.Update)
 	// Drain bounds how long in-flight updates may run after ctx ends.
 	Drain time.Duration
 
@@ -217,89 +212,34 @@ func (p *Poller) record(ctx context.Context, d *dispatcher) {
 	}
 }
 
-// chatKey groups updates that must be handled in order: same chat, or
-// same user when there is no chat.
-func chatKey(u *models.Update) int64 {
-	switch {
-	case u.Message != nil:
-		return u.Message.Chat.ID
-	case u.CallbackQuery != nil:
-		if m := u.CallbackQuery.Message.Message; m != nil {
-			return m.Chat.ID
-		}
-		if m := u.CallbackQuery.Message.InaccessibleMessage; m != nil {
-			return m.Chat.ID
-		}
-		return u.CallbackQuery.From.ID
-	case u.EditedMessage != nil:
-		return u.EditedMessage.Chat.ID
+// fetch calls getUpdates. Timeout 0 returns at once, which is how the
+// final call confirms without waiting.
+func (p *Poller) fetch(ctx context.Context, offset int64, timeout time.Duration) ([]*tkpkbot.Update, error) {
+	type params struct {
+		Offset         int64    `json:"offset,omitempty"`
+		Timeout        int      `json:"timeout"`
+		AllowedUpdates []string `json:"allowed_updates"`
 	}
-	return 0
-}
-
-type apiError struct {
-	Code       int
-	Desc       string
-	RetryAfter int
-}
-
-func (e *apiError) Error() string { return fmt.Sprintf("telegram %d: %s", e.Code, e.Desc) }
-
-func (p *Poller) fetch(ctx context.Context, offset int64, timeout time.Duration) ([]*models.Update, error) {
-	form := url.Values{}
-	if offset > 0 {
-		form.Set("offset", strconv.FormatInt(offset, 10))
-	}
-	form.Set("timeout", strconv.Itoa(int(timeout.Seconds())))
-	form.Set("allowed_updates", `["message","callback_query"]`)
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, p.APIURL+"/bot"+p.Token+"/getUpdates", strings.NewReader(form.Encode()))
+	var raw []*models.Update
+	c := Client{APIURL: p.APIURL, Token: p.Token, HTTP: p.Client}
+	err := c.call(ctx, "getUpdates", params{Offset: offset, Timeout: int(timeout.Seconds()),
+		AllowedUpdates: []string{"message", "callback_query"}}, &raw)
 	if err != nil {
-		return nil, errors.New("build getUpdates request")
+		return nil, err
 	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	resp, err := p.Client.Do(req)
-	if err != nil {
-		return nil, RedactToken(err, p.Token)
+	updates := make([]*tkpkbot.Update, len(raw))
+	for i, u := range raw {
+		updates[i] = FromModel(u)
 	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
-	if err != nil {
-		return nil, fmt.Errorf("read getUpdates: %w", RedactToken(err, p.Token))
-	}
-	var r struct {
-		OK          bool             `json:"ok"`
-		Result      []*models.Update `json:"result"`
-		ErrorCode   int              `json:"error_code"`
-		Description string           `json:"description"`
-		Parameters  struct {
-			RetryAfter int `json:"retry_after"`
-		} `json:"parameters"`
-	}
-	if err := json.Unmarshal(body, &r); err != nil {
-		return nil, &apiError{Code: resp.StatusCode, Desc: "unreadable getUpdates response"}
-	}
-	if !r.OK {
-		return nil, &apiError{Code: r.ErrorCode, Desc: r.Description, RetryAfter: r.Parameters.RetryAfter}
-	}
-	return r.Result, nil
+	return updates, nil
 }
 
 func nextBackoff(prev time.Duration, err error) time.Duration {
-	var ae *apiError
-	if errors.As(err, &ae) && ae.RetryAfter > 0 {
-		return time.Duration(ae.RetryAfter) * time.Second
+	if f, wait := tkpkbot.FailureOf(err); f == tkpkbot.SendRateLimited {
+		return wait
 	}
 	if prev == 0 {
 		return 200 * time.Millisecond
 	}
 	return min(prev*2, 10*time.Second)
-}
-
-// RedactToken keeps the bot token out of logs and errors: net/http errors
-// quote request URLs, and Telegram URLs carry the token.
-func RedactToken(err error, token string) error {
-	if err == nil || token == "" || !strings.Contains(err.Error(), token) {
-		return err
-	}
-	return errors.New(strings.ReplaceAll(err.Error(), token, "<token>"))
 }

@@ -1,4 +1,4 @@
-package handlers
+package telegram
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-telegram/bot/models"
+	"tkpkbot"
 
 	"tkpkbot/internal/telegramtest"
 )
@@ -64,8 +64,8 @@ func (r *pollerRig) holdText(text string) (started <-chan struct{}, release func
 	return s, sync.OnceFunc(func() { close(c) })
 }
 
-func (r *pollerRig) process(ctx context.Context, u *models.Update) bool {
-	text := u.Message.Text
+func (r *pollerRig) process(ctx context.Context, u *tkpkbot.Update) bool {
+	text := u.Text
 	r.mu.Lock()
 	c, s := r.hold[text], r.started[text]
 	r.mu.Unlock()
@@ -80,7 +80,7 @@ func (r *pollerRig) process(ctx context.Context, u *models.Update) bool {
 		}
 	}
 	r.mu.Lock()
-	r.handled = append(r.handled, strconv.FormatInt(u.Message.Chat.ID, 10)+":"+text)
+	r.handled = append(r.handled, strconv.FormatInt(u.ChatID, 10)+":"+text)
 	r.mu.Unlock()
 	return true
 }
@@ -219,7 +219,7 @@ func TestPollerChecksForDuplicatesOnlyUpToTheNewestHandled(t *testing.T) {
 	var mu sync.Mutex
 	var filtered [][]int64
 	var prepared []int64
-	ids := func(us []*models.Update) (out []int64) {
+	ids := func(us []*tkpkbot.Update) (out []int64) {
 		for _, u := range us {
 			out = append(out, u.ID)
 		}
@@ -228,13 +228,13 @@ func TestPollerChecksForDuplicatesOnlyUpToTheNewestHandled(t *testing.T) {
 	r := newPollerRig(t, func(p *Poller) {
 		p.CheckAll = 300 * time.Millisecond
 		p.Newest = func(context.Context) (int64, error) { return old, nil }
-		p.Filter = func(_ context.Context, us []*models.Update) []*models.Update {
+		p.Filter = func(_ context.Context, us []*tkpkbot.Update) []*tkpkbot.Update {
 			mu.Lock()
 			defer mu.Unlock()
 			filtered = append(filtered, ids(us))
-			return slices.DeleteFunc(us, func(u *models.Update) bool { return u.ID == old })
+			return slices.DeleteFunc(us, func(u *tkpkbot.Update) bool { return u.ID == old })
 		}
-		p.Prepare = func(_ context.Context, us []*models.Update) {
+		p.Prepare = func(_ context.Context, us []*tkpkbot.Update) {
 			mu.Lock()
 			defer mu.Unlock()
 			prepared = append(prepared, ids(us)...)

@@ -1,0 +1,61 @@
+package tkpkbot
+
+import (
+	"context"
+	"strings"
+)
+
+// Messenger is what handlers ask of the Bot API. Its calls retry on a
+// rate limit or a failure Telegram certainly did not execute, so a caller
+// only decides what a final failure means to the user.
+type Messenger interface {
+	// Send delivers HTML text with no link preview, the keyboard under
+	// it, and returns the new message's ID.
+	Send(ctx context.Context, chatID int64, html string, kb Keyboard) (messageID int, err error)
+	// Edit replaces a message's text and keyboard; an edit to what the
+	// message already shows succeeds.
+	Edit(ctx context.Context, chatID int64, messageID int, html string, kb Keyboard) error
+	// Answer stops the spinner on a pressed button, with a toast unless
+	// text is empty.
+	Answer(ctx context.Context, callbackID, text string) error
+	SendDocument(ctx context.Context, chatID int64, file Upload, caption string) error
+	SendPhoto(ctx context.Context, chatID int64, file Upload, caption string, kb Keyboard) error
+	// SetCommands sets the command menu of a private chat, or with chatID
+	// 0 the default one for language lang ("" for all). An empty list for a
+	// chat drops its own menu, so the default shows again.
+	SetCommands(ctx context.Context, chatID int64, lang string, cmds []BotCommand) error
+	// Download fetches a file a user sent, refusing one above limit bytes.
+	Download(ctx context.Context, fileID string, limit int64) ([]byte, error)
+}
+
+// Upload is a file sent to a chat.
+type Upload struct {
+	Name string
+	Data []byte
+}
+
+// BotCommand is one entry of a chat's command menu.
+type BotCommand struct {
+	Command     string
+	Description string
+}
+
+// Keyboard is an inline keyboard: rows of buttons under a message.
+type Keyboard [][]Button
+
+// Button is one inline button.
+type Button struct {
+	Text string
+	Data string // callback data, or a link made by LinkButton
+}
+
+// linkMark starts the Data of a link button: no callback data can start
+// with a NUL byte, and keeping links in Data keeps Button a pair, which
+// every keyboard literal relies on.
+const linkMark = "\x00url:"
+
+// LinkButton opens url instead of sending a callback.
+func LinkButton(text, url string) Button { return Button{text, linkMark + url} }
+
+// Link is the URL a link button opens; ok is false for a callback button.
+func (b Button) Link() (url string, ok bool) { return strings.CutPrefix(b.Data, linkMark) }
