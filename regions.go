@@ -28,6 +28,13 @@ var regionIndex = func() map[string]int {
 	return m
 }()
 
+// RegionIndex returns the position in Regions of the region with the
+// given BPS code, for callers that order or count regions as Regions does.
+func RegionIndex(code string) (int, bool) {
+	i, ok := regionIndex[code]
+	return i, ok
+}
+
 // RegionByCode returns the region with the given BPS code.
 func RegionByCode(code string) (Region, bool) {
 	i, ok := regionIndex[code]

@@ -7,10 +7,36 @@ import (
 	"strings"
 
 	"tkpkbot"
+	"tkpkbot/figures"
 	"tkpkbot/indo"
 )
 
 func init() { features = append(features, (*Handlers).registerFigures) }
+
+// cacheFigures puts the in-memory copy in front of the configured figure
+// service. Replacing h.Figures, rather than only adding a field, sends
+// imports through the cache too, so they reload it at once.
+func (h *Handlers) cacheFigures() {
+	if h.Figures == nil {
+		return
+	}
+	c, ok := h.Figures.(*figures.Cache)
+	if !ok {
+		c = figures.NewCache(h.Figures, h.Log)
+	}
+	h.figs, h.Figures = c, c
+}
+
+// ReloadFigures refreshes the in-memory figures from the database. A
+// failure keeps serving the previous copy and is logged here.
+func (h *Handlers) ReloadFigures(ctx context.Context) {
+	if h.figs == nil {
+		return
+	}
+	if err := h.figs.Reload(ctx); err != nil {
+		h.Log.Warn("figures: reload failed; serving the previous copy", "err", err)
+	}
+}
 
 func (h *Handlers) registerFigures() {
 	h.cacheFigures()
@@ -82,7 +108,7 @@ const msgStaleButton = "Tombol ini sudah tidak berlaku."
 // there is none for the one asked. A pressed button edits its own
 // message, so old choices do not stay live.
 func (h *Handlers) sendCard(ctx context.Context, r *Request, code string, p tkpkbot.Period, edit bool) error {
-	c, err := h.Figures.Card(ctx, code, p)
+	c, err := h.figs.Card(ctx, code, p)
 	if err != nil {
 		return err
 	}

@@ -70,7 +70,7 @@ func countIndicator(ind tkpkbot.Indicator) bool {
 // sendChart sends a region's series as a PNG line chart, with the
 // province's for comparison where the scales are alike.
 func (h *Handlers) sendChart(ctx context.Context, r *Request, reg tkpkbot.Region, info tkpkbot.IndicatorInfo) error {
-	s, err := h.Figures.Series(ctx, reg.Code, info.Indicator)
+	s, err := h.figs.Series(ctx, reg.Code, info.Indicator)
 	if err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func (h *Handlers) sendChart(ctx context.Context, r *Request, reg tkpkbot.Region
 	names := []string{reg.Name}
 	withProvince := reg.Code != tkpkbot.ProvinceCode && !countIndicator(info.Indicator)
 	if withProvince {
-		prov, err := h.Figures.Series(ctx, tkpkbot.ProvinceCode, info.Indicator)
+		prov, err := h.figs.Series(ctx, tkpkbot.ProvinceCode, info.Indicator)
 		if err != nil {
 			return err
 		}
@@ -125,7 +125,7 @@ func (h *Handlers) chartButtons(ctx context.Context, reg tkpkbot.Region, current
 		if ri.ind == current {
 			continue
 		}
-		s, err := h.Figures.Series(ctx, reg.Code, ri.ind)
+		s, err := h.figs.Series(ctx, reg.Code, ri.ind)
 		if err != nil {
 			return nil, err
 		}

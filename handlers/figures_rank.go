@@ -51,7 +51,7 @@ func (h *Handlers) peringkatButton(ctx context.Context, r *Request, data string)
 }
 
 func (h *Handlers) sendRanking(ctx context.Context, r *Request, ind tkpkbot.Indicator, p tkpkbot.Period, edit bool) error {
-	rk, err := h.Figures.Ranking(ctx, ind, p)
+	rk, err := h.figs.Ranking(ctx, ind, p)
 	if err != nil {
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"tkpkbot"
+	"tkpkbot/figures"
 	"tkpkbot/metrics"
 )
 
@@ -49,6 +50,7 @@ type Handlers struct {
 	callbacks map[string]CallbackFunc
 	texts     []TextFunc
 	flood     *floodGuard
+	figs      *figures.Cache    // cards, rankings and series; nil without Deps.Figures
 	access    map[string]Access // accessTable, plus rows AddAccess gave
 	// startPayload handles "/start <code>" from an invite deep link.
 	startPayload func(ctx context.Context, r *Request) error
