@@ -18,6 +18,7 @@ import (
 
 	"tkpkbot"
 	"tkpkbot/indo"
+	"tkpkbot/match"
 )
 
 const (
@@ -300,7 +301,7 @@ func headerIndex(header []string) ([len(columns)]int, string) {
 	}
 	reason := fmt.Sprintf("kolom %s tidak ada; baris pertama harus berisi judul kolom %s", strings.Join(missing, ", "), strings.Join(columns[:], ","))
 	if len(header) > 0 {
-		if m := tkpkbot.MatchRegion(header[0]); m.Kind == tkpkbot.MatchExact {
+		if m := match.Region(header[0]); m.Kind == match.Exact {
 			reason += " (baris judul tampaknya terlewat)"
 		}
 	}
@@ -351,7 +352,7 @@ func (p *parser) row(line int, c [len(columns)]string) {
 		f.Period = period
 	}
 
-	info, indOK := tkpkbot.IndicatorByName(c[colIndikator])
+	info, indOK := match.Indicator(c[colIndikator])
 	switch {
 	case c[colIndikator] == "":
 		reasons = append(reasons, "indikator kosong")
@@ -411,14 +412,14 @@ func parseRegion(s string, f *tkpkbot.Figure) string {
 	if s == "" {
 		return "wilayah kosong"
 	}
-	m := tkpkbot.MatchRegion(s)
+	m := match.Region(s)
 	switch m.Kind {
-	case tkpkbot.MatchExact:
+	case match.Exact:
 		f.RegionCode = m.Region.Code
 		return ""
-	case tkpkbot.MatchAmbiguous:
+	case match.Ambiguous:
 		return fmt.Sprintf("wilayah %s ambigu (%s); tulis nama lengkap atau kode BPS", quote(s), regionNames(m.Candidates))
-	case tkpkbot.MatchSuggest:
+	case match.Suggest:
 		return fmt.Sprintf("wilayah %s tidak dikenal; maksud Anda %s?", quote(s), regionNames(m.Candidates))
 	}
 	return fmt.Sprintf("wilayah %s tidak dikenal; tulis kode BPS (mis. 6472) atau nama wilayah", quote(s))

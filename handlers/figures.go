@@ -9,6 +9,7 @@ import (
 	"tkpkbot"
 	"tkpkbot/figures"
 	"tkpkbot/indo"
+	"tkpkbot/match"
 )
 
 func init() { features = append(features, (*Handlers).registerFigures) }
@@ -149,14 +150,14 @@ func (h *Handlers) chooseRegion(ctx context.Context, r *Request, text, prefix, s
 		h.reply(ctx, r, "Pilih wilayah:", regionButtons(tkpkbot.Regions, prefix, suffix)...)
 		return tkpkbot.Region{}, false
 	}
-	m := tkpkbot.MatchRegion(text)
+	m := match.Region(text)
 	shown := "<b>" + escape(truncateRunes(text, 60)) + "</b>"
 	switch m.Kind {
-	case tkpkbot.MatchExact:
+	case match.Exact:
 		return m.Region, true
-	case tkpkbot.MatchSuggest:
+	case match.Suggest:
 		h.reply(ctx, r, "Wilayah "+shown+" tidak ditemukan. Maksud Anda:", regionButtons(m.Candidates, prefix, suffix)...)
-	case tkpkbot.MatchAmbiguous:
+	case match.Ambiguous:
 		h.reply(ctx, r, shown+" cocok dengan beberapa wilayah. Pilih salah satu:", regionButtons(m.Candidates, prefix, suffix)...)
 	default:
 		h.reply(ctx, r, "Wilayah "+shown+" tidak dikenal. Pilih wilayah:", regionButtons(tkpkbot.Regions, prefix, suffix)...)

@@ -13,6 +13,7 @@ import (
 	"tkpkbot"
 	"tkpkbot/chart"
 	"tkpkbot/indo"
+	"tkpkbot/match"
 )
 
 // maxCaption is Telegram's limit on a photo caption.
@@ -38,7 +39,7 @@ func (h *Handlers) grafik(ctx context.Context, r *Request) error {
 
 func (h *Handlers) grafikButton(ctx context.Context, r *Request, data string) error {
 	reg, ind, ok := parseRegionData(data)
-	info, iok := tkpkbot.IndicatorByName(ind)
+	info, iok := match.Indicator(ind)
 	if !ok || !iok || string(info.Indicator) != ind {
 		h.answer(ctx, r, msgStaleButton)
 		return nil
@@ -53,7 +54,7 @@ func splitRegionIndicator(args string) (string, tkpkbot.IndicatorInfo) {
 	fields := strings.Fields(args)
 	if len(fields) <= maxArgFields {
 		for k := min(5, len(fields)); k >= 1; k-- {
-			if info, ok := tkpkbot.IndicatorByName(strings.Join(fields[len(fields)-k:], " ")); ok {
+			if info, ok := match.Indicator(strings.Join(fields[len(fields)-k:], " ")); ok {
 				return strings.Join(fields[:len(fields)-k], " "), info
 			}
 		}

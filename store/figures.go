@@ -147,7 +147,7 @@ func validateFigures(figs []tkpkbot.Figure) error {
 	for i, f := range figs {
 		var problem string
 		_, regionOK := tkpkbot.RegionByCode(f.RegionCode)
-		info, indOK := tkpkbot.IndicatorByName(string(f.Indicator))
+		info, indOK := tkpkbot.IndicatorByCode(f.Indicator)
 		p, periodOK := tkpkbot.ParsePeriodKey(f.Period.Key())
 		switch {
 		case !regionOK:

@@ -1,14 +1,15 @@
-package tkpkbot
+package match
 
 import (
 	"reflect"
 	"strings"
 	"testing"
 	"time"
+	"tkpkbot"
 	"unicode/utf8"
 )
 
-func names(rs []Region) []string {
+func names(rs []tkpkbot.Region) []string {
 	var out []string
 	for _, r := range rs {
 		out = append(out, r.Name)
@@ -85,11 +86,11 @@ func TestMatchRegionExact(t *testing.T) {
 		{"ｋｕｋａｒ", "6403"},
 	}
 	for _, tt := range tests {
-		m := MatchRegion(tt.in)
-		if m.Kind != MatchExact || m.Region.Code != tt.want {
+		m := Region(tt.in)
+		if m.Kind != Exact || m.Region.Code != tt.want {
 			t.Errorf("MatchRegion(%q) = %v %s %v, want exact %s", tt.in, m.Kind, m.Region.Code, names(m.Candidates), tt.want)
 		}
-		if m.Kind == MatchExact && m.Candidates != nil {
+		if m.Kind == Exact && m.Candidates != nil {
 			t.Errorf("MatchRegion(%q): exact match with candidates", tt.in)
 		}
 	}
@@ -110,18 +111,18 @@ func TestMatchRegionAmbiguous(t *testing.T) {
 		{"kabupaten", []string{"Paser", "Kutai Barat", "Kutai Kartanegara", "Kutai Timur", "Berau", "Penajam Paser Utara", "Mahakam Ulu"}},
 	}
 	for _, tt := range tests {
-		m := MatchRegion(tt.in)
+		m := Region(tt.in)
 		if tt.want == nil {
-			if m.Kind != MatchNone {
+			if m.Kind != None {
 				t.Errorf("MatchRegion(%q) = %v %v, want none", tt.in, m.Kind, names(m.Candidates))
 			}
 			continue
 		}
-		if m.Kind != MatchAmbiguous || !reflect.DeepEqual(names(m.Candidates), tt.want) {
+		if m.Kind != Ambiguous || !reflect.DeepEqual(names(m.Candidates), tt.want) {
 			t.Errorf("MatchRegion(%q) = %v %v, want ambiguous %v", tt.in, m.Kind, names(m.Candidates), tt.want)
 		}
 		if m.Region.Code != "" {
-			t.Errorf("MatchRegion(%q): ambiguous match sets Region", tt.in)
+			t.Errorf("MatchRegion(%q): ambiguous match sets tkpkbot.Region", tt.in)
 		}
 	}
 }
@@ -147,20 +148,20 @@ func TestMatchRegionSuggest(t *testing.T) {
 		{"kutak", []string{"Kutai Barat", "Kutai Kartanegara", "Kutai Timur"}},
 	}
 	for _, tt := range tests {
-		m := MatchRegion(tt.in)
-		if m.Kind != MatchSuggest || !reflect.DeepEqual(names(m.Candidates), tt.want) {
+		m := Region(tt.in)
+		if m.Kind != Suggest || !reflect.DeepEqual(names(m.Candidates), tt.want) {
 			t.Errorf("MatchRegion(%q) = %v %v, want suggest %v", tt.in, m.Kind, names(m.Candidates), tt.want)
 		}
 		if m.Region.Code != "" {
-			t.Errorf("MatchRegion(%q): a typo must not set Region", tt.in)
+			t.Errorf("MatchRegion(%q): a typo must not set tkpkbot.Region", tt.in)
 		}
 	}
 }
 
 func TestMatchRegionSuggestBestFirst(t *testing.T) {
 	// "kubat" is one edit from Kubar and further from the other kutai.
-	m := MatchRegion("kubat")
-	if m.Kind != MatchSuggest || len(m.Candidates) == 0 || m.Candidates[0].Name != "Kutai Barat" {
+	m := Region("kubat")
+	if m.Kind != Suggest || len(m.Candidates) == 0 || m.Candidates[0].Name != "Kutai Barat" {
 		t.Errorf("MatchRegion(kubat) = %v %v, want Kutai Barat first", m.Kind, names(m.Candidates))
 	}
 	if len(m.Candidates) > maxSuggestions {
@@ -175,7 +176,7 @@ func TestMatchRegionNone(t *testing.T) {
 		"😀😀😀", strings.Repeat("😀", 2500), strings.Repeat("a", 10000),
 		"samarinda samarinda samarinda samarinda", "\x00\xff\xfe",
 	} {
-		if m := MatchRegion(in); m.Kind != MatchNone || m.Region.Code != "" || m.Candidates != nil {
+		if m := Region(in); m.Kind != None || m.Region.Code != "" || m.Candidates != nil {
 			t.Errorf("MatchRegion(%.40q) = %v %s %v, want none", in, m.Kind, m.Region.Code, names(m.Candidates))
 		}
 	}
@@ -186,7 +187,7 @@ func TestMatchRegionGarbageIsFast(t *testing.T) {
 	start := time.Now()
 	for range 100 {
 		for _, in := range inputs {
-			MatchRegion(in)
+			Region(in)
 		}
 	}
 	if d := time.Since(start); d > 200*time.Millisecond {
@@ -195,10 +196,10 @@ func TestMatchRegionGarbageIsFast(t *testing.T) {
 }
 
 func TestMatchRegionEveryKeyIsExact(t *testing.T) {
-	for _, r := range Regions {
+	for _, r := range tkpkbot.Regions {
 		keys := append([]string{r.Code, r.KemendagriCode, r.Name, r.Official, strings.ToUpper(r.Name)}, r.Aliases...)
 		for _, k := range keys {
-			if m := MatchRegion(k); m.Kind != MatchExact || m.Region.Code != r.Code {
+			if m := Region(k); m.Kind != Exact || m.Region.Code != r.Code {
 				t.Errorf("MatchRegion(%q) = %v %s, want %s", k, m.Kind, m.Region.Code, r.Code)
 			}
 		}
@@ -225,8 +226,8 @@ func TestFindRegionInText(t *testing.T) {
 		{"angka 6405 2023 6472", "6405", "angka 2023 6472"}, // equals: the first wins
 	}
 	for _, tt := range tests {
-		m, rest := FindRegionInText(tt.text)
-		if m.Kind != MatchExact || m.Region.Code != tt.code || rest != tt.rest {
+		m, rest := RegionInText(tt.text)
+		if m.Kind != Exact || m.Region.Code != tt.code || rest != tt.rest {
 			t.Errorf("FindRegionInText(%q) = %v %s %q, want %s %q", tt.text, m.Kind, m.Region.Code, rest, tt.code, tt.rest)
 		}
 	}
@@ -238,8 +239,8 @@ func TestFindRegionInTextNoGuesses(t *testing.T) {
 		"", "apa kabar", "sama saja", "pas sekali", "berapa?", "smarinda p0",
 		"kutai", "kota", "tahun 2023", "64.72", "64 72", strings.Repeat("a ", 3000),
 	} {
-		m, rest := FindRegionInText(text)
-		if m.Kind != MatchNone {
+		m, rest := RegionInText(text)
+		if m.Kind != None {
 			t.Errorf("FindRegionInText(%.40q) = %v %s, want none", text, m.Kind, m.Region.Code)
 		}
 		if rest != text {
@@ -251,36 +252,36 @@ func TestFindRegionInTextNoGuesses(t *testing.T) {
 func TestFindIndicatorInText(t *testing.T) {
 	tests := []struct {
 		text string
-		want Indicator
+		want tkpkbot.Indicator
 	}{
-		{"berapa penduduk miskin di kukar 2023?", IndMiskin},
-		{"berapa orang miskin di samarinda", IndMiskin},
-		{"jumlah kemiskinan samarinda", IndMiskin},
-		{"berapa persen penduduk miskin di samarinda", IndP0},
-		{"persentase penduduk miskin bontang", IndP0},
-		{"tingkat kemiskinan berau", IndP0},
-		{"kemiskinan kaltim", IndP0},
-		{"berapa % kemiskinan paser", IndP0},
-		{"P0 samarinda", IndP0},
-		{"garis kemiskinan kota bontang", IndGK},
-		{"GK balikpapan 2024", IndGK},
-		{"indeks kedalaman kemiskinan kaltim", IndP1},
-		{"p1 berau", IndP1},
-		{"keparahan kemiskinan paser", IndP2},
-		{"kemiskinan ekstrem kaltim 2023", IndEkstremPersen},
-		{"berapa persen miskin ekstrem", IndEkstremPersen},
-		{"angka kemiskinan ekstrem", IndEkstremPersen},
-		{"jumlah miskin ekstrem kaltim", IndEkstremJiwa},
-		{"berapa jiwa kemiskinan ekstrem", IndEkstremJiwa},
+		{"berapa penduduk miskin di kukar 2023?", tkpkbot.IndMiskin},
+		{"berapa orang miskin di samarinda", tkpkbot.IndMiskin},
+		{"jumlah kemiskinan samarinda", tkpkbot.IndMiskin},
+		{"berapa persen penduduk miskin di samarinda", tkpkbot.IndP0},
+		{"persentase penduduk miskin bontang", tkpkbot.IndP0},
+		{"tingkat kemiskinan berau", tkpkbot.IndP0},
+		{"kemiskinan kaltim", tkpkbot.IndP0},
+		{"berapa % kemiskinan paser", tkpkbot.IndP0},
+		{"P0 samarinda", tkpkbot.IndP0},
+		{"garis kemiskinan kota bontang", tkpkbot.IndGK},
+		{"GK balikpapan 2024", tkpkbot.IndGK},
+		{"indeks kedalaman kemiskinan kaltim", tkpkbot.IndP1},
+		{"p1 berau", tkpkbot.IndP1},
+		{"keparahan kemiskinan paser", tkpkbot.IndP2},
+		{"kemiskinan ekstrem kaltim 2023", tkpkbot.IndEkstremPersen},
+		{"berapa persen miskin ekstrem", tkpkbot.IndEkstremPersen},
+		{"angka kemiskinan ekstrem", tkpkbot.IndEkstremPersen},
+		{"jumlah miskin ekstrem kaltim", tkpkbot.IndEkstremJiwa},
+		{"berapa jiwa kemiskinan ekstrem", tkpkbot.IndEkstremJiwa},
 	}
 	for _, tt := range tests {
-		got, ok := FindIndicatorInText(tt.text)
+		got, ok := IndicatorInText(tt.text)
 		if !ok || got.Indicator != tt.want {
 			t.Errorf("FindIndicatorInText(%q) = %q, %v, want %q", tt.text, got.Indicator, ok, tt.want)
 		}
 	}
 	for _, text := range []string{"", "halo", "samarinda 2023"} {
-		if got, ok := FindIndicatorInText(text); ok {
+		if got, ok := IndicatorInText(text); ok {
 			t.Errorf("FindIndicatorInText(%q) = %q, want none", text, got.Indicator)
 		}
 	}
@@ -315,28 +316,28 @@ func BenchmarkMatchRegion(b *testing.B) {
 	inputs := []string{"Samarinda", "kab. kutai kartanegara", "6472", "bali", "kutai", "Smarinda", "kutai kartanegra", "xyz"}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		MatchRegion(inputs[i%len(inputs)])
+		Region(inputs[i%len(inputs)])
 	}
 }
 
 func BenchmarkMatchRegionExact(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		MatchRegion("Kota Samarinda")
+		Region("Kota Samarinda")
 	}
 }
 
 func BenchmarkMatchRegionTypo(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		MatchRegion("kutai kartanegra")
+		Region("kutai kartanegra")
 	}
 }
 
 func BenchmarkFindRegionInText(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		FindRegionInText("berapa penduduk miskin di kukar 2023?")
+		RegionInText("berapa penduduk miskin di kukar 2023?")
 	}
 }
 
@@ -349,27 +350,27 @@ func FuzzMatchRegion(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		m := MatchRegion(in)
+		m := Region(in)
 		switch m.Kind {
-		case MatchExact:
+		case Exact:
 			if m.Region.Code == "" {
 				t.Fatal("exact match without a region")
 			}
-			if _, ok := RegionByCode(m.Region.Code); !ok {
+			if _, ok := tkpkbot.RegionByCode(m.Region.Code); !ok {
 				t.Fatalf("exact match with unknown code %q", m.Region.Code)
 			}
 			if len(m.Candidates) != 0 {
 				t.Fatal("exact match with candidates")
 			}
-		case MatchAmbiguous:
+		case Ambiguous:
 			if len(m.Candidates) < 2 {
 				t.Fatalf("ambiguous with %d candidates", len(m.Candidates))
 			}
-		case MatchSuggest:
+		case Suggest:
 			if len(m.Candidates) == 0 || len(m.Candidates) > maxSuggestions {
 				t.Fatalf("suggest with %d candidates", len(m.Candidates))
 			}
-		case MatchNone:
+		case None:
 			if m.Region.Code != "" || len(m.Candidates) != 0 {
 				t.Fatal("none with a result")
 			}
@@ -379,26 +380,26 @@ func FuzzMatchRegion(f *testing.F) {
 		if len(m.Candidates) > 10 {
 			t.Fatalf("%d candidates", len(m.Candidates))
 		}
-		if m.Kind != MatchExact && m.Region.Code != "" {
+		if m.Kind != Exact && m.Region.Code != "" {
 			t.Fatal("Region set on a non-exact match")
 		}
-		if again := MatchRegion(in); !reflect.DeepEqual(m, again) {
+		if again := Region(in); !reflect.DeepEqual(m, again) {
 			t.Fatalf("not deterministic: %+v then %+v", m, again)
 		}
 
-		tm, rest := FindRegionInText(in)
-		if tm.Kind != MatchNone && tm.Kind != MatchExact {
+		tm, rest := RegionInText(in)
+		if tm.Kind != None && tm.Kind != Exact {
 			t.Fatalf("FindRegionInText kind %v", tm.Kind)
 		}
-		if tm.Kind == MatchExact && tm.Region.Code == "" {
+		if tm.Kind == Exact && tm.Region.Code == "" {
 			t.Fatal("FindRegionInText exact without a region")
 		}
-		if tm.Kind == MatchNone && rest != in {
+		if tm.Kind == None && rest != in {
 			t.Fatal("FindRegionInText changed text without finding a region")
 		}
 		if utf8.ValidString(in) && !utf8.ValidString(rest) {
 			t.Fatal("FindRegionInText broke UTF-8")
 		}
-		FindIndicatorInText(in)
+		IndicatorInText(in)
 	})
 }
