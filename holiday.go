@@ -84,9 +84,9 @@ func (c Calendar) DayOff(t time.Time) (Holiday, bool) {
 	return Holiday{}, false
 }
 
-// Deadline is d.For(w) where admin-marked days count as holidays too.
+// Deadline is d.For(w) with the calendar's marked days off.
 func (c Calendar) Deadline(d Deadline, w Week, loc *time.Location) time.Time {
-	return d.ForWithOff(w, loc, func(t time.Time) bool { _, off := c.DayOff(t); return off })
+	return d.For(w, loc, func(t time.Time) bool { _, off := c.DayOff(t); return off })
 }
 
 func dateOf(t time.Time) time.Time {

@@ -62,6 +62,3 @@ func (h *Handlers) setMenu(ctx context.Context, b *bot.Bot, u tkpkbot.User) erro
 
 // Commands lists every registered command in registration order.
 func (h *Handlers) Commands() []*Command { return slices.Clone(h.ordered) }
-
-// Allowed reports whether u's role may run c.
-func (c *Command) Allowed(u tkpkbot.User) bool { return c.allowed(u) }
