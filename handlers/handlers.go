@@ -304,7 +304,7 @@ func (h *Handlers) fail(ctx context.Context, r *Request, err error) {
 	if r.Callback != nil {
 		h.answer(ctx, r, "")
 	}
-	h.reply(ctx, r, escape(tkpkbot.ErrorMessage(err)))
+	h.reply(ctx, r, escape(userMessage(err)))
 }
 
 // OnCommand registers a command; it panics on a duplicate name or a
