@@ -5,8 +5,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"tkpkbot"
 	"unicode/utf8"
+
+	"tkpkbot"
 )
 
 func names(rs []tkpkbot.Region) []string {
@@ -17,7 +18,7 @@ func names(rs []tkpkbot.Region) []string {
 	return out
 }
 
-func TestMatchRegionExact(t *testing.T) {
+func TestRegionExact(t *testing.T) {
 	tests := []struct{ in, want string }{
 		// names, case, spaces, punctuation
 		{"Samarinda", "6472"},
@@ -96,7 +97,7 @@ func TestMatchRegionExact(t *testing.T) {
 	}
 }
 
-func TestMatchRegionAmbiguous(t *testing.T) {
+func TestRegionAmbiguous(t *testing.T) {
 	tests := []struct {
 		in   string
 		want []string
@@ -127,7 +128,7 @@ func TestMatchRegionAmbiguous(t *testing.T) {
 	}
 }
 
-func TestMatchRegionSuggest(t *testing.T) {
+func TestRegionSuggest(t *testing.T) {
 	tests := []struct {
 		in   string
 		want []string
@@ -158,7 +159,7 @@ func TestMatchRegionSuggest(t *testing.T) {
 	}
 }
 
-func TestMatchRegionSuggestBestFirst(t *testing.T) {
+func TestRegionSuggestBestFirst(t *testing.T) {
 	// "kubat" is one edit from Kubar and further from the other kutai.
 	m := Region("kubat")
 	if m.Kind != Suggest || len(m.Candidates) == 0 || m.Candidates[0].Name != "Kutai Barat" {
@@ -169,7 +170,7 @@ func TestMatchRegionSuggestBestFirst(t *testing.T) {
 	}
 }
 
-func TestMatchRegionNone(t *testing.T) {
+func TestRegionNone(t *testing.T) {
 	for _, in := range []string{
 		"", " ", "xyz", "12345", "64.05", "6499", "0", "pa", "ku", "!!!", "...",
 		"tenggarong", "jakarta", "surabaya", "bpn", "test",
@@ -182,7 +183,7 @@ func TestMatchRegionNone(t *testing.T) {
 	}
 }
 
-func TestMatchRegionGarbageIsFast(t *testing.T) {
+func TestRegionGarbageIsFast(t *testing.T) {
 	inputs := []string{strings.Repeat("😀", 2500), strings.Repeat("x", 10240), strings.Repeat("kutai ", 33)}
 	start := time.Now()
 	for range 100 {
@@ -195,7 +196,7 @@ func TestMatchRegionGarbageIsFast(t *testing.T) {
 	}
 }
 
-func TestMatchRegionEveryKeyIsExact(t *testing.T) {
+func TestRegionEveryKeyIsExact(t *testing.T) {
 	for _, r := range tkpkbot.Regions {
 		keys := append([]string{r.Code, r.KemendagriCode, r.Name, r.Official, strings.ToUpper(r.Name)}, r.Aliases...)
 		for _, k := range keys {
@@ -206,113 +207,7 @@ func TestMatchRegionEveryKeyIsExact(t *testing.T) {
 	}
 }
 
-func TestFindRegionInText(t *testing.T) {
-	tests := []struct {
-		text, code, rest string
-	}{
-		{"berapa penduduk miskin di kukar 2023?", "6403", "berapa penduduk miskin di 2023?"},
-		{"Berapa P0 Samarinda maret 2024", "6472", "Berapa P0 maret 2024"},
-		{"garis kemiskinan kota bontang", "6474", "garis kemiskinan"},
-		{"kemiskinan Kab. Kutai Timur 2022", "6404", "kemiskinan 2022"},
-		{"p0 penajam paser utara", "6409", "p0"},
-		{"p0 paser", "6401", "p0"},
-		{"p0 samarinda, kaltim", "6472", "p0 kaltim"}, // the kabupaten/kota wins
-		{"kaltim dan samarinda", "6472", "kaltim dan"},
-		{"kemiskinan provinsi kalimantan timur 2024", "6400", "kemiskinan 2024"},
-		{"kemiskinan kaltim", "6400", "kemiskinan"},
-		{"berapa kemiskinan di provinsi?", "6400", "berapa kemiskinan di"},
-		{"data 6472 tahun 2023", "6472", "data tahun 2023"},
-		{"kutai-kartanegara p1", "6403", "p1"},
-		{"angka 6405 2023 6472", "6405", "angka 2023 6472"}, // equals: the first wins
-	}
-	for _, tt := range tests {
-		m, rest := RegionInText(tt.text)
-		if m.Kind != Exact || m.Region.Code != tt.code || rest != tt.rest {
-			t.Errorf("FindRegionInText(%q) = %v %s %q, want %s %q", tt.text, m.Kind, m.Region.Code, rest, tt.code, tt.rest)
-		}
-	}
-}
-
-func TestFindRegionInTextNoGuesses(t *testing.T) {
-	// Ordinary words that are prefixes of or near region names.
-	for _, text := range []string{
-		"", "apa kabar", "sama saja", "pas sekali", "berapa?", "smarinda p0",
-		"kutai", "kota", "tahun 2023", "64.72", "64 72", strings.Repeat("a ", 3000),
-	} {
-		m, rest := RegionInText(text)
-		if m.Kind != None {
-			t.Errorf("FindRegionInText(%.40q) = %v %s, want none", text, m.Kind, m.Region.Code)
-		}
-		if rest != text {
-			t.Errorf("FindRegionInText(%.40q) changed the text to %.40q", text, rest)
-		}
-	}
-}
-
-func TestFindIndicatorInText(t *testing.T) {
-	tests := []struct {
-		text string
-		want tkpkbot.Indicator
-	}{
-		{"berapa penduduk miskin di kukar 2023?", tkpkbot.IndMiskin},
-		{"berapa orang miskin di samarinda", tkpkbot.IndMiskin},
-		{"jumlah kemiskinan samarinda", tkpkbot.IndMiskin},
-		{"berapa persen penduduk miskin di samarinda", tkpkbot.IndP0},
-		{"persentase penduduk miskin bontang", tkpkbot.IndP0},
-		{"tingkat kemiskinan berau", tkpkbot.IndP0},
-		{"kemiskinan kaltim", tkpkbot.IndP0},
-		{"berapa % kemiskinan paser", tkpkbot.IndP0},
-		{"P0 samarinda", tkpkbot.IndP0},
-		{"garis kemiskinan kota bontang", tkpkbot.IndGK},
-		{"GK balikpapan 2024", tkpkbot.IndGK},
-		{"indeks kedalaman kemiskinan kaltim", tkpkbot.IndP1},
-		{"p1 berau", tkpkbot.IndP1},
-		{"keparahan kemiskinan paser", tkpkbot.IndP2},
-		{"kemiskinan ekstrem kaltim 2023", tkpkbot.IndEkstremPersen},
-		{"berapa persen miskin ekstrem", tkpkbot.IndEkstremPersen},
-		{"angka kemiskinan ekstrem", tkpkbot.IndEkstremPersen},
-		{"jumlah miskin ekstrem kaltim", tkpkbot.IndEkstremJiwa},
-		{"berapa jiwa kemiskinan ekstrem", tkpkbot.IndEkstremJiwa},
-	}
-	for _, tt := range tests {
-		got, ok := IndicatorInText(tt.text)
-		if !ok || got.Indicator != tt.want {
-			t.Errorf("FindIndicatorInText(%q) = %q, %v, want %q", tt.text, got.Indicator, ok, tt.want)
-		}
-	}
-	for _, text := range []string{"", "halo", "samarinda 2023"} {
-		if got, ok := IndicatorInText(text); ok {
-			t.Errorf("FindIndicatorInText(%q) = %q, want none", text, got.Indicator)
-		}
-	}
-}
-
-func TestEditDistance(t *testing.T) {
-	tests := []struct {
-		a, b   string
-		full   int
-		prefix int
-	}{
-		{"samarinda", "samarinda", 0, 0},
-		{"smarinda", "samarinda", 1, 1},
-		{"samrainda", "samarinda", 1, 1}, // one transposition
-		{"kutaikar", "kutaikartanegara", 8, 0},
-		{"abcde", "xyzzz", 5, 5},
-		{"kutaik", "kutaibarat", 5, 1},
-		{"abc", "xyz", 3, 11}, // no prefix is long enough to count: limit+1
-	}
-	for _, tt := range tests {
-		full, prefix := editDistance(tt.a, tt.b, 10)
-		if full != tt.full || prefix != tt.prefix {
-			t.Errorf("editDistance(%q, %q) = %d, %d, want %d, %d", tt.a, tt.b, full, prefix, tt.full, tt.prefix)
-		}
-	}
-	if full, prefix := editDistance("abcdefgh", "zzzzzzzz", 2); full != 3 || prefix != 3 {
-		t.Errorf("capped distance = %d, %d, want 3, 3", full, prefix)
-	}
-}
-
-func BenchmarkMatchRegion(b *testing.B) {
+func BenchmarkRegion(b *testing.B) {
 	inputs := []string{"Samarinda", "kab. kutai kartanegara", "6472", "bali", "kutai", "Smarinda", "kutai kartanegra", "xyz"}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
@@ -320,28 +215,21 @@ func BenchmarkMatchRegion(b *testing.B) {
 	}
 }
 
-func BenchmarkMatchRegionExact(b *testing.B) {
+func BenchmarkRegionExact(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Region("Kota Samarinda")
 	}
 }
 
-func BenchmarkMatchRegionTypo(b *testing.B) {
+func BenchmarkRegionTypo(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Region("kutai kartanegra")
 	}
 }
 
-func BenchmarkFindRegionInText(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		RegionInText("berapa penduduk miskin di kukar 2023?")
-	}
-}
-
-func FuzzMatchRegion(f *testing.F) {
+func FuzzRegion(f *testing.F) {
 	for _, s := range []string{
 		"Samarinda", "kota samarinda", "kab. paser", "kutai", "Smarinda", "kutai kartanegra",
 		"6472", "64.72", "64.02", "64", "bali", "", "xyz", "12345", "😀", "ｋｕｋａｒ", "provinsi", "\xff",
