@@ -165,7 +165,7 @@ func Region(input string) Result {
 	}
 
 	// Prefixes: a set of region indexes as a bitmask keeps this
-	// allocation-free and the result in tkpkbot.Regions order.
+	// allocation-free and the result in Regions order.
 	var hits uint64
 	for _, v := range variants {
 		if len(v) < minPrefixLen {

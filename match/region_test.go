@@ -89,10 +89,10 @@ func TestRegionExact(t *testing.T) {
 	for _, tt := range tests {
 		m := Region(tt.in)
 		if m.Kind != Exact || m.Region.Code != tt.want {
-			t.Errorf("MatchRegion(%q) = %v %s %v, want exact %s", tt.in, m.Kind, m.Region.Code, names(m.Candidates), tt.want)
+			t.Errorf("Region(%q) = %v %s %v, want exact %s", tt.in, m.Kind, m.Region.Code, names(m.Candidates), tt.want)
 		}
 		if m.Kind == Exact && m.Candidates != nil {
-			t.Errorf("MatchRegion(%q): exact match with candidates", tt.in)
+			t.Errorf("Region(%q): exact match with candidates", tt.in)
 		}
 	}
 }
@@ -115,15 +115,15 @@ func TestRegionAmbiguous(t *testing.T) {
 		m := Region(tt.in)
 		if tt.want == nil {
 			if m.Kind != None {
-				t.Errorf("MatchRegion(%q) = %v %v, want none", tt.in, m.Kind, names(m.Candidates))
+				t.Errorf("Region(%q) = %v %v, want none", tt.in, m.Kind, names(m.Candidates))
 			}
 			continue
 		}
 		if m.Kind != Ambiguous || !reflect.DeepEqual(names(m.Candidates), tt.want) {
-			t.Errorf("MatchRegion(%q) = %v %v, want ambiguous %v", tt.in, m.Kind, names(m.Candidates), tt.want)
+			t.Errorf("Region(%q) = %v %v, want ambiguous %v", tt.in, m.Kind, names(m.Candidates), tt.want)
 		}
 		if m.Region.Code != "" {
-			t.Errorf("MatchRegion(%q): ambiguous match sets tkpkbot.Region", tt.in)
+			t.Errorf("Region(%q): ambiguous match sets Region", tt.in)
 		}
 	}
 }
@@ -151,10 +151,10 @@ func TestRegionSuggest(t *testing.T) {
 	for _, tt := range tests {
 		m := Region(tt.in)
 		if m.Kind != Suggest || !reflect.DeepEqual(names(m.Candidates), tt.want) {
-			t.Errorf("MatchRegion(%q) = %v %v, want suggest %v", tt.in, m.Kind, names(m.Candidates), tt.want)
+			t.Errorf("Region(%q) = %v %v, want suggest %v", tt.in, m.Kind, names(m.Candidates), tt.want)
 		}
 		if m.Region.Code != "" {
-			t.Errorf("MatchRegion(%q): a typo must not set tkpkbot.Region", tt.in)
+			t.Errorf("Region(%q): a typo must not set Region", tt.in)
 		}
 	}
 }
@@ -163,7 +163,7 @@ func TestRegionSuggestBestFirst(t *testing.T) {
 	// "kubat" is one edit from Kubar and further from the other kutai.
 	m := Region("kubat")
 	if m.Kind != Suggest || len(m.Candidates) == 0 || m.Candidates[0].Name != "Kutai Barat" {
-		t.Errorf("MatchRegion(kubat) = %v %v, want Kutai Barat first", m.Kind, names(m.Candidates))
+		t.Errorf("Region(kubat) = %v %v, want Kutai Barat first", m.Kind, names(m.Candidates))
 	}
 	if len(m.Candidates) > maxSuggestions {
 		t.Errorf("%d suggestions, want at most %d", len(m.Candidates), maxSuggestions)
@@ -178,7 +178,7 @@ func TestRegionNone(t *testing.T) {
 		"samarinda samarinda samarinda samarinda", "\x00\xff\xfe",
 	} {
 		if m := Region(in); m.Kind != None || m.Region.Code != "" || m.Candidates != nil {
-			t.Errorf("MatchRegion(%.40q) = %v %s %v, want none", in, m.Kind, m.Region.Code, names(m.Candidates))
+			t.Errorf("Region(%.40q) = %v %s %v, want none", in, m.Kind, m.Region.Code, names(m.Candidates))
 		}
 	}
 }
@@ -201,7 +201,7 @@ func TestRegionEveryKeyIsExact(t *testing.T) {
 		keys := append([]string{r.Code, r.KemendagriCode, r.Name, r.Official, strings.ToUpper(r.Name)}, r.Aliases...)
 		for _, k := range keys {
 			if m := Region(k); m.Kind != Exact || m.Region.Code != r.Code {
-				t.Errorf("MatchRegion(%q) = %v %s, want %s", k, m.Kind, m.Region.Code, r.Code)
+				t.Errorf("Region(%q) = %v %s, want %s", k, m.Kind, m.Region.Code, r.Code)
 			}
 		}
 	}
@@ -277,16 +277,16 @@ func FuzzRegion(f *testing.F) {
 
 		tm, rest := RegionInText(in)
 		if tm.Kind != None && tm.Kind != Exact {
-			t.Fatalf("FindRegionInText kind %v", tm.Kind)
+			t.Fatalf("RegionInText kind %v", tm.Kind)
 		}
 		if tm.Kind == Exact && tm.Region.Code == "" {
-			t.Fatal("FindRegionInText exact without a region")
+			t.Fatal("RegionInText exact without a region")
 		}
 		if tm.Kind == None && rest != in {
-			t.Fatal("FindRegionInText changed text without finding a region")
+			t.Fatal("RegionInText changed text without finding a region")
 		}
 		if utf8.ValidString(in) && !utf8.ValidString(rest) {
-			t.Fatal("FindRegionInText broke UTF-8")
+			t.Fatal("RegionInText broke UTF-8")
 		}
 		IndicatorInText(in)
 	})

@@ -29,7 +29,7 @@ func TestRegionInText(t *testing.T) {
 	for _, tt := range tests {
 		m, rest := RegionInText(tt.text)
 		if m.Kind != Exact || m.Region.Code != tt.code || rest != tt.rest {
-			t.Errorf("FindRegionInText(%q) = %v %s %q, want %s %q", tt.text, m.Kind, m.Region.Code, rest, tt.code, tt.rest)
+			t.Errorf("RegionInText(%q) = %v %s %q, want %s %q", tt.text, m.Kind, m.Region.Code, rest, tt.code, tt.rest)
 		}
 	}
 }
@@ -42,10 +42,10 @@ func TestRegionInTextNoGuesses(t *testing.T) {
 	} {
 		m, rest := RegionInText(text)
 		if m.Kind != None {
-			t.Errorf("FindRegionInText(%.40q) = %v %s, want none", text, m.Kind, m.Region.Code)
+			t.Errorf("RegionInText(%.40q) = %v %s, want none", text, m.Kind, m.Region.Code)
 		}
 		if rest != text {
-			t.Errorf("FindRegionInText(%.40q) changed the text to %.40q", text, rest)
+			t.Errorf("RegionInText(%.40q) changed the text to %.40q", text, rest)
 		}
 	}
 }
@@ -78,12 +78,12 @@ func TestIndicatorInText(t *testing.T) {
 	for _, tt := range tests {
 		got, ok := IndicatorInText(tt.text)
 		if !ok || got.Indicator != tt.want {
-			t.Errorf("FindIndicatorInText(%q) = %q, %v, want %q", tt.text, got.Indicator, ok, tt.want)
+			t.Errorf("IndicatorInText(%q) = %q, %v, want %q", tt.text, got.Indicator, ok, tt.want)
 		}
 	}
 	for _, text := range []string{"", "halo", "samarinda 2023"} {
 		if got, ok := IndicatorInText(text); ok {
-			t.Errorf("FindIndicatorInText(%q) = %q, want none", text, got.Indicator)
+			t.Errorf("IndicatorInText(%q) = %q, want none", text, got.Indicator)
 		}
 	}
 }

@@ -54,7 +54,7 @@ func suggest(variants []string) Result {
 			idx = append(idx, i)
 		}
 	}
-	// Stable keeps tkpkbot.Regions order among equally near names.
+	// Stable keeps Regions order among equally near names.
 	sort.SliceStable(idx, func(a, b int) bool { return best[idx[a]] < best[idx[b]] })
 	if len(idx) > maxSuggestions {
 		idx = idx[:maxSuggestions]
@@ -72,7 +72,7 @@ func suggest(variants []string) Result {
 // capped at limit+1: once a whole row exceeds limit nothing can come back
 // under it, so the loop stops early.
 func editDistance(a, b string, limit int) (full, prefix int) {
-	// tkpkbot.Region names are under 30 bytes and suggest skips input much
+	// Region names are under 30 bytes and suggest skips input much
 	// longer than that, so small rows suffice.
 	const maxLen = 64
 	if len(a) >= maxLen || len(b) >= maxLen {
