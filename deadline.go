@@ -13,16 +13,10 @@ type Deadline struct {
 var DefaultDeadline = Deadline{Weekday: time.Friday, Hour: 16, Minute: 0}
 
 // For returns the deadline of week w in loc. A deadline on a national
-// holiday (or weekend day after shifting) moves to the previous working day,
-// because nobody is in the office to report then.
-func (d Deadline) For(w Week, loc *time.Location) time.Time {
-	return d.ForWithOff(w, loc, nil)
-}
-
-// ForWithOff is For where off(day) also marks days nobody works, such as
-// the days admins mark with /libur. off may be nil; the fixed national
-// holidays always count.
-func (d Deadline) ForWithOff(w Week, loc *time.Location, off func(time.Time) bool) time.Time {
+// holiday, or on a day off(day) marks (the days admins mark with /libur),
+// moves to the previous working day, because nobody is in the office to
+// report then. off may be nil; the fixed national holidays always count.
+func (d Deadline) For(w Week, loc *time.Location, off func(time.Time) bool) time.Time {
 	holiday := func(t time.Time) bool { return IsFixedHoliday(t) || off != nil && off(t) }
 	day := w.Start(loc).AddDate(0, 0, (int(d.Weekday)+6)%7)
 	for i := 0; i < 7 && (holiday(day) || day.Weekday() == time.Saturday || day.Weekday() == time.Sunday) && day.After(w.Start(loc)); i++ {

@@ -22,13 +22,13 @@ func TestDeadlineFor(t *testing.T) {
 	cases[3].want = "2023-06-02 16:00 +0800"
 	cases[5].want = "2029-05-04 16:00 +0800"
 	for _, c := range cases {
-		got := DefaultDeadline.For(c.week, wita).Format("2006-01-02 15:04 -0700")
+		got := DefaultDeadline.For(c.week, wita, nil).Format("2006-01-02 15:04 -0700")
 		if got != c.want {
 			t.Errorf("%s: deadline %s, want %s", c.week, got, c.want)
 		}
 	}
 	// 1 May 2026 is a Friday: moves to Thursday 30 April.
-	if got := DefaultDeadline.For(Week{2026, 18}, wita).Format("2006-01-02"); got != "2026-04-30" {
+	if got := DefaultDeadline.For(Week{2026, 18}, wita, nil).Format("2006-01-02"); got != "2026-04-30" {
 		t.Errorf("1 May 2026 deadline = %s", got)
 	}
 }

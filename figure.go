@@ -137,20 +137,9 @@ type ImportResult struct {
 	Added, Changed, Unchanged int
 }
 
-// FigureService reads and loads poverty figures. Reads are cheap enough to
-// serve every /angka; implementations may answer them from memory.
+// FigureService loads and stores poverty figures. Reading them for chat
+// is figures.Index's job: the whole set fits in memory.
 type FigureService interface {
-	// Card gathers what /angka shows for one region. A zero at asks for
-	// the latest period, a year alone (Month 0) for the latest period in
-	// that year, anything else for exactly that period. When there is no
-	// data for at, the Card has no Figures but still lists Periods.
-	Card(ctx context.Context, regionCode string, at Period) (Card, error)
-	// Ranking orders the ten kabupaten/kota by one indicator, at the
-	// latest period most of them have (or at the period asked, read as
-	// Card reads it).
-	Ranking(ctx context.Context, ind Indicator, at Period) (Ranking, error)
-	// Series is one region's values of one indicator over time.
-	Series(ctx context.Context, regionCode string, ind Indicator) (Series, error)
 	// Figures returns every stored figure, which is what an in-memory
 	// copy is built from.
 	Figures(ctx context.Context) ([]Figure, error)

@@ -1,7 +1,6 @@
 package tkpkbot
 
 import (
-	"math"
 	"strings"
 	"unicode"
 )
@@ -24,14 +23,6 @@ func SourceFamily(source string) string {
 
 func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// familyRank puts BPS, the official statistic, ahead of other families.
-func familyRank(source string) int {
-	if SourceFamily(source) == "BPS" {
-		return 0
-	}
-	return 1
-}
-
 // InUnit converts f's value to unit, which only works between ribu jiwa
 // and jiwa; any other pair must already agree.
 func (f Figure) InUnit(unit string) (float64, bool) {
@@ -44,23 +35,4 @@ func (f Figure) InUnit(unit string) (float64, bool) {
 		return f.Value / 1000, true
 	}
 	return 0, false
-}
-
-// base is the value in the indicator's smallest unit, so counts in ribu
-// jiwa and jiwa compare.
-func (f Figure) base() float64 {
-	if f.Unit == UnitRibuJiwa {
-		return f.Value * 1000
-	}
-	return f.Value
-}
-
-// sameValue reports two figures that state the same number: 221,34 ribu
-// jiwa and 221.340 jiwa agree. The tolerance only absorbs float noise.
-func sameValue(a, b Figure) bool {
-	if _, ok := a.InUnit(b.Unit); !ok {
-		return false
-	}
-	x, y := a.base(), b.base()
-	return math.Abs(x-y) <= 1e-9*math.Max(math.Abs(x), math.Abs(y))
 }

@@ -3,6 +3,7 @@ package tkpkbot
 import (
 	"context"
 	"time"
+	"unicode/utf8"
 )
 
 // Holiday is a day or a whole week an admin marked off with /libur. A day
@@ -23,6 +24,51 @@ func (h Holiday) IsWeek() bool { return h.Day.IsZero() }
 
 // MaxHolidayNote bounds the keterangan shown in lists and reminders.
 const MaxHolidayNote = 200
+
+// Marks further than this from today are almost certainly typos.
+const (
+	maxHolidayPast   = 366 * 24 * time.Hour
+	maxHolidayFuture = 2 * 366 * 24 * time.Hour
+)
+
+// Why a day or week cannot be marked off. Validate states the rule; the
+// handlers word it.
+var (
+	ErrHolidayEmpty    = &Error{Code: EINVALID, Reason: "holiday_empty"}
+	ErrHolidayNoteLong = &Error{Code: EINVALID, Reason: "holiday_note_long"}
+	ErrHolidayTooFar   = &Error{Code: EINVALID, Reason: "holiday_too_far"}
+	// ErrHolidayWeekend: a Saturday or Sunday is no working day to free.
+	ErrHolidayWeekend = &Error{Code: EINVALID, Reason: "holiday_weekend"}
+	// ErrHolidayFixed: a fixed national holiday counts without a mark.
+	ErrHolidayFixed = &Error{Code: EINVALID, Reason: "holiday_fixed"}
+)
+
+// Validate reports the first rule h breaks when marked at now, as one of
+// the ErrHoliday errors. loc is the bot's zone, where weeks start.
+func (h Holiday) Validate(now time.Time, loc *time.Location) error {
+	if h.IsWeek() && h.Week == (Week{}) {
+		return ErrHolidayEmpty
+	}
+	if utf8.RuneCountInString(h.Note) > MaxHolidayNote {
+		return ErrHolidayNoteLong
+	}
+	start := h.Day
+	if h.IsWeek() {
+		start = h.Week.Start(loc)
+	}
+	if now.Sub(start) > maxHolidayPast || start.Sub(now) > maxHolidayFuture {
+		return ErrHolidayTooFar
+	}
+	if !h.IsWeek() {
+		if wd := h.Day.Weekday(); wd == time.Saturday || wd == time.Sunday {
+			return ErrHolidayWeekend
+		}
+		if IsFixedHoliday(h.Day) {
+			return ErrHolidayFixed
+		}
+	}
+	return nil
+}
 
 // HolidayService keeps the days and weeks marked off.
 type HolidayService interface {
@@ -84,9 +130,9 @@ func (c Calendar) DayOff(t time.Time) (Holiday, bool) {
 	return Holiday{}, false
 }
 
-// Deadline is d.For(w) where admin-marked days count as holidays too.
+// Deadline is d.For(w) with the calendar's marked days off.
 func (c Calendar) Deadline(d Deadline, w Week, loc *time.Location) time.Time {
-	return d.ForWithOff(w, loc, func(t time.Time) bool { _, off := c.DayOff(t); return off })
+	return d.For(w, loc, func(t time.Time) bool { _, off := c.DayOff(t); return off })
 }
 
 func dateOf(t time.Time) time.Time {

@@ -1,6 +1,8 @@
 package tkpkbot
 
 import (
+	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -44,5 +46,29 @@ func TestCalendarDeadlineAndWeekOff(t *testing.T) {
 	// Fixed holidays are days off without any mark.
 	if h, off := empty.DayOff(time.Date(2024, 12, 25, 10, 0, 0, 0, wita)); !off || h.Note != "Hari Raya Natal" {
 		t.Fatalf("Christmas: %+v %v", h, off)
+	}
+}
+
+func TestHolidayValidate(t *testing.T) {
+	wita, _ := time.LoadLocation("Asia/Makassar")
+	now := time.Date(2025, 4, 14, 9, 0, 0, 0, wita)
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, wita) }
+	for _, c := range []struct {
+		name string
+		h    Holiday
+		want error
+	}{
+		{"working day", Holiday{Day: day(2025, 4, 18), Note: "Wafat Isa Almasih"}, nil},
+		{"week", Holiday{Week: Week{2025, 16}}, nil},
+		{"neither", Holiday{}, ErrHolidayEmpty},
+		{"long note", Holiday{Day: day(2025, 4, 18), Note: strings.Repeat("x", MaxHolidayNote+1)}, ErrHolidayNoteLong},
+		{"two years back", Holiday{Day: day(2023, 4, 14)}, ErrHolidayTooFar},
+		{"three years ahead", Holiday{Week: Week{2028, 16}}, ErrHolidayTooFar},
+		{"saturday", Holiday{Day: day(2025, 4, 19)}, ErrHolidayWeekend},
+		{"fixed holiday", Holiday{Day: day(2025, 5, 1)}, ErrHolidayFixed},
+	} {
+		if err := c.h.Validate(now, wita); !errors.Is(err, c.want) || (err == nil) != (c.want == nil) {
+			t.Errorf("%s: %v, want %v", c.name, err, c.want)
+		}
 	}
 }

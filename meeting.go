@@ -2,7 +2,9 @@ package tkpkbot
 
 import (
 	"context"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Meeting is a coordination meeting people are invited to and reminded of.
@@ -31,6 +33,35 @@ const (
 	// cannot plant reminders decades away.
 	MaxMeetingAhead = 366 * 24 * time.Hour
 )
+
+// Why a meeting cannot be scheduled. Validate states the rule; the
+// handlers word it, with the times and limits the admin needs.
+var (
+	ErrMeetingUntitled     = &Error{Code: EINVALID, Reason: "meeting_untitled"}
+	ErrMeetingTitleLong    = &Error{Code: EINVALID, Reason: "meeting_title_long"}
+	ErrMeetingLocationLong = &Error{Code: EINVALID, Reason: "meeting_location_long"}
+	ErrMeetingPast         = &Error{Code: EINVALID, Reason: "meeting_past"}
+	ErrMeetingTooFar       = &Error{Code: EINVALID, Reason: "meeting_too_far"}
+)
+
+// Validate reports the first rule m breaks if scheduled at now, as one
+// of the ErrMeeting errors. Both the command and the store ask: a draft
+// confirmed an hour later may have started meanwhile.
+func (m Meeting) Validate(now time.Time) error {
+	switch {
+	case strings.TrimSpace(m.Title) == "":
+		return ErrMeetingUntitled
+	case utf8.RuneCountInString(m.Title) > MaxMeetingTitle:
+		return ErrMeetingTitleLong
+	case utf8.RuneCountInString(m.Location) > MaxMeetingLocation:
+		return ErrMeetingLocationLong
+	case !m.StartsAt.After(now):
+		return ErrMeetingPast
+	case m.StartsAt.Sub(now) > MaxMeetingAhead:
+		return ErrMeetingTooFar
+	}
+	return nil
+}
 
 // RSVP answers to a meeting invitation.
 type RSVP string

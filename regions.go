@@ -28,6 +28,13 @@ var regionIndex = func() map[string]int {
 	return m
 }()
 
+// RegionIndex returns the position in Regions of the region with the
+// given BPS code, for callers that order or count regions as Regions does.
+func RegionIndex(code string) (int, bool) {
+	i, ok := regionIndex[code]
+	return i, ok
+}
+
 // RegionByCode returns the region with the given BPS code.
 func RegionByCode(code string) (Region, bool) {
 	i, ok := regionIndex[code]
@@ -100,71 +107,13 @@ var Indicators = []IndicatorInfo{
 	},
 }
 
-// indicatorKeys maps every normalised spelling (code, name, short label,
-// alias) to its index in Indicators.
-var indicatorKeys = func() map[string]int {
-	m := make(map[string]int)
-	add := func(s string, i int) {
-		k := normIndicator(s)
-		if k == "" {
-			return
-		}
-		if j, dup := m[k]; dup && j != i {
-			panic("tkpkbot: indicator key " + k + " is shared by two indicators")
-		}
-		m[k] = i
-	}
-	for i, in := range Indicators {
-		add(string(in.Indicator), i)
-		add(in.Name, i)
-		add(in.Short, i)
-		for _, a := range in.Aliases {
-			add(a, i)
+// IndicatorByCode returns the metadata of a stored indicator code; what
+// people type goes through match.Indicator instead.
+func IndicatorByCode(in Indicator) (IndicatorInfo, bool) {
+	for _, info := range Indicators {
+		if info.Indicator == in {
+			return info, true
 		}
 	}
-	return m
-}()
-
-// maxIndicatorWords bounds the n-grams FindIndicatorInText has to try.
-var maxIndicatorWords = func() int {
-	n := 1
-	for _, in := range Indicators {
-		for _, s := range append([]string{in.Name, in.Short}, in.Aliases...) {
-			if w := len(splitWords(s)); w > n {
-				n = w
-			}
-		}
-	}
-	return n
-}()
-
-// IndicatorByName finds an indicator by code, name or alias, ignoring case,
-// spaces and punctuation; "%" counts as the word "persen".
-func IndicatorByName(s string) (IndicatorInfo, bool) {
-	if len(s) > 200 {
-		return IndicatorInfo{}, false
-	}
-	i, ok := indicatorKeys[normIndicator(s)]
-	if !ok {
-		return IndicatorInfo{}, false
-	}
-	return Indicators[i], true
-}
-
-// normIndicator is normKey plus "%" → "persen", because "%" is a word for
-// users ("ekstrem %") while other punctuation is noise.
-func normIndicator(s string) string {
-	var buf [64]byte
-	b := buf[:0]
-	for _, r := range s {
-		b = appendNormIndicator(b, r)
-	}
-	return string(b)
-}
-
-func appendNormIndicator(b []byte, r rune) []byte {
-	if r == '%' {
-		return append(b, "persen"...)
-	}
-	return appendNorm(b, r)
+	return IndicatorInfo{}, false
 }

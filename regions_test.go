@@ -101,64 +101,17 @@ func TestIndicatorsCoverEveryIndicator(t *testing.T) {
 		if in.Name == "" || in.Short == "" || len(in.Aliases) == 0 {
 			t.Errorf("%s: incomplete metadata %+v", in.Indicator, in)
 		}
-		if got, ok := IndicatorByName(string(in.Indicator)); !ok || got.Indicator != in.Indicator {
-			t.Errorf("IndicatorByName(%q) = %s, %v", in.Indicator, got.Indicator, ok)
-		}
-		if got, ok := IndicatorByName(in.Name); !ok || got.Indicator != in.Indicator {
-			t.Errorf("IndicatorByName(%q) = %s, %v", in.Name, got.Indicator, ok)
-		}
-		for _, a := range in.Aliases {
-			if got, ok := IndicatorByName(a); !ok || got.Indicator != in.Indicator {
-				t.Errorf("IndicatorByName(%q) = %s, %v, want %s", a, got.Indicator, ok, in.Indicator)
-			}
+		if got, ok := IndicatorByCode(in.Indicator); !ok || got.Indicator != in.Indicator {
+			t.Errorf("IndicatorByCode(%q) = %s, %v", in.Indicator, got.Indicator, ok)
 		}
 	}
-	if gk, _ := IndicatorByName("gk"); gk.HigherIsWorse {
+	if _, ok := IndicatorByCode("P0"); ok {
+		t.Error("IndicatorByCode reads names; it is for stored codes only")
+	}
+	if gk, _ := IndicatorByCode(IndGK); gk.HigherIsWorse {
 		t.Error("a higher poverty line is not worse")
 	}
-	if p0, _ := IndicatorByName("p0"); !p0.HigherIsWorse {
+	if p0, _ := IndicatorByCode(IndP0); !p0.HigherIsWorse {
 		t.Error("a higher P0 is worse")
-	}
-}
-
-func TestIndicatorByName(t *testing.T) {
-	tests := []struct {
-		in   string
-		want Indicator
-	}{
-		{"P0", IndP0},
-		{" p0 ", IndP0},
-		{"Persentase", IndP0},
-		{"%", IndP0},
-		{"kemiskinan", IndP0},
-		{"Persentase penduduk miskin (P0)", IndP0},
-		{"miskin", IndMiskin},
-		{"Penduduk-Miskin", IndMiskin},
-		{"JIWA", IndMiskin},
-		{"p1", IndP1},
-		{"Kedalaman", IndP1},
-		{"p2", IndP2},
-		{"keparahan", IndP2},
-		{"GK", IndGK},
-		{"garis kemiskinan", IndGK},
-		{"garis", IndGK},
-		{"ekstrem", IndEkstremPersen},
-		{"ekstrem_persen", IndEkstremPersen},
-		{"ekstrem %", IndEkstremPersen},
-		{"Miskin ekstrem %", IndEkstremPersen},
-		{"ekstrem_jiwa", IndEkstremJiwa},
-		{"Miskin ekstrem", IndEkstremJiwa},
-		{"jumlah penduduk miskin ekstrem", IndEkstremJiwa},
-	}
-	for _, tt := range tests {
-		got, ok := IndicatorByName(tt.in)
-		if !ok || got.Indicator != tt.want {
-			t.Errorf("IndicatorByName(%q) = %q, %v, want %q", tt.in, got.Indicator, ok, tt.want)
-		}
-	}
-	for _, in := range []string{"", "xyz", "p3", "samarinda", strings.Repeat("p0", 200)} {
-		if got, ok := IndicatorByName(in); ok {
-			t.Errorf("IndicatorByName(%q) = %q, want not found", in, got.Indicator)
-		}
 	}
 }

@@ -57,47 +57,6 @@ type Report struct {
 	Version     int // 1 for the first submission; >1 means revised
 }
 
-// Form steps of /lapor, in order; StepSummary shows Kirim/Ubah/Batal.
-const (
-	StepActivities = 1
-	StepHouseholds = 2
-	StepBudget     = 3
-	StepObstacles  = 4
-	StepNextPlan   = 5
-	StepSummary    = 6
-)
-
-// ReportForm is a /lapor conversation in progress. It lives in the
-// database so a restart in the middle loses nothing.
-type ReportForm struct {
-	UserID     int64
-	Token      string // names this form in its buttons
-	RegionCode string
-	Week       Week
-	Step       int
-	Editing    bool // answering a step chosen with Ubah: return to the summary
-	Draft      Report
-	Filled     [StepSummary]bool // Filled[step] once answered
-	// LastUpdateID is the Telegram update last applied; SaveForm refuses
-	// an update at or below it, so a redelivery is not applied twice.
-	LastUpdateID int64
-	StartedAt    time.Time
-	UpdatedAt    time.Time
-}
-
-// Facts about a form the store reports and the handlers word.
-var (
-	// ErrFormMoved: the form is no longer at the step an answer was given
-	// for (another answer was applied first).
-	ErrFormMoved = &Error{Code: ECONFLICT, Reason: "form_moved"}
-	// ErrNotReporter: the sender is no longer the coordinator of the
-	// form's region; the form was deleted.
-	ErrNotReporter = &Error{Code: EFORBIDDEN, Reason: "not_reporter"}
-)
-
-// FormTTL is how long an untouched form stays open.
-const FormTTL = 24 * time.Hour
-
 // ReportStatus is a region's state for one week in the recap.
 type ReportStatus string
 

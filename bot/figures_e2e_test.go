@@ -15,6 +15,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"tkpkbot"
+	"tkpkbot/figures"
 	"tkpkbot/indo"
 	"tkpkbot/telegram"
 )
@@ -255,7 +256,7 @@ func waitCard(t *testing.T, h *harness, want string) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		c, err := h.app.h.Figures.Card(context.Background(), "6472", tkpkbot.Period{})
+		c, err := h.app.h.Figures.(*figures.Cache).Card(context.Background(), "6472", tkpkbot.Period{})
 		if err == nil && len(c.Figures) > 0 && strings.HasPrefix(c.Region.Official+" — "+indo.PeriodLabel(c.Period), want) {
 			return
 		}

@@ -18,6 +18,7 @@ import (
 
 	"tkpkbot"
 	"tkpkbot/indo"
+	"tkpkbot/match"
 )
 
 const (
@@ -300,7 +301,7 @@ func headerIndex(header []string) ([len(columns)]int, string) {
 	}
 	reason := fmt.Sprintf("kolom %s tidak ada; baris pertama harus berisi judul kolom %s", strings.Join(missing, ", "), strings.Join(columns[:], ","))
 	if len(header) > 0 {
-		if m := tkpkbot.MatchRegion(header[0]); m.Kind == tkpkbot.MatchExact {
+		if m := match.Region(header[0]); m.Kind == match.Exact {
 			reason += " (baris judul tampaknya terlewat)"
 		}
 	}
@@ -351,7 +352,7 @@ func (p *parser) row(line int, c [len(columns)]string) {
 		f.Period = period
 	}
 
-	info, indOK := tkpkbot.IndicatorByName(c[colIndikator])
+	info, indOK := match.Indicator(c[colIndikator])
 	switch {
 	case c[colIndikator] == "":
 		reasons = append(reasons, "indikator kosong")
@@ -411,14 +412,14 @@ func parseRegion(s string, f *tkpkbot.Figure) string {
 	if s == "" {
 		return "wilayah kosong"
 	}
-	m := tkpkbot.MatchRegion(s)
+	m := match.Region(s)
 	switch m.Kind {
-	case tkpkbot.MatchExact:
+	case match.Exact:
 		f.RegionCode = m.Region.Code
 		return ""
-	case tkpkbot.MatchAmbiguous:
+	case match.Ambiguous:
 		return fmt.Sprintf("wilayah %s ambigu (%s); tulis nama lengkap atau kode BPS", quote(s), regionNames(m.Candidates))
-	case tkpkbot.MatchSuggest:
+	case match.Suggest:
 		return fmt.Sprintf("wilayah %s tidak dikenal; maksud Anda %s?", quote(s), regionNames(m.Candidates))
 	}
 	return fmt.Sprintf("wilayah %s tidak dikenal; tulis kode BPS (mis. 6472) atau nama wilayah", quote(s))
@@ -493,12 +494,15 @@ func integerUnit(unit string) bool {
 }
 
 // number reads a value written Indonesian or English style for the given
-// unit and returns it with the number of decimals as written. In jiwa and
-// Rp/kapita/bulan, which are whole numbers, "." or "," followed by exactly
-// three digits separates thousands; elsewhere a lone separator is the
-// decimal mark, and one followed by exactly three digits after a non-zero
-// integer part ("1.250") is rejected as ambiguous. The reason is empty on
-// success and an Indonesian sentence otherwise.
+// unit and returns it with the number of decimals as written. The reading
+// is indo's: in jiwa and Rp/kapita/bulan, which are whole numbers, "." or
+// "," followed by exactly three digits separates thousands
+// (ParseDecimalHint); elsewhere one followed by exactly three digits after
+// a non-zero integer part ("1.250") is refused as ambiguous
+// (ParseDecimal). What is left here is what a CSV cell adds: its unit
+// affixes, a stricter alphabet (no signs, no grouping spaces), and the
+// bounds of a plausible figure. The reason is empty on success and an
+// Indonesian phrase otherwise.
 func number(s, unit string) (value float64, decimals int, reason string) {
 	orig := quote(s)
 	s = strings.TrimSpace(s)
@@ -518,93 +522,59 @@ func number(s, unit string) (value float64, decimals int, reason string) {
 		return 0, 0, fmt.Sprintf("angka %s negatif", orig)
 	}
 	s = strings.TrimPrefix(s, "+")
-
-	var seps []int
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '.' || c == ',':
-			seps = append(seps, i)
-		case c < '0' || c > '9':
-			return 0, 0, unreadable
-		}
-	}
-	if s == "" || !isDigit(s[0]) || !isDigit(s[len(s)-1]) {
+	// Spreadsheets never group with spaces, so a space in a cell is two
+	// values run together, not 5 78 = 578.
+	if s == "" || strings.ContainsFunc(s, func(r rune) bool { return r != '.' && r != ',' && (r < '0' || r > '9') }) {
 		return 0, 0, unreadable
 	}
-	for i := 1; i < len(seps); i++ {
-		if seps[i] == seps[i-1]+1 {
-			return 0, 0, unreadable
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			digits++
 		}
 	}
 
-	var intPart, frac string
+	whole := integerUnit(unit)
+	var err error
+	if whole {
+		value, decimals, err = indo.ParseDecimalHint(s, true)
+	} else {
+		value, decimals, err = indo.ParseDecimal(s)
+	}
 	switch {
-	case len(seps) == 0:
-		intPart = s
-	case len(seps) == 1:
-		intPart, frac = s[:seps[0]], s[seps[0]+1:]
-		if len(frac) == 3 && groupable(intPart) {
-			if integerUnit(unit) {
-				intPart, frac = intPart+frac, ""
-			} else {
-				return 0, 0, fmt.Sprintf("angka %s ambigu: bisa %s,%s atau %s%s; tulis desimal dengan koma tanpa pemisah ribuan, atau bilangan bulat tanpa pemisah",
-					orig, intPart, frac, intPart, frac)
-			}
+	case err != nil && !whole:
+		if _, _, herr := indo.ParseDecimalHint(s, false); herr == nil {
+			// Only the ambiguity kept the strict reading from succeeding,
+			// so s is digits, one separator and three digits.
+			i := strings.IndexAny(s, ".,")
+			intPart, frac := s[:i], s[i+1:]
+			return 0, 0, fmt.Sprintf("angka %s ambigu: bisa %s,%s atau %s%s; tulis desimal dengan koma tanpa pemisah ribuan, atau bilangan bulat tanpa pemisah",
+				orig, intPart, frac, intPart, frac)
 		}
-	default:
-		// Several separators: the last one is the decimal mark if it
-		// differs from the others, else all of them group thousands.
-		last := seps[len(seps)-1]
-		thousands := s[seps[0]]
-		body := s
-		if s[last] != thousands {
-			body, frac = s[:last], s[last+1:]
+		fallthrough
+	case err != nil:
+		if digits > 15 {
+			return 0, 0, fmt.Sprintf("angka %s terlalu panjang", orig)
 		}
-		for _, i := range seps {
-			if i < len(body) && body[i] != thousands {
-				return 0, 0, unreadable
-			}
-		}
-		groups := strings.Split(body, string(thousands))
-		if !groupable(groups[0]) {
-			return 0, 0, unreadable
-		}
-		for _, g := range groups[1:] {
-			if len(g) != 3 {
-				return 0, 0, unreadable
-			}
-		}
-		intPart = strings.Join(groups, "")
+		return 0, 0, unreadable
+	case s[0] == '0' && !isDigit(s[1%len(s)]) && value >= 1:
+		// A thousands group never starts with 0: "0.248.000" is a typo.
+		return 0, 0, unreadable
 	}
-
-	if integerUnit(unit) && frac != "" {
-		if strings.Trim(frac, "0") != "" {
+	if whole && decimals > 0 {
+		if value != math.Trunc(value) {
 			return 0, 0, fmt.Sprintf("angka %s harus bilangan bulat untuk satuan %s", orig, unit)
 		}
-		frac = ""
+		digits -= decimals
+		decimals = 0
 	}
-	if len(intPart)+len(frac) > 15 {
+	if digits > 15 {
 		return 0, 0, fmt.Sprintf("angka %s terlalu panjang", orig)
 	}
-	num := intPart
-	if frac != "" {
-		num += "." + frac
-	}
-	v, err := strconv.ParseFloat(num, 64)
-	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-		return 0, 0, unreadable
-	}
-	if limit, ok := upper[unit]; ok && v > limit {
+	if limit, ok := upper[unit]; ok && value > limit {
 		return 0, 0, fmt.Sprintf("angka %s terlalu besar untuk satuan %s", orig, unit)
 	}
-	return v, len(frac), ""
-}
-
-// groupable reports whether s can be the leading group of a number with
-// thousands separators: one to three digits, not starting with 0 (so
-// "0,989" is always a decimal).
-func groupable(s string) bool {
-	return len(s) >= 1 && len(s) <= 3 && s[0] != '0'
+	return value, decimals, ""
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

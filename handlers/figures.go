@@ -7,10 +7,37 @@ import (
 	"strings"
 
 	"tkpkbot"
+	"tkpkbot/figures"
 	"tkpkbot/indo"
+	"tkpkbot/match"
 )
 
 func init() { features = append(features, (*Handlers).registerFigures) }
+
+// cacheFigures puts the in-memory copy in front of the configured figure
+// service. Replacing h.Figures, rather than only adding a field, sends
+// imports through the cache too, so they reload it at once.
+func (h *Handlers) cacheFigures() {
+	if h.Figures == nil {
+		return
+	}
+	c, ok := h.Figures.(*figures.Cache)
+	if !ok {
+		c = figures.NewCache(h.Figures, h.Log)
+	}
+	h.figs, h.Figures = c, c
+}
+
+// ReloadFigures refreshes the in-memory figures from the database. A
+// failure keeps serving the previous copy and is logged here.
+func (h *Handlers) ReloadFigures(ctx context.Context) {
+	if h.figs == nil {
+		return
+	}
+	if err := h.figs.Reload(ctx); err != nil {
+		h.Log.Warn("figures: reload failed; serving the previous copy", "err", err)
+	}
+}
 
 func (h *Handlers) registerFigures() {
 	h.cacheFigures()
@@ -82,7 +109,7 @@ const msgStaleButton = "Tombol ini sudah tidak berlaku."
 // there is none for the one asked. A pressed button edits its own
 // message, so old choices do not stay live.
 func (h *Handlers) sendCard(ctx context.Context, r *Request, code string, p tkpkbot.Period, edit bool) error {
-	c, err := h.Figures.Card(ctx, code, p)
+	c, err := h.figs.Card(ctx, code, p)
 	if err != nil {
 		return err
 	}
@@ -123,14 +150,14 @@ func (h *Handlers) chooseRegion(ctx context.Context, r *Request, text, prefix, s
 		h.reply(ctx, r, "Pilih wilayah:", regionButtons(tkpkbot.Regions, prefix, suffix)...)
 		return tkpkbot.Region{}, false
 	}
-	m := tkpkbot.MatchRegion(text)
+	m := match.Region(text)
 	shown := "<b>" + escape(truncateRunes(text, 60)) + "</b>"
 	switch m.Kind {
-	case tkpkbot.MatchExact:
+	case match.Exact:
 		return m.Region, true
-	case tkpkbot.MatchSuggest:
+	case match.Suggest:
 		h.reply(ctx, r, "Wilayah "+shown+" tidak ditemukan. Maksud Anda:", regionButtons(m.Candidates, prefix, suffix)...)
-	case tkpkbot.MatchAmbiguous:
+	case match.Ambiguous:
 		h.reply(ctx, r, shown+" cocok dengan beberapa wilayah. Pilih salah satu:", regionButtons(m.Candidates, prefix, suffix)...)
 	default:
 		h.reply(ctx, r, "Wilayah "+shown+" tidak dikenal. Pilih wilayah:", regionButtons(tkpkbot.Regions, prefix, suffix)...)

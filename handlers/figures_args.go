@@ -9,6 +9,7 @@ import (
 
 	"tkpkbot"
 	"tkpkbot/indo"
+	"tkpkbot/match"
 )
 
 // tkpkbot.Button data of the figure features. Telegram allows 64 bytes; the
@@ -191,11 +192,11 @@ func parseQuestion(text string) (question, bool) {
 	if len(text) > maxQuestion {
 		return question{}, false
 	}
-	m, rest := tkpkbot.FindRegionInText(text)
-	if m.Kind != tkpkbot.MatchExact {
+	m, rest := match.RegionInText(text)
+	if m.Kind != match.Exact {
 		return question{}, false
 	}
-	info, ok := tkpkbot.FindIndicatorInText(rest)
+	info, ok := match.IndicatorInText(rest)
 	if !ok {
 		return question{}, false
 	}

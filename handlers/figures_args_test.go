@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"tkpkbot"
+	"tkpkbot/match"
 )
 
 func TestSplitRegionPeriod(t *testing.T) {
@@ -186,7 +187,7 @@ func FuzzSplitRegionPeriod(f *testing.F) {
 				t.Fatalf("%q: region %q has words not in the input", s, region)
 			}
 		}
-		tkpkbot.MatchRegion(region) // must not panic either
+		match.Region(region) // must not panic either
 	})
 }
 
@@ -203,7 +204,7 @@ func FuzzParseQuestion(f *testing.F) {
 		if _, known := tkpkbot.RegionByCode(q.Region.Code); !known {
 			t.Fatalf("%q: unknown region %+v", s, q.Region)
 		}
-		if info, known := tkpkbot.IndicatorByName(string(q.Indicator.Indicator)); !known || info.Indicator != q.Indicator.Indicator {
+		if info, known := tkpkbot.IndicatorByCode(q.Indicator.Indicator); !known || info.Indicator != q.Indicator.Indicator {
 			t.Fatalf("%q: unknown indicator %q", s, q.Indicator.Indicator)
 		}
 		if !q.Period.IsZero() {

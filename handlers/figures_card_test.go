@@ -7,15 +7,16 @@ import (
 	"tkpkbot"
 	"tkpkbot/data"
 	"tkpkbot/figcsv"
+	"tkpkbot/figures"
 )
 
-func shippedIndex(t testing.TB) *tkpkbot.FigureIndex {
+func shippedIndex(t testing.TB) *figures.Index {
 	t.Helper()
 	figs, err := figcsv.Parse(bytes.NewReader(data.FiguresCSV))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return tkpkbot.NewFigureIndex(figs)
+	return figures.NewIndex(figs)
 }
 
 // The cards below pin every formatting rule: units and Indonesian
@@ -181,7 +182,7 @@ func TestDatedCardHasNoYearlyLines(t *testing.T) {
 	dinsos := func(p tkpkbot.Period, v float64) tkpkbot.Figure {
 		return tkpkbot.Figure{RegionCode: "6472", Period: p, Indicator: tkpkbot.IndMiskin, Value: v, Unit: tkpkbot.UnitJiwa, Source: "Dinas Sosial Kaltim"}
 	}
-	two := tkpkbot.NewFigureIndex([]tkpkbot.Figure{
+	two := figures.NewIndex([]tkpkbot.Figure{
 		dinsos(tkpkbot.Period{Year: 2023, Month: 12, Day: 3}, 45000),
 		dinsos(tkpkbot.Period{Year: 2024, Month: 12, Day: 3}, 44524),
 	})
@@ -267,7 +268,7 @@ func TestNoCardListsPeriodsAsButtons(t *testing.T) {
 	if html, _ := noCardHTML(x.Card("6472", asked), asked); html != "Belum ada data <b>Kota Samarinda</b> untuk tahun 2019. Periode yang tersedia:" {
 		t.Fatalf("year: %s", html)
 	}
-	if html, rows := noCardHTML(tkpkbot.NewFigureIndex(nil).Card("6472", tkpkbot.Period{}), tkpkbot.Period{}); html != "Belum ada data untuk <b>Kota Samarinda</b>." || rows != nil {
+	if html, rows := noCardHTML(figures.NewIndex(nil).Card("6472", tkpkbot.Period{}), tkpkbot.Period{}); html != "Belum ada data untuk <b>Kota Samarinda</b>." || rows != nil {
 		t.Fatalf("empty: %s %v", html, rows)
 	}
 }
@@ -275,7 +276,7 @@ func TestNoCardListsPeriodsAsButtons(t *testing.T) {
 // Sources come from imported files: whatever they contain is shown as
 // text, never as markup.
 func TestCardEscapesSources(t *testing.T) {
-	x := tkpkbot.NewFigureIndex([]tkpkbot.Figure{
+	x := figures.NewIndex([]tkpkbot.Figure{
 		{RegionCode: "6472", Period: tkpkbot.Period{Year: 2024, Month: 3}, Indicator: tkpkbot.IndP0, Value: 4.3, Decimals: 2, Unit: tkpkbot.UnitPersen, Source: `<b>BPS</b> & "kawan"`},
 		{RegionCode: "6472", Period: tkpkbot.Period{Year: 2024, Month: 3}, Indicator: tkpkbot.IndP0, Value: 4.4, Decimals: 2, Unit: tkpkbot.UnitPersen, Source: `Dinas <i>`},
 	})

@@ -9,6 +9,7 @@ import (
 	"tkpkbot"
 	"tkpkbot/chart"
 	"tkpkbot/indo"
+	"tkpkbot/match"
 )
 
 // maxCaption is Telegram's limit on a photo caption.
@@ -34,7 +35,7 @@ func (h *Handlers) grafik(ctx context.Context, r *Request) error {
 
 func (h *Handlers) grafikButton(ctx context.Context, r *Request, data string) error {
 	reg, ind, ok := parseRegionData(data)
-	info, iok := tkpkbot.IndicatorByName(ind)
+	info, iok := match.Indicator(ind)
 	if !ok || !iok || string(info.Indicator) != ind {
 		h.answer(ctx, r, msgStaleButton)
 		return nil
@@ -49,7 +50,7 @@ func splitRegionIndicator(args string) (string, tkpkbot.IndicatorInfo) {
 	fields := strings.Fields(args)
 	if len(fields) <= maxArgFields {
 		for k := min(5, len(fields)); k >= 1; k-- {
-			if info, ok := tkpkbot.IndicatorByName(strings.Join(fields[len(fields)-k:], " ")); ok {
+			if info, ok := match.Indicator(strings.Join(fields[len(fields)-k:], " ")); ok {
 				return strings.Join(fields[:len(fields)-k], " "), info
 			}
 		}
@@ -66,7 +67,7 @@ func countIndicator(ind tkpkbot.Indicator) bool {
 // sendChart sends a region's series as a PNG line chart, with the
 // province's for comparison where the scales are alike.
 func (h *Handlers) sendChart(ctx context.Context, r *Request, reg tkpkbot.Region, info tkpkbot.IndicatorInfo) error {
-	s, err := h.Figures.Series(ctx, reg.Code, info.Indicator)
+	s, err := h.figs.Series(ctx, reg.Code, info.Indicator)
 	if err != nil {
 		return err
 	}
@@ -82,7 +83,7 @@ func (h *Handlers) sendChart(ctx context.Context, r *Request, reg tkpkbot.Region
 	names := []string{reg.Name}
 	withProvince := reg.Code != tkpkbot.ProvinceCode && !countIndicator(info.Indicator)
 	if withProvince {
-		prov, err := h.Figures.Series(ctx, tkpkbot.ProvinceCode, info.Indicator)
+		prov, err := h.figs.Series(ctx, tkpkbot.ProvinceCode, info.Indicator)
 		if err != nil {
 			return err
 		}
@@ -114,7 +115,7 @@ func (h *Handlers) chartButtons(ctx context.Context, reg tkpkbot.Region, current
 		if ri.ind == current {
 			continue
 		}
-		s, err := h.Figures.Series(ctx, reg.Code, ri.ind)
+		s, err := h.figs.Series(ctx, reg.Code, ri.ind)
 		if err != nil {
 			return nil, err
 		}

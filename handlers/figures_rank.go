@@ -8,6 +8,7 @@ import (
 
 	"tkpkbot"
 	"tkpkbot/indo"
+	"tkpkbot/match"
 )
 
 // rankIndicators are offered as buttons under a ranking; extreme poverty
@@ -30,7 +31,7 @@ func (h *Handlers) peringkat(ctx context.Context, r *Request) error {
 	info := indicatorInfo(tkpkbot.IndP0) // the headline rate
 	if strings.TrimSpace(text) != "" {
 		var ok bool
-		if info, ok = tkpkbot.IndicatorByName(text); !ok {
+		if info, ok = match.Indicator(text); !ok {
 			h.reply(ctx, r, "Indikator <b>"+escape(truncateRunes(text, 60))+"</b> tidak dikenal. Pilih:", rankButtons("")...)
 			return nil
 		}
@@ -40,7 +41,7 @@ func (h *Handlers) peringkat(ctx context.Context, r *Request) error {
 
 func (h *Handlers) peringkatButton(ctx context.Context, r *Request, data string) error {
 	ind, rest, _ := strings.Cut(data, ":")
-	info, ok := tkpkbot.IndicatorByName(ind)
+	info, ok := match.Indicator(ind)
 	p, pok := parsePeriodData(rest)
 	if !ok || !pok || string(info.Indicator) != ind {
 		h.answer(ctx, r, msgStaleButton)
@@ -51,7 +52,7 @@ func (h *Handlers) peringkatButton(ctx context.Context, r *Request, data string)
 }
 
 func (h *Handlers) sendRanking(ctx context.Context, r *Request, ind tkpkbot.Indicator, p tkpkbot.Period, edit bool) error {
-	rk, err := h.Figures.Ranking(ctx, ind, p)
+	rk, err := h.figs.Ranking(ctx, ind, p)
 	if err != nil {
 		return err
 	}
@@ -65,7 +66,7 @@ func (h *Handlers) sendRanking(ctx context.Context, r *Request, ind tkpkbot.Indi
 }
 
 func indicatorInfo(ind tkpkbot.Indicator) tkpkbot.IndicatorInfo {
-	info, _ := tkpkbot.IndicatorByName(string(ind))
+	info, _ := tkpkbot.IndicatorByCode(ind)
 	return info
 }
 

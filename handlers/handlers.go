@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"tkpkbot"
+	"tkpkbot/figures"
 	"tkpkbot/metrics"
 )
 
@@ -46,6 +47,7 @@ type Handlers struct {
 	callbacks map[string]CallbackFunc
 	texts     []TextFunc
 	flood     *floodGuard
+	figs      *figures.Cache    // cards, rankings and series; nil without Deps.Figures
 	access    map[string]Access // accessTable, plus rows AddAccess gave
 	// startPayload handles "/start <code>" from an invite deep link.
 	startPayload func(ctx context.Context, r *Request) error
@@ -256,7 +258,7 @@ func (h *Handlers) fail(ctx context.Context, r *Request, err error) {
 	if r.Update.IsCallback() {
 		h.answer(ctx, r, "")
 	}
-	h.reply(ctx, r, escape(tkpkbot.ErrorMessage(err)))
+	h.reply(ctx, r, escape(userMessage(err)))
 }
 
 // OnCommand registers a command; it panics on a duplicate name or a

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"tkpkbot"
 	"tkpkbot/indo"
@@ -14,10 +13,6 @@ import (
 )
 
 func init() { features = append(features, (*Handlers).registerLapor) }
-
-// maxAnswer bounds free-text answers; step 1 is limited by the issue, the
-// others share the bound so one report stays readable in chat.
-const maxAnswer = 2000
 
 func (h *Handlers) registerLapor() {
 	h.OnCommand(&Command{
@@ -183,53 +178,6 @@ func (h *Handlers) formAnswer(ctx context.Context, r *Request) (bool, error) {
 		return true, err
 	}
 	return true, h.ask(ctx, r, f)
-}
-
-// setAnswer validates text for the form's step and stores it; it returns
-// what is wrong in words a coordinator can act on.
-func setAnswer(f *tkpkbot.ReportForm, text string) string {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return "Jawaban harus berupa teks."
-	}
-	switch f.Step {
-	case tkpkbot.StepActivities, tkpkbot.StepObstacles, tkpkbot.StepNextPlan:
-		if n := utf8.RuneCountInString(text); n > maxAnswer {
-			return fmt.Sprintf("Jawaban terlalu panjang (%s karakter). Ringkas menjadi paling banyak 2.000 karakter.", indo.Int(int64(n)))
-		}
-		if isDash(text) {
-			if f.Step == tkpkbot.StepObstacles {
-				text = "-"
-				break
-			}
-			return shortAnswer[f.Step] + " Tanda - hanya dipakai di langkah Kendala, jika tidak ada kendala."
-		}
-		if utf8.RuneCountInString(text) < minAnswer {
-			return shortAnswer[f.Step]
-		}
-	}
-	switch f.Step {
-	case tkpkbot.StepActivities:
-		f.Draft.Activities = text
-	case tkpkbot.StepHouseholds:
-		n, err := indo.ParseCountOf(text, "KK")
-		if err != nil {
-			return err.Error()
-		}
-		f.Draft.Households = n
-	case tkpkbot.StepBudget:
-		n, err := indo.ParseRupiah(text)
-		if err != nil {
-			return err.Error()
-		}
-		f.Draft.Budget = n
-	case tkpkbot.StepObstacles:
-		f.Draft.Obstacles = text
-	case tkpkbot.StepNextPlan:
-		f.Draft.NextPlan = text
-	}
-	f.Filled[f.Step] = true
-	return ""
 }
 
 func (h *Handlers) cancelForm(ctx context.Context, r *Request) error {

@@ -93,10 +93,10 @@ func FuzzSetAnswer(f *testing.F) {
 			}
 		case tkpkbot.StepBudget:
 		default:
-			if text != strings.TrimSpace(text) || utf8.RuneCountInString(text) > maxAnswer {
+			if text != strings.TrimSpace(text) || utf8.RuneCountInString(text) > tkpkbot.MaxAnswer {
 				t.Fatalf("step %d %q stored as %q", step, s, text)
 			}
-			if utf8.RuneCountInString(text) < minAnswer && !(step == tkpkbot.StepObstacles && text == "-") {
+			if utf8.RuneCountInString(text) < tkpkbot.MinAnswer && !(step == tkpkbot.StepObstacles && text == "-") {
 				t.Fatalf("step %d %q stored a short answer %q", step, s, text)
 			}
 		}

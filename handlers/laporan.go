@@ -6,6 +6,7 @@ import (
 
 	"tkpkbot"
 	"tkpkbot/indo"
+	"tkpkbot/match"
 )
 
 func init() { features = append(features, (*Handlers).registerLaporan) }
@@ -40,8 +41,8 @@ func (h *Handlers) regionReport(ctx context.Context, r *Request) error {
 		h.reply(ctx, r, "Laporan wilayah mana, untuk "+indo.WeekLabel(w, h.Location)+"? Pilih di bawah, atau tulis namanya.\n"+h.laporanExamples(), grid(2, buttons)...)
 		return nil
 	}
-	m := tkpkbot.MatchRegion(text)
-	if m.Kind != tkpkbot.MatchExact {
+	m := match.Region(text)
+	if m.Kind != match.Exact {
 		var rows [][]tkpkbot.Button
 		for _, c := range m.Candidates {
 			if c.Code != tkpkbot.ProvinceCode {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"tkpkbot"
+	"tkpkbot/match"
 )
 
 var witaTest = func() *time.Location {
@@ -65,7 +66,7 @@ func TestRegionNamesAreNoWeeks(t *testing.T) {
 			if err != nil || region != name || w != (tkpkbot.Week{Year: 2024, Week: 50}) {
 				t.Errorf("splitRegionWeek(%q) = %q, %v, %v", name, region, w, err)
 			}
-			if m := tkpkbot.MatchRegion(region); m.Kind != tkpkbot.MatchExact || m.Region.Code != reg.Code {
+			if m := match.Region(region); m.Kind != match.Exact || m.Region.Code != reg.Code {
 				t.Errorf("%q matched %v %s", name, m.Kind, m.Region.Code)
 			}
 		}
@@ -119,7 +120,7 @@ func FuzzSplitRegionWeek(f *testing.F) {
 				t.Fatalf("%q: region %q has words not in the input", s, region)
 			}
 		}
-		tkpkbot.MatchRegion(region) // must not panic either
+		match.Region(region) // must not panic either
 	})
 }
 

@@ -2,10 +2,10 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"tkpkbot"
 	"tkpkbot/indo"
@@ -175,24 +175,21 @@ func parseHolidayArgs(args string, now time.Time, loc *time.Location) (tkpkbot.H
 		}
 	}
 	h.Note = strings.Join(words[used:], " ")
-	if utf8.RuneCountInString(h.Note) > tkpkbot.MaxHolidayNote {
-		return h, invalid("Keterangan terlalu panjang (maksimal %d karakter).", tkpkbot.MaxHolidayNote)
-	}
-	start := h.Day
-	if h.IsWeek() {
-		start = h.Week.Start(loc)
-	}
-	if now.Sub(start) > maxHolidayPast || start.Sub(now) > maxHolidayFuture {
-		return h, invalid("Tanggal itu terlalu jauh dari hari ini. Tandai libur paling jauh setahun ke belakang atau dua tahun ke depan.")
-	}
-	if !h.IsWeek() {
-		if wd := h.Day.Weekday(); wd == time.Saturday || wd == time.Sunday {
-			return h, invalid("%s jatuh pada hari %s, yang memang bukan hari kerja. Tandai hari kerja, atau seluruh minggunya (misalnya %s).",
-				indo.Date(h.Day), indo.DayName(wd), tkpkbot.WeekOf(h.Day, loc))
-		}
-		if name := tkpkbot.FixedHolidayName(h.Day); name != "" {
-			return h, invalid("%s sudah libur nasional (%s) dan otomatis diperhitungkan.", indo.Date(h.Day), name)
-		}
+	if err := h.Validate(now, loc); err != nil {
+		return h, holidayProblem(err, h, loc)
 	}
 	return h, nil
+}
+
+// holidayProblem words the rule a mark broke for the admin who typed it.
+func holidayProblem(err error, h tkpkbot.Holiday, loc *time.Location) error {
+	invalid := func(format string, a ...any) error { return tkpkbot.Errorf(tkpkbot.EINVALID, format, a...) }
+	switch {
+	case errors.Is(err, tkpkbot.ErrHolidayWeekend):
+		return invalid("%s jatuh pada hari %s, yang memang bukan hari kerja. Tandai hari kerja, atau seluruh minggunya (misalnya %s).",
+			indo.Date(h.Day), indo.DayName(h.Day.Weekday()), tkpkbot.WeekOf(h.Day, loc))
+	case errors.Is(err, tkpkbot.ErrHolidayFixed):
+		return invalid("%s sudah libur nasional (%s) dan otomatis diperhitungkan.", indo.Date(h.Day), tkpkbot.FixedHolidayName(h.Day))
+	}
+	return invalid("%s", userMessage(err))
 }

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -108,20 +109,24 @@ func parseMeetingArgs(args string, now time.Time, loc *time.Location) (tkpkbot.M
 		Location: strings.Join(strings.Fields(place), " "),
 		StartsAt: time.Date(day.Year(), day.Month(), day.Day(), hour, minute, 0, 0, loc),
 	}
-	switch {
-	case m.Title == "":
-		return m, invalid("Judul rapat belum ditulis. Tulis judulnya setelah jam.")
-	case utf8.RuneCountInString(m.Title) > tkpkbot.MaxMeetingTitle:
-		return m, invalid("Judul rapat terlalu panjang (maksimal %d karakter).", tkpkbot.MaxMeetingTitle)
-	case utf8.RuneCountInString(m.Location) > tkpkbot.MaxMeetingLocation:
-		return m, invalid("Lokasi rapat terlalu panjang (maksimal %d karakter).", tkpkbot.MaxMeetingLocation)
-	case !m.StartsAt.After(now):
-		return m, invalid("Waktu %s sudah lewat (sekarang %s). Tulis waktu yang akan datang.",
-			indo.DateTime(m.StartsAt), indo.DateTime(now.In(loc)))
-	case m.StartsAt.Sub(now) > tkpkbot.MaxMeetingAhead:
-		return m, invalid("Rapat paling lambat dijadwalkan satu tahun ke depan. Periksa tahunnya.")
+	if err := m.Validate(now); err != nil {
+		return m, meetingProblem(err, m, now, loc)
 	}
 	return m, nil
+}
+
+// meetingProblem words the meeting rule m broke for the admin who typed
+// it, with the limit or the times involved.
+func meetingProblem(err error, m tkpkbot.Meeting, now time.Time, loc *time.Location) error {
+	invalid := func(format string, a ...any) error { return tkpkbot.Errorf(tkpkbot.EINVALID, format, a...) }
+	switch {
+	case errors.Is(err, tkpkbot.ErrMeetingUntitled):
+		return invalid("Judul rapat belum ditulis. Tulis judulnya setelah jam.")
+	case errors.Is(err, tkpkbot.ErrMeetingPast):
+		return invalid("Waktu %s sudah lewat (sekarang %s). Tulis waktu yang akan datang.",
+			indo.DateTime(m.StartsAt), indo.DateTime(now.In(loc)))
+	}
+	return invalid("%s", userMessage(err))
 }
 
 // leadingDate parses the date at the start of words, trying the long

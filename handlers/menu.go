@@ -48,6 +48,3 @@ func (h *Handlers) refreshMenu(ctx context.Context, u tkpkbot.User) {
 
 // Commands lists every registered command in registration order.
 func (h *Handlers) Commands() []*Command { return slices.Clone(h.ordered) }
-
-// Allowed reports whether u's role may run c.
-func (c *Command) Allowed(u tkpkbot.User) bool { return c.allowed(u) }

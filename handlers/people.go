@@ -9,6 +9,7 @@ import (
 
 	"tkpkbot"
 	"tkpkbot/indo"
+	"tkpkbot/match"
 )
 
 func init() { features = append(features, (*Handlers).registerPeople) }
@@ -157,8 +158,8 @@ func (h *Handlers) invite(ctx context.Context, r *Request) error {
 		h.reply(ctx, r, "Tulis wilayah dan (jika bukan koordinator) perannya, misalnya:\n<code>/undang Samarinda</code>\n<code>/undang Kutai Timur pengamat</code>\n<code>/undang Kaltim admin</code>")
 		return nil
 	}
-	m := tkpkbot.MatchRegion(strings.Join(fields, " "))
-	if m.Kind != tkpkbot.MatchExact {
+	m := match.Region(strings.Join(fields, " "))
+	if m.Kind != match.Exact {
 		h.reply(ctx, r, "Wilayah <b>"+escape(strings.Join(fields, " "))+"</b> tidak dikenali. "+regionHint(m)+"\nContoh: <code>/undang Samarinda koordinator</code>")
 		return nil
 	}
@@ -254,15 +255,15 @@ func displayName(u tkpkbot.User) string {
 }
 
 // regionHint turns a failed region match into a short next step.
-func regionHint(m tkpkbot.RegionMatch) string {
+func regionHint(m match.Result) string {
 	var names []string
 	for _, c := range m.Candidates {
 		names = append(names, c.Name)
 	}
 	switch m.Kind {
-	case tkpkbot.MatchAmbiguous:
+	case match.Ambiguous:
 		return "Maksud Anda: " + escape(strings.Join(names, ", ")) + "?"
-	case tkpkbot.MatchSuggest:
+	case match.Suggest:
 		return "Mungkin maksud Anda " + escape(strings.Join(names, " atau ")) + "?"
 	}
 	return "Pilih salah satu: Paser, Kutai Barat, Kutai Kartanegara, Kutai Timur, Berau, Penajam Paser Utara, Mahakam Ulu, Balikpapan, Samarinda, Bontang (atau Kaltim)."

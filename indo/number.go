@@ -45,18 +45,7 @@ func group(d string) string {
 // NaN and infinities come out as "NaN", "∞" and "-∞" rather than as digits.
 // decimals is clamped to 0–20.
 func Decimal(v float64, decimals int) string {
-	s, _ := decimal(v, decimals)
-	return s
-}
-
-// Signed is Decimal with an explicit "+" on positive values, for changes
-// such as "+0,33" or "-9.730"; zero stays unsigned ("0,00").
-func Signed(v float64, decimals int) string {
-	s, sign := decimal(v, decimals)
-	if sign > 0 {
-		return "+" + s
-	}
-	return s
+	return decimal(v, decimals)
 }
 
 // Percent is Decimal followed by a percent sign with no space: "4,30%".
@@ -64,16 +53,16 @@ func Percent(v float64, decimals int) string {
 	return Decimal(v, decimals) + "%"
 }
 
-// decimal returns the formatted value and the sign of what is shown (0 when
-// every shown digit is zero, or for NaN).
-func decimal(v float64, decimals int) (string, int) {
+// decimal formats v; the sign it prints is that of what is shown, so a
+// value that rounds to zero never reads "-0".
+func decimal(v float64, decimals int) string {
 	switch {
 	case math.IsNaN(v):
-		return "NaN", 0
+		return "NaN"
 	case math.IsInf(v, 1):
-		return "∞", 1
+		return "∞"
 	case math.IsInf(v, -1):
-		return "-∞", -1
+		return "-∞"
 	}
 	decimals = min(max(decimals, 0), maxDecimals)
 
@@ -122,5 +111,5 @@ func decimal(v float64, decimals int) (string, int) {
 		b.WriteByte(',')
 		b.Write(digits[n:])
 	}
-	return b.String(), sign
+	return b.String()
 }

@@ -71,27 +71,6 @@ func TestDecimal(t *testing.T) {
 	}
 }
 
-func TestSigned(t *testing.T) {
-	for _, tc := range []struct {
-		v    float64
-		d    int
-		want string
-	}{
-		{0.33, 2, "+0,33"},
-		{-9730, 0, "-9.730"},
-		{0, 2, "0,00"},
-		{0.004, 2, "0,00"},
-		{-0.004, 2, "0,00"},
-		{0.005, 2, "+0,01"},
-		{1234.5, 1, "+1.234,5"},
-		{math.Inf(1), 0, "+∞"},
-	} {
-		if got := Signed(tc.v, tc.d); got != tc.want {
-			t.Errorf("Signed(%v, %d) = %q, want %q", tc.v, tc.d, got, tc.want)
-		}
-	}
-}
-
 func TestPercent(t *testing.T) {
 	for _, tc := range []struct {
 		v    float64

@@ -251,10 +251,10 @@ func TestWeekOffAndMovedDeadline(t *testing.T) {
 
 func TestSendFailures(t *testing.T) {
 	ctx := context.Background()
-	ft := &fakeTime{t: time.Unix(1_700_000_000, 0)}
+	ft := clocktest.New(time.Unix(1_700_000_000, 0))
 	w := newWorld(t, at(2024, 12, 9, 8, 0), func(o *reminders.Options) {
 		o.ReportChat = 0
-		o.Limiter = telegram.NewLimiter(25, 1, time.Second, ft.now, ft.sleep)
+		o.Limiter = telegram.NewLimiter(25, 1, time.Second, ft.Now, ft.Sleep)
 	})
 	for id := int64(10); id < 16; id++ {
 		w.member(id, tkpkbot.RolePengamat, "")
@@ -441,19 +441,3 @@ func TestSchedulerRunsAtStartWakesAndStops(t *testing.T) {
 }
 
 func slogDiscard() *slog.Logger { return slog.New(slog.DiscardHandler) }
-
-// fakeTime drives a Limiter without real sleeping: sleeping advances it.
-type fakeTime struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (f *fakeTime) now() time.Time { f.mu.Lock(); defer f.mu.Unlock(); return f.t }
-func (f *fakeTime) sleep(_ context.Context, d time.Duration) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if d > 0 {
-		f.t = f.t.Add(d)
-	}
-	return nil
-}

@@ -23,47 +23,13 @@ const FiguresChannel = "figures_changed"
 
 const figureCols = `region_code, period_key, indicator, value::float8, decimals, unit, source`
 
-// Card reads only what one card needs: the region's figures, every P0 (to
-// rank it) and the province's head counts (for its share), and builds the
-// card from those.
-func (db *DB) Card(ctx context.Context, regionCode string, at tkpkbot.Period) (tkpkbot.Card, error) {
-	figs, err := db.queryFigures(ctx, "card", `WHERE region_code = $1 OR indicator = $2 OR (region_code = $3 AND indicator = $4)`,
-		regionCode, tkpkbot.IndP0, tkpkbot.ProvinceCode, tkpkbot.IndMiskin)
-	if err != nil {
-		return tkpkbot.Card{}, err
-	}
-	return tkpkbot.NewFigureIndex(figs).Card(regionCode, at), nil
-}
-
-// Ranking reads one indicator across regions.
-func (db *DB) Ranking(ctx context.Context, ind tkpkbot.Indicator, at tkpkbot.Period) (tkpkbot.Ranking, error) {
-	figs, err := db.queryFigures(ctx, "ranking", `WHERE indicator = $1`, ind)
-	if err != nil {
-		return tkpkbot.Ranking{}, err
-	}
-	return tkpkbot.NewFigureIndex(figs).Ranking(ind, at), nil
-}
-
-// Series reads one region's values of one indicator.
-func (db *DB) Series(ctx context.Context, regionCode string, ind tkpkbot.Indicator) (tkpkbot.Series, error) {
-	figs, err := db.queryFigures(ctx, "series", `WHERE region_code = $1 AND indicator = $2`, regionCode, ind)
-	if err != nil {
-		return tkpkbot.Series{}, err
-	}
-	return tkpkbot.NewFigureIndex(figs).Series(regionCode, ind), nil
-}
-
 // Figures returns every figure, ordered by region, period, indicator and
 // source.
 func (db *DB) Figures(ctx context.Context) ([]tkpkbot.Figure, error) {
-	return db.queryFigures(ctx, "all figures", "")
-}
-
-func (db *DB) queryFigures(ctx context.Context, op, where string, args ...any) ([]tkpkbot.Figure, error) {
-	rows, err := db.Pool.Query(ctx, `SELECT `+figureCols+` FROM figures `+where+
-		` ORDER BY region_code, period_date, period_key, indicator, source`, args...)
+	rows, err := db.Pool.Query(ctx, `SELECT `+figureCols+` FROM figures
+		ORDER BY region_code, period_date, period_key, indicator, source`)
 	if err != nil {
-		return nil, db.wrap("query figures: "+op, err)
+		return nil, db.wrap("query figures", err)
 	}
 	figs, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (tkpkbot.Figure, error) {
 		var f tkpkbot.Figure
@@ -79,7 +45,7 @@ func (db *DB) queryFigures(ctx context.Context, op, where string, args ...any) (
 		f.Period = p
 		return f, nil
 	})
-	return figs, db.wrap("query figures: "+op, err)
+	return figs, db.wrap("query figures", err)
 }
 
 // ImportFigures stores figs in one transaction: all of them or, on any
@@ -181,7 +147,7 @@ func validateFigures(figs []tkpkbot.Figure) error {
 	for i, f := range figs {
 		var problem string
 		_, regionOK := tkpkbot.RegionByCode(f.RegionCode)
-		info, indOK := tkpkbot.IndicatorByName(string(f.Indicator))
+		info, indOK := tkpkbot.IndicatorByCode(f.Indicator)
 		p, periodOK := tkpkbot.ParsePeriodKey(f.Period.Key())
 		switch {
 		case !regionOK:

@@ -3,7 +3,6 @@ package store_test
 import (
 	"bytes"
 	"context"
-	"reflect"
 	"sync"
 	"testing"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"tkpkbot"
 	"tkpkbot/data"
 	"tkpkbot/figcsv"
+	"tkpkbot/figures"
 	"tkpkbot/internal/dbtest"
 	"tkpkbot/store"
 )
@@ -131,10 +131,11 @@ func TestImportCountsAddedChangedAndKeepsBothSources(t *testing.T) {
 			t.Fatalf("step %d: %+v, %v; want %+v", i, got, err, s.want)
 		}
 	}
-	c, err := db.Card(ctx, "6472", mar)
+	all, err := db.Figures(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
+	c := figures.NewIndex(all).Card("6472", mar)
 	if len(c.Figures) != 1 || c.Figures[0].Value != 35.7 || len(c.Others) != 1 || c.Others[0].Value != 40.1 {
 		t.Fatalf("card figures %+v others %+v", c.Figures, c.Others)
 	}
@@ -164,53 +165,6 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	}
 	if figs, err := db.Figures(ctx); err != nil || len(figs) != 0 {
 		t.Fatalf("rejected imports stored %d figures (%v)", len(figs), err)
-	}
-}
-
-// The database path reads only what a card, ranking or series needs; it
-// must agree exactly with the in-memory index built from everything.
-func TestQueriesAgreeWithTheInMemoryIndex(t *testing.T) {
-	ctx := context.Background()
-	db := dbtest.Open(t, store.Options{})
-	if _, err := db.SeedFigures(ctx); err != nil {
-		t.Fatal(err)
-	}
-	all, err := db.Figures(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	x := tkpkbot.NewFigureIndex(all)
-	periods := []tkpkbot.Period{{}, {Year: 2023}, {Year: 2024, Month: 3}, {Year: 2024, Month: 12, Day: 3}, {Year: 2021}}
-	for _, r := range tkpkbot.Regions {
-		for _, p := range periods {
-			got, err := db.Card(ctx, r.Code, p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if want := x.Card(r.Code, p); !reflect.DeepEqual(got, want) {
-				t.Errorf("Card(%s, %v):\n db  %+v\n mem %+v", r.Code, p, got, want)
-			}
-		}
-		for _, in := range tkpkbot.Indicators {
-			got, err := db.Series(ctx, r.Code, in.Indicator)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if want := x.Series(r.Code, in.Indicator); !reflect.DeepEqual(got, want) {
-				t.Errorf("Series(%s, %s) differs", r.Code, in.Indicator)
-			}
-		}
-	}
-	for _, in := range tkpkbot.Indicators {
-		for _, p := range periods {
-			got, err := db.Ranking(ctx, in.Indicator, p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if want := x.Ranking(in.Indicator, p); !reflect.DeepEqual(got, want) {
-				t.Errorf("Ranking(%s, %v) differs", in.Indicator, p)
-			}
-		}
 	}
 }
 
@@ -262,20 +216,4 @@ func TestWatchFiguresHearsOtherReplicasAndReconnects(t *testing.T) {
 		t.Fatal(err)
 	}
 	wait("an import after reconnecting")
-}
-
-// BenchmarkCardFromDatabase is the uncached path: what a card costs when
-// read with SQL instead of from the handlers' in-memory copy.
-func BenchmarkCardFromDatabase(b *testing.B) {
-	ctx := context.Background()
-	db := dbtest.Open(b, store.Options{})
-	if _, err := db.SeedFigures(ctx); err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if c, err := db.Card(ctx, "6472", tkpkbot.Period{}); err != nil || len(c.Figures) == 0 {
-			b.Fatal(err)
-		}
-	}
 }

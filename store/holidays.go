@@ -30,12 +30,12 @@ func scanHoliday(row pgx.Row, loc *time.Location) (tkpkbot.Holiday, error) {
 
 // AddHoliday stores a day or week off.
 func (db *DB) AddHoliday(ctx context.Context, h tkpkbot.Holiday) (tkpkbot.Holiday, error) {
+	if err := h.Validate(db.Clock.Now(), db.Location); err != nil {
+		return h, err
+	}
 	var day any
 	var year, week any
 	if h.IsWeek() {
-		if h.Week == (tkpkbot.Week{}) {
-			return h, tkpkbot.Errorf(tkpkbot.EINVALID, "Tulis tanggal atau minggu yang libur.")
-		}
 		year, week = h.Week.Year, h.Week.Week
 	} else {
 		day = time.Date(h.Day.Year(), h.Day.Month(), h.Day.Day(), 0, 0, 0, 0, time.UTC)

@@ -44,15 +44,11 @@ func (db *DB) CreateMeeting(ctx context.Context, m tkpkbot.Meeting) (tkpkbot.Mee
 	return out, db.wrap("create meeting", err)
 }
 
+// checkMeeting trims what the admin typed and applies the meeting rules
+// as of now: a draft confirmed later may have started meanwhile.
 func checkMeeting(m tkpkbot.Meeting, now time.Time) (tkpkbot.Meeting, error) {
 	m.Title, m.Location = strings.TrimSpace(m.Title), strings.TrimSpace(m.Location)
-	switch {
-	case m.Title == "":
-		return m, tkpkbot.Errorf(tkpkbot.EINVALID, "Judul rapat wajib diisi.")
-	case !m.StartsAt.After(now):
-		return m, tkpkbot.Errorf(tkpkbot.EINVALID, "Waktu rapat sudah lewat.")
-	}
-	return m, nil
+	return m, m.Validate(now)
 }
 
 // createMeeting inserts a checked meeting with its announcement in tx. A

@@ -122,7 +122,11 @@ func TestAPITransportReusesConnectionsUnderConcurrency(t *testing.T) {
 		}
 		wg.Wait()
 	}
-	if n := conns(); n > 16 {
-		t.Fatalf("160 sends, 16 at a time, opened %d connections; want at most 16", n)
+	// A connection still on its way back to the idle pool when the next
+	// round starts makes that request dial once more, so a loaded machine
+	// sees a few more than 16; a transport without reuse (at most 2 idle,
+	// as http.DefaultTransport keeps) opens well over 100.
+	if n := conns(); n > 32 {
+		t.Fatalf("160 sends, 16 at a time, opened %d connections; want at most 32", n)
 	}
 }

@@ -1,21 +1,26 @@
-package tkpkbot
+package figures
 
 import (
 	"cmp"
 	"math"
 	"slices"
+
+	"tkpkbot"
 )
 
 // coreIndicators are the ones every card accounts for: a card says which
 // of them it has no value for. Extreme poverty is yearly and separate, so
 // its absence is not news.
-var coreIndicators = []Indicator{IndMiskin, IndP0, IndP1, IndP2, IndGK}
+var coreIndicators = []tkpkbot.Indicator{tkpkbot.IndMiskin, tkpkbot.IndP0, tkpkbot.IndP1, tkpkbot.IndP2, tkpkbot.IndGK}
 
-// Card builds a region's card; see FigureService.Card.
-func (x *FigureIndex) Card(code string, at Period) Card {
-	reg, _ := RegionByCode(code)
+// Card gathers what /angka shows for one region. A zero at asks for the
+// latest period, a year alone (Month 0) for the latest period in that
+// year, anything else for exactly that period. When there is no data for
+// at, the Card has no Figures but still lists Periods.
+func (x *Index) Card(code string, at tkpkbot.Period) tkpkbot.Card {
+	reg, _ := tkpkbot.RegionByCode(code)
 	figs := x.regions[code]
-	c := Card{Region: reg, Periods: distinctPeriods(figs)}
+	c := tkpkbot.Card{Region: reg, Periods: distinctPeriods(figs)}
 	p, ok := choosePeriod(c.Periods, at)
 	if !ok {
 		return c
@@ -23,16 +28,16 @@ func (x *FigureIndex) Card(code string, at Period) Card {
 	c.Period = p
 	c.Prev, c.Next = neighbourRounds(c.Periods, p)
 
-	b := cardBuilder{card: &c, shown: map[Indicator]int{}}
+	b := cardBuilder{card: &c, shown: map[tkpkbot.Indicator]int{}}
 	b.add(figuresAt(figs, p), true)
 	if !p.IsYear() {
 		// A yearly figure describes the whole year the period is in.
-		b.add(figuresAt(figs, Period{Year: p.Year}), false)
+		b.add(figuresAt(figs, tkpkbot.Period{Year: p.Year}), false)
 	}
 	for _, f := range figs {
 		// Dated reports that came after the card's period, before the
 		// next survey, are the "recent different number" readers must see.
-		if f.Period.IsDated() && f.Period.ord() > p.ord() && (c.Next.IsZero() || f.Period.ord() < c.Next.ord()) {
+		if f.Period.IsDated() && f.Period.Order() > p.Order() && (c.Next.IsZero() || f.Period.Order() < c.Next.Order()) {
 			c.Others = append(c.Others, f)
 		}
 	}
@@ -55,14 +60,14 @@ func (x *FigureIndex) Card(code string, at Period) Card {
 			c.Missing = append(c.Missing, in)
 		}
 	}
-	if reg.Kind != KindProvinsi {
-		if i, ok := b.shown[IndP0]; ok {
+	if reg.Kind != tkpkbot.KindProvinsi {
+		if i, ok := b.shown[tkpkbot.IndP0]; ok {
 			// First among one is no ranking.
 			if r := x.rank(c.Figures[i]); r.Count >= 2 {
 				c.Rank = r
 			}
 		}
-		if i, ok := b.shown[IndMiskin]; ok {
+		if i, ok := b.shown[tkpkbot.IndMiskin]; ok {
 			c.Share = x.share(c.Figures[i])
 		}
 	}
@@ -70,15 +75,15 @@ func (x *FigureIndex) Card(code string, at Period) Card {
 }
 
 type cardBuilder struct {
-	card  *Card
-	shown map[Indicator]int // index into card.Figures
+	card  *tkpkbot.Card
+	shown map[tkpkbot.Indicator]int // index into card.Figures
 }
 
 // add takes one period's figures (in figureOrder): the preferred value per
 // indicator becomes a headline unless one is shown already; the rest are
 // agreeing sources or differing others. Only the card's own period yields
 // agreeing sources: agreement is reassurance about the headline.
-func (b *cardBuilder) add(figs []Figure, own bool) {
+func (b *cardBuilder) add(figs []tkpkbot.Figure, own bool) {
 	c := b.card
 	for i, f := range figs {
 		first := i == 0 || figs[i-1].Indicator != f.Indicator
@@ -98,7 +103,7 @@ func (b *cardBuilder) add(figs []Figure, own bool) {
 }
 
 func (b *cardBuilder) headlineSource(s string) bool {
-	return slices.ContainsFunc(b.card.Figures, func(f Figure) bool { return f.Source == s })
+	return slices.ContainsFunc(b.card.Figures, func(f tkpkbot.Figure) bool { return f.Source == s })
 }
 
 // order groups the headlines by period (the card's first) and then by
@@ -113,7 +118,7 @@ func (b *cardBuilder) order() {
 			firstSeen[k] = i
 		}
 	}
-	slices.SortStableFunc(c.Figures, func(a, b Figure) int {
+	slices.SortStableFunc(c.Figures, func(a, b tkpkbot.Figure) int {
 		pa, pb := a.Period != c.Period, b.Period != c.Period
 		switch {
 		case pa != pb && !pa:
@@ -132,11 +137,11 @@ func (b *cardBuilder) order() {
 // change measures f against the year-earlier figures of its indicator:
 // the same source if it is there, else the same family. Across families
 // a difference would mix methods, so there is no change then.
-func change(f Figure, earlier []Figure) *Change {
-	var from *Figure
+func change(f tkpkbot.Figure, earlier []tkpkbot.Figure) *tkpkbot.Change {
+	var from *tkpkbot.Figure
 	for i := range earlier {
 		e := &earlier[i]
-		if e.Indicator != f.Indicator || SourceFamily(e.Source) != SourceFamily(f.Source) {
+		if e.Indicator != f.Indicator || tkpkbot.SourceFamily(e.Source) != tkpkbot.SourceFamily(f.Source) {
 			continue
 		}
 		if from == nil || e.Source == f.Source {
@@ -154,7 +159,7 @@ func change(f Figure, earlier []Figure) *Change {
 	if from.Unit == f.Unit {
 		dec = max(dec, from.Decimals)
 	}
-	return &Change{From: *from, Delta: roundTo(f.Value-v, dec), Decimals: dec}
+	return &tkpkbot.Change{From: *from, Delta: roundTo(f.Value-v, dec), Decimals: dec}
 }
 
 // roundTo removes float noise (4,30 − 4,81 = −0,5099999…) so a change
@@ -170,8 +175,8 @@ func roundTo(v float64, decimals int) float64 {
 
 // preferred returns each region's preferred figure from a cell, in
 // Regions order.
-func preferred(cellFigs []Figure) []Figure {
-	var out []Figure
+func preferred(cellFigs []tkpkbot.Figure) []tkpkbot.Figure {
+	var out []tkpkbot.Figure
 	for i, f := range cellFigs {
 		if i == 0 || f.RegionCode != cellFigs[i-1].RegionCode {
 			out = append(out, f)
@@ -180,17 +185,17 @@ func preferred(cellFigs []Figure) []Figure {
 	return out
 }
 
-func (x *FigureIndex) rank(f Figure) *Rank {
-	r := &Rank{Position: 1, Total: len(Regions) - 1}
+func (x *Index) rank(f tkpkbot.Figure) *tkpkbot.Rank {
+	r := &tkpkbot.Rank{Position: 1, Total: len(tkpkbot.Regions) - 1}
 	for _, g := range preferred(x.cells[cell{f.Indicator, f.Period}]) {
-		if g.RegionCode == ProvinceCode {
+		if g.RegionCode == tkpkbot.ProvinceCode {
 			continue
 		}
 		r.Count++
-		if g.base() > f.base() && !sameValue(g, f) {
+		if base(g) > base(f) && !sameValue(g, f) {
 			r.Position++
 		}
-		if fam := SourceFamily(g.Source); !slices.Contains(r.Families, fam) {
+		if fam := tkpkbot.SourceFamily(g.Source); !slices.Contains(r.Families, fam) {
 			r.Families = append(r.Families, fam)
 		}
 	}
@@ -200,16 +205,16 @@ func (x *FigureIndex) rank(f Figure) *Rank {
 	return r
 }
 
-func (x *FigureIndex) share(f Figure) *Share {
-	fam := SourceFamily(f.Source)
+func (x *Index) share(f tkpkbot.Figure) *tkpkbot.Share {
+	fam := tkpkbot.SourceFamily(f.Source)
 	for _, g := range x.cells[cell{f.Indicator, f.Period}] {
-		if g.RegionCode != ProvinceCode || SourceFamily(g.Source) != fam {
+		if g.RegionCode != tkpkbot.ProvinceCode || tkpkbot.SourceFamily(g.Source) != fam {
 			continue
 		}
-		if g.base() <= 0 {
+		if base(g) <= 0 {
 			return nil
 		}
-		return &Share{Percent: f.base() / g.base() * 100, Province: g}
+		return &tkpkbot.Share{Percent: base(f) / base(g) * 100, Province: g}
 	}
 	return nil
 }

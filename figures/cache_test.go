@@ -1,4 +1,4 @@
-package handlers
+package figures
 
 import (
 	"context"
@@ -46,13 +46,13 @@ func p0(v float64) tkpkbot.Figure {
 	return tkpkbot.Figure{RegionCode: "6472", Period: tkpkbot.Period{Year: 2024, Month: 3}, Indicator: tkpkbot.IndP0, Value: v, Decimals: 2, Unit: tkpkbot.UnitPersen, Source: "BPS"}
 }
 
-func cachedHandlers(src *fakeFigures) *Handlers {
-	return New(Deps{Figures: src, Log: slog.New(slog.DiscardHandler)})
+func newCache(src *fakeFigures) *Cache {
+	return NewCache(src, slog.New(slog.DiscardHandler))
 }
 
-func p0Of(t *testing.T, h *Handlers) float64 {
+func p0Of(t *testing.T, h *Cache) float64 {
 	t.Helper()
-	c, err := h.Figures.Card(context.Background(), "6472", tkpkbot.Period{})
+	c, err := h.Card(context.Background(), "6472", tkpkbot.Period{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,19 +64,16 @@ func p0Of(t *testing.T, h *Handlers) float64 {
 
 func TestFigureCacheLoadsOnceAndServesFromMemory(t *testing.T) {
 	src := &fakeFigures{figs: []tkpkbot.Figure{p0(4.3)}}
-	h := cachedHandlers(src)
-	if _, ok := h.Figures.(*figureCache); !ok {
-		t.Fatalf("handlers read figures through %T", h.Figures)
-	}
+	h := newCache(src)
 	var wg sync.WaitGroup
 	for range 50 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if _, err := h.Figures.Card(context.Background(), "6472", tkpkbot.Period{}); err != nil {
+			if _, err := h.Card(context.Background(), "6472", tkpkbot.Period{}); err != nil {
 				t.Error(err)
 			}
-			if _, err := h.Figures.Ranking(context.Background(), tkpkbot.IndP0, tkpkbot.Period{}); err != nil {
+			if _, err := h.Ranking(context.Background(), tkpkbot.IndP0, tkpkbot.Period{}); err != nil {
 				t.Error(err)
 			}
 		}()
@@ -89,7 +86,7 @@ func TestFigureCacheLoadsOnceAndServesFromMemory(t *testing.T) {
 
 func TestFigureCacheReloadsAndKeepsOldCopyOnFailure(t *testing.T) {
 	src := &fakeFigures{figs: []tkpkbot.Figure{p0(4.3)}}
-	h := cachedHandlers(src)
+	h := newCache(src)
 	if v := p0Of(t, h); v != 4.3 {
 		t.Fatalf("first = %v", v)
 	}
@@ -97,12 +94,16 @@ func TestFigureCacheReloadsAndKeepsOldCopyOnFailure(t *testing.T) {
 	if v := p0Of(t, h); v != 4.3 {
 		t.Fatalf("changed without a reload: %v", v)
 	}
-	h.ReloadFigures(context.Background())
+	if err := h.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	if v := p0Of(t, h); v != 4.1 {
 		t.Fatalf("after reload = %v", v)
 	}
 	src.set(nil, errors.New("database down"))
-	h.ReloadFigures(context.Background())
+	if err := h.Reload(context.Background()); err == nil {
+		t.Fatal("a failed reload reported no error")
+	}
 	if v := p0Of(t, h); v != 4.1 {
 		t.Fatalf("a failed reload dropped the copy: %v", v)
 	}
@@ -111,8 +112,8 @@ func TestFigureCacheReloadsAndKeepsOldCopyOnFailure(t *testing.T) {
 func TestFigureCacheFirstLoadFailureIsAnError(t *testing.T) {
 	down := tkpkbot.Errorf(tkpkbot.EUNAVAILABLE, "Sistem sedang gangguan, coba lagi sebentar.")
 	src := &fakeFigures{fail: down}
-	h := cachedHandlers(src)
-	if _, err := h.Figures.Card(context.Background(), "6472", tkpkbot.Period{}); tkpkbot.ErrorCode(err) != tkpkbot.EUNAVAILABLE {
+	h := newCache(src)
+	if _, err := h.Card(context.Background(), "6472", tkpkbot.Period{}); tkpkbot.ErrorCode(err) != tkpkbot.EUNAVAILABLE {
 		t.Fatalf("err = %v", err)
 	}
 	src.set([]tkpkbot.Figure{p0(4.3)}, nil)
@@ -123,17 +124,17 @@ func TestFigureCacheFirstLoadFailureIsAnError(t *testing.T) {
 
 func TestFigureCacheReloadsAfterAnImportThatChangedSomething(t *testing.T) {
 	src := &fakeFigures{figs: []tkpkbot.Figure{p0(4.3)}}
-	h := cachedHandlers(src)
+	h := newCache(src)
 	p0Of(t, h)
 	src.imported = tkpkbot.ImportResult{Unchanged: 1}
-	if _, err := h.Figures.ImportFigures(context.Background(), nil); err != nil {
+	if _, err := h.ImportFigures(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
 	if n := src.loads.Load(); n != 1 {
 		t.Fatalf("an import that changed nothing reloaded (%d loads)", n)
 	}
 	src.imported = tkpkbot.ImportResult{Added: 1}
-	if _, err := h.Figures.ImportFigures(context.Background(), []tkpkbot.Figure{{RegionCode: "6400"}}); err != nil {
+	if _, err := h.ImportFigures(context.Background(), []tkpkbot.Figure{{RegionCode: "6400"}}); err != nil {
 		t.Fatal(err)
 	}
 	if n := src.loads.Load(); n != 2 {

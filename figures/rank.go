@@ -1,16 +1,19 @@
-package tkpkbot
+package figures
 
 import (
 	"cmp"
 	"slices"
+
+	"tkpkbot"
 )
 
-// Ranking orders the kabupaten/kota; see FigureService.Ranking. Without a
-// period asked it takes the latest one at which at least half of them
-// have a value: a newer period with two values ranks nobody. If no period
-// has that many, the one with the most values (the latest of equals).
-func (x *FigureIndex) Ranking(ind Indicator, at Period) Ranking {
-	rk := Ranking{Indicator: ind, Periods: x.periods[ind]}
+// Ranking orders the ten kabupaten/kota by one indicator, highest first,
+// at the period asked (read as Card reads it). Without a period asked it
+// takes the latest one at which at least half of them have a value: a
+// newer period with two values ranks nobody. If no period has that many,
+// the one with the most values (the latest of equals).
+func (x *Index) Ranking(ind tkpkbot.Indicator, at tkpkbot.Period) tkpkbot.Ranking {
+	rk := tkpkbot.Ranking{Indicator: ind, Periods: x.periods[ind]}
 	p, ok := x.rankingPeriod(ind, at)
 	if !ok {
 		return rk
@@ -18,16 +21,16 @@ func (x *FigureIndex) Ranking(ind Indicator, at Period) Ranking {
 	rk.Period = p
 	have := map[string]bool{}
 	for _, f := range preferred(x.cells[cell{ind, p}]) {
-		if f.RegionCode == ProvinceCode {
+		if f.RegionCode == tkpkbot.ProvinceCode {
 			rk.Province = f
 			continue
 		}
-		reg, _ := RegionByCode(f.RegionCode)
-		rk.Entries = append(rk.Entries, RankEntry{Region: reg, Figure: f})
+		reg, _ := tkpkbot.RegionByCode(f.RegionCode)
+		rk.Entries = append(rk.Entries, tkpkbot.RankEntry{Region: reg, Figure: f})
 		have[f.RegionCode] = true
 	}
-	slices.SortStableFunc(rk.Entries, func(a, b RankEntry) int {
-		return cmp.Compare(b.Figure.base(), a.Figure.base())
+	slices.SortStableFunc(rk.Entries, func(a, b tkpkbot.RankEntry) int {
+		return cmp.Compare(base(b.Figure), base(a.Figure))
 	})
 	for i := range rk.Entries {
 		e := &rk.Entries[i]
@@ -36,7 +39,7 @@ func (x *FigureIndex) Ranking(ind Indicator, at Period) Ranking {
 			e.Position = rk.Entries[i-1].Position
 		}
 	}
-	for _, r := range Districts() {
+	for _, r := range tkpkbot.Districts() {
 		if !have[r.Code] {
 			rk.Missing = append(rk.Missing, r)
 		}
@@ -44,24 +47,24 @@ func (x *FigureIndex) Ranking(ind Indicator, at Period) Ranking {
 	return rk
 }
 
-func (x *FigureIndex) rankingPeriod(ind Indicator, at Period) (Period, bool) {
+func (x *Index) rankingPeriod(ind tkpkbot.Indicator, at tkpkbot.Period) (tkpkbot.Period, bool) {
 	periods := x.periods[ind]
 	if !at.IsZero() && !at.IsYear() {
 		return at, slices.Contains(periods, at)
 	}
-	count := func(p Period) int {
+	count := func(p tkpkbot.Period) int {
 		n := 0
 		for _, f := range preferred(x.cells[cell{ind, p}]) {
-			if f.RegionCode != ProvinceCode {
+			if f.RegionCode != tkpkbot.ProvinceCode {
 				n++
 			}
 		}
 		return n
 	}
-	districts := len(Regions) - 1
+	districts := len(tkpkbot.Regions) - 1
 	need := max(2, (districts+1)/2)
-	for _, class := range []func(Period) bool{func(p Period) bool { return !p.IsDated() }, Period.IsDated} {
-		best, bestN := Period{}, 0
+	for _, class := range []func(tkpkbot.Period) bool{func(p tkpkbot.Period) bool { return !p.IsDated() }, tkpkbot.Period.IsDated} {
+		best, bestN := tkpkbot.Period{}, 0
 		for i := len(periods) - 1; i >= 0; i-- {
 			p := periods[i]
 			if !class(p) || !at.IsZero() && p.Year != at.Year {
@@ -79,13 +82,14 @@ func (x *FigureIndex) rankingPeriod(ind Indicator, at Period) (Period, bool) {
 			return best, true
 		}
 	}
-	return Period{}, false
+	return tkpkbot.Period{}, false
 }
 
-// Series lists one region's values of one indicator; see Series.
-func (x *FigureIndex) Series(code string, ind Indicator) Series {
-	reg, _ := RegionByCode(code)
-	s := Series{Region: reg, Indicator: ind}
+// Series lists one region's values of one indicator over time; see
+// tkpkbot.Series for which values count.
+func (x *Index) Series(code string, ind tkpkbot.Indicator) tkpkbot.Series {
+	reg, _ := tkpkbot.RegionByCode(code)
+	s := tkpkbot.Series{Region: reg, Indicator: ind}
 	figs := x.regions[code]
 	for i, f := range figs {
 		if f.Indicator != ind || f.Period.IsDated() {
@@ -112,12 +116,12 @@ func (x *FigureIndex) Series(code string, ind Indicator) Series {
 
 // seriesUnit is the unit a series is drawn in: BPS publishes head counts
 // in ribu jiwa, extreme poverty in jiwa.
-func seriesUnit(ind Indicator, first string) string {
+func seriesUnit(ind tkpkbot.Indicator, first string) string {
 	switch ind {
-	case IndMiskin:
-		return UnitRibuJiwa
-	case IndEkstremJiwa:
-		return UnitJiwa
+	case tkpkbot.IndMiskin:
+		return tkpkbot.UnitRibuJiwa
+	case tkpkbot.IndEkstremJiwa:
+		return tkpkbot.UnitJiwa
 	}
 	return first
 }
@@ -125,9 +129,9 @@ func seriesUnit(ind Indicator, first string) string {
 // unitShift is how many decimals a value gains converting between units.
 func unitShift(from, to string) int {
 	switch {
-	case from == UnitJiwa && to == UnitRibuJiwa:
+	case from == tkpkbot.UnitJiwa && to == tkpkbot.UnitRibuJiwa:
 		return 3
-	case from == UnitRibuJiwa && to == UnitJiwa:
+	case from == tkpkbot.UnitRibuJiwa && to == tkpkbot.UnitJiwa:
 		return -3
 	}
 	return 0

@@ -1,4 +1,4 @@
-package tkpkbot_test
+package figures_test
 
 import (
 	"bytes"
@@ -9,15 +9,16 @@ import (
 	"tkpkbot"
 	"tkpkbot/data"
 	"tkpkbot/figcsv"
+	"tkpkbot/figures"
 )
 
-func shipped(t testing.TB) *tkpkbot.FigureIndex {
+func shipped(t testing.TB) *figures.Index {
 	t.Helper()
 	figs, err := figcsv.Parse(bytes.NewReader(data.FiguresCSV))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return tkpkbot.NewFigureIndex(figs)
+	return figures.NewIndex(figs)
 }
 
 var (
@@ -117,7 +118,7 @@ func TestCardRankWithGapsAndTies(t *testing.T) {
 	p0 := func(code string, v float64) tkpkbot.Figure {
 		return tkpkbot.Figure{RegionCode: code, Period: mar24, Indicator: tkpkbot.IndP0, Value: v, Decimals: 2, Unit: tkpkbot.UnitPersen, Source: "BPS"}
 	}
-	x = tkpkbot.NewFigureIndex([]tkpkbot.Figure{p0("6401", 9), p0("6402", 7), p0("6403", 9), p0("6404", 5)})
+	x = figures.NewIndex([]tkpkbot.Figure{p0("6401", 9), p0("6402", 7), p0("6403", 9), p0("6404", 5)})
 	for code, want := range map[string]int{"6401": 1, "6403": 1, "6402": 3, "6404": 4} {
 		if r := x.Card(code, tkpkbot.Period{}).Rank; r.Position != want || r.Count != 4 {
 			t.Errorf("%s rank = %+v, want %d", code, r, want)
@@ -131,7 +132,7 @@ func TestCardRankWithGapsAndTies(t *testing.T) {
 	if !reflect.DeepEqual(got, []int{1, 1, 3, 4}) || rk.Entries[0].Region.Code != "6401" {
 		t.Fatalf("ranking positions %v first %v", got, rk.Entries[0].Region.Code)
 	}
-	if alone := tkpkbot.NewFigureIndex([]tkpkbot.Figure{p0("6401", 9)}).Card("6401", tkpkbot.Period{}); alone.Rank != nil {
+	if alone := figures.NewIndex([]tkpkbot.Figure{p0("6401", 9)}).Card("6401", tkpkbot.Period{}); alone.Rank != nil {
 		t.Fatal("first of one is no ranking")
 	}
 }
@@ -140,7 +141,7 @@ func TestChangeOnlyWithinASourceFamily(t *testing.T) {
 	f := func(p tkpkbot.Period, v float64, unit, src string) tkpkbot.Figure {
 		return tkpkbot.Figure{RegionCode: "6472", Period: p, Indicator: tkpkbot.IndMiskin, Value: v, Decimals: 0, Unit: unit, Source: src}
 	}
-	x := tkpkbot.NewFigureIndex([]tkpkbot.Figure{
+	x := figures.NewIndex([]tkpkbot.Figure{
 		f(mar23, 50000, tkpkbot.UnitJiwa, "Dinas Sosial Kaltim, data"),
 		f(mar24, 44524, tkpkbot.UnitJiwa, "Dinas Sosial Kaltim, rapat"),
 	})
@@ -148,7 +149,7 @@ func TestChangeOnlyWithinASourceFamily(t *testing.T) {
 	if ch := c.Changes[0]; ch == nil || ch.Delta != -5476 || ch.Decimals != 0 {
 		t.Fatalf("same family = %+v", ch)
 	}
-	x = tkpkbot.NewFigureIndex([]tkpkbot.Figure{
+	x = figures.NewIndex([]tkpkbot.Figure{
 		f(mar23, 41.89, tkpkbot.UnitRibuJiwa, "BPS"),
 		f(mar24, 44524, tkpkbot.UnitJiwa, "Dinas Sosial Kaltim, rapat"),
 	})
@@ -157,7 +158,7 @@ func TestChangeOnlyWithinASourceFamily(t *testing.T) {
 	}
 	ribu := f(mar24, 37.80, tkpkbot.UnitRibuJiwa, "BPS")
 	ribu.Decimals = 2
-	x = tkpkbot.NewFigureIndex([]tkpkbot.Figure{f(mar23, 41890, tkpkbot.UnitJiwa, "BPS, tabel"), ribu})
+	x = figures.NewIndex([]tkpkbot.Figure{f(mar23, 41890, tkpkbot.UnitJiwa, "BPS, tabel"), ribu})
 	if ch := x.Card("6472", tkpkbot.Period{}).Changes[0]; ch == nil || !near(ch.Delta, -4.09) || ch.Decimals != 2 {
 		t.Fatalf("jiwa against ribu jiwa = %+v", ch)
 	}
@@ -213,53 +214,8 @@ func TestSeriesPrefersBPSAndSkipsDatedReports(t *testing.T) {
 			t.Fatalf("Maret 2024 point = %+v", p)
 		}
 	}
-	jiwa := tkpkbot.NewFigureIndex([]tkpkbot.Figure{{RegionCode: "6472", Period: mar24, Indicator: tkpkbot.IndMiskin, Value: 37800, Unit: tkpkbot.UnitJiwa, Source: "X"}})
+	jiwa := figures.NewIndex([]tkpkbot.Figure{{RegionCode: "6472", Period: mar24, Indicator: tkpkbot.IndMiskin, Value: 37800, Unit: tkpkbot.UnitJiwa, Source: "X"}})
 	if p := jiwa.Series("6472", tkpkbot.IndMiskin).Points[0]; p.Value != 37.8 || p.Unit != tkpkbot.UnitRibuJiwa || p.Decimals != 3 {
 		t.Fatalf("converted point = %+v", p)
 	}
-}
-
-func TestSourceFamily(t *testing.T) {
-	for in, want := range map[string]string{
-		"BPS, via prokal.co":               "BPS",
-		"BPS Kaltim, rilis 1 Juli 2024":    "BPS",
-		"bps":                              "BPS",
-		"BPSDM Kaltim, pelatihan":          "BPSDM Kaltim",
-		dinsos:                             "Dinas Sosial Kaltim",
-		"Pemprov Kaltim, via kompas.id":    "Pemprov Kaltim",
-		"  Bappeda  ":                      "Bappeda",
-		"BPS-Statistics Indonesia, tabel ": "BPS",
-	} {
-		if got := tkpkbot.SourceFamily(in); got != want {
-			t.Errorf("SourceFamily(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestParsePeriodKey(t *testing.T) {
-	for _, p := range []tkpkbot.Period{mar24, y2023, des24, {Year: 2024, Month: 2, Day: 29}} {
-		if got, ok := tkpkbot.ParsePeriodKey(p.Key()); !ok || got != p {
-			t.Errorf("%v: round trip %v %v", p, got, ok)
-		}
-	}
-	for _, s := range []string{"", "2024-3", "2024-13", "2024-03-32", "2024/03", "+024", "2024-03-", "0000", "２０２４", "2024-00", "2024-03-00"} {
-		if p, ok := tkpkbot.ParsePeriodKey(s); ok {
-			t.Errorf("ParsePeriodKey(%q) = %v", s, p)
-		}
-	}
-}
-
-func FuzzParsePeriodKey(f *testing.F) {
-	for _, s := range []string{"2024-03", "2023", "2024-12-03", "2024-3", "x"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		p, ok := tkpkbot.ParsePeriodKey(s)
-		if ok && p.Key() != s {
-			t.Fatalf("%q parsed to %v whose key is %q", s, p, p.Key())
-		}
-		if ok && (p.Month < 0 || p.Month > 12 || p.Day < 0 || p.Day > 31 || p.Day > 0 && p.Month == 0) {
-			t.Fatalf("%q parsed to an impossible %v", s, p)
-		}
-	})
 }

@@ -1,0 +1,60 @@
+package match
+
+import (
+	"strings"
+	"testing"
+
+	"tkpkbot"
+)
+
+func TestEveryIndicatorNameIsFound(t *testing.T) {
+	for _, in := range tkpkbot.Indicators {
+		for _, s := range append([]string{string(in.Indicator), in.Name, in.Short}, in.Aliases...) {
+			if got, ok := Indicator(s); !ok || got.Indicator != in.Indicator {
+				t.Errorf("Indicator(%q) = %s, %v, want %s", s, got.Indicator, ok, in.Indicator)
+			}
+		}
+	}
+}
+
+func TestIndicator(t *testing.T) {
+	tests := []struct {
+		in   string
+		want tkpkbot.Indicator
+	}{
+		{"P0", tkpkbot.IndP0},
+		{" p0 ", tkpkbot.IndP0},
+		{"Persentase", tkpkbot.IndP0},
+		{"%", tkpkbot.IndP0},
+		{"kemiskinan", tkpkbot.IndP0},
+		{"Persentase penduduk miskin (P0)", tkpkbot.IndP0},
+		{"miskin", tkpkbot.IndMiskin},
+		{"Penduduk-Miskin", tkpkbot.IndMiskin},
+		{"JIWA", tkpkbot.IndMiskin},
+		{"p1", tkpkbot.IndP1},
+		{"Kedalaman", tkpkbot.IndP1},
+		{"p2", tkpkbot.IndP2},
+		{"keparahan", tkpkbot.IndP2},
+		{"GK", tkpkbot.IndGK},
+		{"garis kemiskinan", tkpkbot.IndGK},
+		{"garis", tkpkbot.IndGK},
+		{"ekstrem", tkpkbot.IndEkstremPersen},
+		{"ekstrem_persen", tkpkbot.IndEkstremPersen},
+		{"ekstrem %", tkpkbot.IndEkstremPersen},
+		{"Miskin ekstrem %", tkpkbot.IndEkstremPersen},
+		{"ekstrem_jiwa", tkpkbot.IndEkstremJiwa},
+		{"Miskin ekstrem", tkpkbot.IndEkstremJiwa},
+		{"jumlah penduduk miskin ekstrem", tkpkbot.IndEkstremJiwa},
+	}
+	for _, tt := range tests {
+		got, ok := Indicator(tt.in)
+		if !ok || got.Indicator != tt.want {
+			t.Errorf("Indicator(%q) = %q, %v, want %q", tt.in, got.Indicator, ok, tt.want)
+		}
+	}
+	for _, in := range []string{"", "xyz", "p3", "samarinda", strings.Repeat("p0", 200)} {
+		if got, ok := Indicator(in); ok {
+			t.Errorf("Indicator(%q) = %q, want not found", in, got.Indicator)
+		}
+	}
+}
