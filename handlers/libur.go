@@ -127,12 +127,6 @@ func (h *Handlers) weekInfo(ctx context.Context, w tkpkbot.Week) (deadline time.
 	return cal.Deadline(h.Deadline, w, h.Location), off, isOff, nil
 }
 
-// Marks further than this from today are almost certainly typos.
-const (
-	maxHolidayPast   = 366 * 24 * time.Hour
-	maxHolidayFuture = 2 * 366 * 24 * time.Hour
-)
-
 // parseHolidayArgs reads "<tanggal|minggu> [keterangan]". A date is
 // tried first (2024-12-27, 27-12-2024, 27 Desember 2024), then a week
 // (2024-W52, minggu 52, minggu depan); the rest is the note.
