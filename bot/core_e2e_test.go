@@ -82,8 +82,7 @@ func TestPanicInHandlerIsRecoveredAndLogged(t *testing.T) {
 	h := newHarness(t)
 	h.stop()
 	h.setup = func(a *app) {
-		a.h.AddAccess("/panik", handlers.Access{Chats: handlers.AnyChat})
-		a.h.OnCommand(&handlers.Command{Name: "panik", Run: func(context.Context, *handlers.Request) error { panic("boom") }})
+		a.h.OnCommand(handlers.Access{Chats: handlers.AnyChat}, &handlers.Command{Name: "panik", Run: func(context.Context, *handlers.Request) error { panic("boom") }})
 	}
 	h.start()
 	id := h.fake.SendText(42, "Rahmat", "/panik")

@@ -19,7 +19,7 @@ const (
 	PrivateOnly
 )
 
-// Access is one row of the role × chat table.
+// Access is one row of the role × chat table (see routes.go).
 type Access struct {
 	Roles []tkpkbot.Role // nil: everyone, strangers included
 	Chats Chats
@@ -36,51 +36,6 @@ var (
 	readers     = []tkpkbot.Role{tkpkbot.RoleAdmin, tkpkbot.RolePengamat}
 )
 
-// accessTable is the one place that says who may use what, and where.
-// Commands are keyed "/name", buttons "prefix:". Registering a command or
-// a button without its row panics, so none can slip in unguarded; the
-// authorization test walks every row for every role in both kinds of chat.
-var accessTable = map[string]Access{
-	"/start":       {everyone, AnyChat, ""},
-	"/bantuan":     {everyone, AnyChat, ""},
-	"/daftar":      {everyone, PrivateOnly, ""},
-	"/angka":       {everyone, AnyChat, ""},
-	"/peringkat":   {everyone, AnyChat, ""},
-	"/grafik":      {everyone, AnyChat, ""},
-	"/impor":       {adminOnly, PrivateOnly, ""},
-	"/undang":      {adminOnly, PrivateOnly, ""},
-	"/undangan":    {adminOnly, PrivateOnly, ""},
-	"/anggota":     {adminOnly, PrivateOnly, ""},
-	"/cabut":       {adminOnly, PrivateOnly, ""},
-	"/lapor":       {coordinator, PrivateOnly, ""},
-	"/batal":       {everyone, PrivateOnly, ""},
-	"/laporanku":   {coordinator, PrivateOnly, ""},
-	"/laporan":     {readers, PrivateOnly, ""},
-	"/rekap":       {readers, PrivateOnly, ""},
-	"/ekspor":      {adminOnly, PrivateOnly, ""},
-	"/libur":       {adminOnly, AnyChat, ""},
-	"/libur_hapus": {adminOnly, AnyChat, ""},
-	"/rapat_baru":  {adminOnly, AnyChat, ""},
-	"/rapat":       {members, AnyChat, ""},
-	"/rapat_batal": {adminOnly, AnyChat, ""},
-	"/hadir":       {adminOnly, PrivateOnly, ""},
-	"/pengingat":   {members, PrivateOnly, ""},
-
-	"cmd:":       {everyone, AnyChat, "start"}, // /start's buttons: the command's own row decides
-	"angka:":     {everyone, AnyChat, "angka"},
-	"peringkat:": {everyone, AnyChat, "peringkat"},
-	"grafik:":    {everyone, AnyChat, "grafik"},
-	"lapor:":     {coordinator, PrivateOnly, "lapor"},
-	"rekap:":     {readers, PrivateOnly, "rekap"},
-	"laporanku:": {coordinator, PrivateOnly, "laporanku"},
-	"laporan:":   {readers, PrivateOnly, "laporan"},
-	"rsvp:":      {members, AnyChat, "rapat"},
-	"ics:":       {members, AnyChat, "rapat"},
-	"undangan:":  {adminOnly, PrivateOnly, "undangan"},
-	"daftar:":    {everyone, PrivateOnly, "daftar"},
-	"rlibur:":    {adminOnly, AnyChat, "rapat_baru"},
-}
-
 func (h *Handlers) accessOf(key string) Access {
 	a, ok := h.access[key]
 	if !ok {
@@ -88,10 +43,6 @@ func (h *Handlers) accessOf(key string) Access {
 	}
 	return a
 }
-
-// AddAccess adds a row before registering a command or button the table
-// does not know (a test's own command); the row is this router's only.
-func (h *Handlers) AddAccess(key string, a Access) { h.access[key] = a }
 
 func (a Access) allows(u tkpkbot.User) bool {
 	return len(a.Roles) == 0 || slices.Contains(a.Roles, u.Role)

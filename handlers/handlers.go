@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"maps"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -85,20 +84,13 @@ func New(d Deps) *Handlers {
 		d.Deadline = tkpkbot.DefaultDeadline
 	}
 	h := &Handlers{Deps: d, commands: map[string]*Command{}, callbacks: map[string]CallbackFunc{},
-		access: maps.Clone(accessTable)}
+		access: map[string]Access{}}
 	if d.FloodBurst > 0 {
 		h.flood = newFloodGuard(d.FloodBurst, d.FloodRate, time.Now)
 	}
-	h.registerCore()
-	for _, f := range features {
-		f(h)
-	}
+	h.routes()
 	return h
 }
-
-// features are registered by each feature's file in its init, so adding a
-// feature touches only its own files.
-var features []func(*Handlers)
 
 // errHandling marks an update whose handling failed in a way worth a
 // redelivery (panic, database down): the webhook answers non-2xx for it.
@@ -261,11 +253,14 @@ func (h *Handlers) fail(ctx context.Context, r *Request, err error) {
 	h.reply(ctx, r, escape(userMessage(err)))
 }
 
-// OnCommand registers a command; it panics on a duplicate name or a
-// missing row in the access table because those are programming errors
-// caught by any test. Who may use it comes from the table alone.
-func (h *Handlers) OnCommand(c *Command) {
-	a := h.accessOf("/" + c.Name)
+// OnCommand registers a command with its row of the access table; it
+// panics on a duplicate name because that is a programming error caught by
+// any test. Who may use it comes from the row alone.
+func (h *Handlers) OnCommand(a Access, c *Command) {
+	if len(c.Roles) > 0 || c.PrivateOnly {
+		panic("command " + c.Name + " sets its access outside its row")
+	}
+	h.access["/"+c.Name] = a
 	c.Roles, c.PrivateOnly = a.Roles, a.Chats == PrivateOnly
 	for _, n := range append([]string{c.Name}, c.Aliases...) {
 		if _, dup := h.commands[n]; dup {
@@ -276,11 +271,13 @@ func (h *Handlers) OnCommand(c *Command) {
 	h.ordered = append(h.ordered, c)
 }
 
-// OnCallback registers a button-data prefix.
-func (h *Handlers) OnCallback(prefix string, f CallbackFunc) {
-	if a := h.accessOf(prefix + ":"); a.Like == "" {
+// OnCallback registers a button-data prefix with its row; Like names the
+// command whose refusal a wrong presser gets.
+func (h *Handlers) OnCallback(prefix string, a Access, f CallbackFunc) {
+	if a.Like == "" {
 		panic("button " + prefix + " names no command for its refusal")
 	}
+	h.access[prefix+":"] = a
 	if _, dup := h.callbacks[prefix]; dup {
 		panic("duplicate callback prefix " + prefix)
 	}
@@ -289,7 +286,3 @@ func (h *Handlers) OnCallback(prefix string, f CallbackFunc) {
 
 // OnText adds a handler for plain messages; earlier ones go first.
 func (h *Handlers) OnText(f TextFunc) { h.texts = append(h.texts, f) }
-
-// onTextFirst puts f before every other text handler: an open form must
-// get its answers whatever other feature could read them.
-func (h *Handlers) onTextFirst(f TextFunc) { h.texts = append([]TextFunc{f}, h.texts...) }

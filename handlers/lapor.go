@@ -12,23 +12,6 @@ import (
 	"tkpkbot/metrics"
 )
 
-func init() { features = append(features, (*Handlers).registerLapor) }
-
-func (h *Handlers) registerLapor() {
-	h.OnCommand(&Command{
-		Name: "lapor", Menu: "Kirim laporan mingguan (koordinator)",
-		Usage: "/lapor", Example: "/lapor", Help: "mengisi laporan kemajuan minggu ini langkah demi langkah",
-		Run: h.lapor,
-	})
-	h.OnCommand(&Command{
-		Name: "batal", Menu: "Batalkan pengisian laporan",
-		Usage: "/batal", Example: "/batal", Help: "membatalkan formulir laporan yang sedang diisi",
-		Run: h.cancelForm,
-	})
-	h.OnCallback("lapor", h.laporButton)
-	h.onTextFirst(h.formAnswer)
-}
-
 func (h *Handlers) lapor(ctx context.Context, r *Request) error {
 	if f, err := h.Reports.Form(ctx, r.User.ID); err == nil && !h.expired(f) && f.RegionCode == r.User.RegionCode {
 		h.reply(ctx, r, fmt.Sprintf("Anda masih punya formulir laporan yang belum selesai (langkah %s). Lanjutkan atau mulai dari awal?", stepLabel(f.Step)),

@@ -9,18 +9,6 @@ import (
 	"tkpkbot/match"
 )
 
-func init() { features = append(features, (*Handlers).registerLaporan) }
-
-func (h *Handlers) registerLaporan() {
-	h.OnCommand(&Command{
-		Name: "laporan", Menu: "Baca laporan satu wilayah",
-		Usage: "/laporan <wilayah> [minggu]", Example: "/laporan Samarinda minggu lalu",
-		Help: "laporan lengkap satu kabupaten/kota untuk satu minggu, dengan semua versinya",
-		Run:  h.regionReport,
-	})
-	h.OnCallback("laporan", h.laporanButton)
-}
-
 // laporanExamples names a week that exists today: the one before now.
 func (h *Handlers) laporanExamples() string {
 	return fmt.Sprintf("Contoh: <code>/laporan Samarinda</code>, <code>/laporan Kukar minggu lalu</code>, <code>/laporan Berau %s</code>.",

@@ -11,24 +11,6 @@ import (
 	"tkpkbot/indo"
 )
 
-func init() { features = append(features, (*Handlers).registerLibur) }
-
-func (h *Handlers) registerLibur() {
-	h.OnCommand(&Command{
-		Name: "libur", Menu: "Hari/minggu libur laporan (admin)",
-		Usage:   "/libur [tanggal|minggu] [keterangan]",
-		Example: "/libur 2024-W52 Cuti bersama akhir tahun",
-		Help:    "menandai hari libur (tenggat hari itu maju ke hari kerja sebelumnya) atau minggu libur (tanpa pengingat laporan, tak ada yang dihitung belum melapor); tanpa isian: daftar libur",
-		Run:     h.libur,
-	})
-	h.OnCommand(&Command{
-		Name: "libur_hapus", Menu: "Hapus tanda libur (admin)",
-		Usage: "/libur_hapus <nomor>", Example: "/libur_hapus 2",
-		Help: "menghapus tanda libur (nomornya ada di /libur)",
-		Run:  h.deleteLibur,
-	})
-}
-
 func (h *Handlers) libur(ctx context.Context, r *Request) error {
 	now := h.Clock.Now()
 	if strings.TrimSpace(r.Args) == "" {

@@ -7,17 +7,6 @@ import (
 	"tkpkbot"
 )
 
-func init() { features = append(features, (*Handlers).registerPengingat) }
-
-func (h *Handlers) registerPengingat() {
-	h.OnCommand(&Command{
-		Name: "pengingat", Menu: "Nyalakan/matikan pengingat",
-		Usage: "/pengingat on|off", Example: "/pengingat off",
-		Help: "menyalakan atau mematikan pengingat rapat dan laporan untuk Anda (undangan dan pembatalan rapat tetap dikirim)",
-		Run:  h.pengingat,
-	})
-}
-
 // muteWords maps what people type to muted (true) or not.
 var muteWords = map[string]bool{
 	"off": true, "mati": true, "matikan": true, "nonaktif": true, "stop": true,

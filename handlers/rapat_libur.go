@@ -11,16 +11,10 @@ import (
 	"tkpkbot/reminders"
 )
 
-func init() { features = append(features, (*Handlers).registerRapatLibur) }
-
 // rapatLiburPrefix starts the data of the holiday question's buttons:
 // "rlibur:ya:<token>" and "rlibur:batal:<token>". The token only names a
 // draft kept server-side; nothing in the data says what to create.
 const rapatLiburPrefix = "rlibur"
-
-func (h *Handlers) registerRapatLibur() {
-	h.OnCallback(rapatLiburPrefix, h.rapatLiburButton)
-}
 
 // meetingHoliday names the holiday a meeting falls on: a fixed national
 // holiday, a day marked with /libur, or a day in a week marked with

@@ -59,3 +59,7 @@ func (h *Handlers) answer(ctx context.Context, r *Request, text string) {
 		h.Log.Warn("answer callback failed", "update_id", r.Update.ID, "err", err)
 	}
 }
+
+func (h *Handlers) sendDocument(ctx context.Context, r *Request, name string, data []byte, caption string) error {
+	return h.Telegram.SendDocument(ctx, r.ChatID, tkpkbot.Upload{Name: name, Data: data}, caption)
+}

@@ -3,6 +3,8 @@ package handlers
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"tkpkbot/match"
 
 	"tkpkbot"
 )
@@ -43,4 +45,19 @@ func userMessage(err error) string {
 		}
 	}
 	return tkpkbot.ErrorMessage(err)
+}
+
+// regionHint turns a failed region match into a short next step.
+func regionHint(m match.Result) string {
+	var names []string
+	for _, c := range m.Candidates {
+		names = append(names, c.Name)
+	}
+	switch m.Kind {
+	case match.Ambiguous:
+		return "Maksud Anda: " + escape(strings.Join(names, ", ")) + "?"
+	case match.Suggest:
+		return "Mungkin maksud Anda " + escape(strings.Join(names, " atau ")) + "?"
+	}
+	return "Pilih salah satu: Paser, Kutai Barat, Kutai Kartanegara, Kutai Timur, Berau, Penajam Paser Utara, Mahakam Ulu, Balikpapan, Samarinda, Bontang (atau Kaltim)."
 }

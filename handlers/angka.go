@@ -12,8 +12,6 @@ import (
 	"tkpkbot/match"
 )
 
-func init() { features = append(features, (*Handlers).registerFigures) }
-
 // cacheFigures puts the in-memory copy in front of the configured figure
 // service. Replacing h.Figures, rather than only adding a field, sends
 // imports through the cache too, so they reload it at once.
@@ -37,38 +35,6 @@ func (h *Handlers) ReloadFigures(ctx context.Context) {
 	if err := h.figs.Reload(ctx); err != nil {
 		h.Log.Warn("figures: reload failed; serving the previous copy", "err", err)
 	}
-}
-
-func (h *Handlers) registerFigures() {
-	h.cacheFigures()
-	h.OnCommand(&Command{
-		Name: "angka", Menu: "Angka kemiskinan per wilayah",
-		Usage: "/angka <wilayah> [periode]", Example: "/angka Samarinda 2023",
-		Help: "angka kemiskinan wilayah: perubahan setahun, peringkat, porsi provinsi dan sumbernya (periode: 2023, Maret 2023, 2023-03)",
-		Run:  h.angka,
-	})
-	h.OnCommand(&Command{
-		Name: "peringkat", Menu: "Peringkat 10 kabupaten/kota",
-		Usage: "/peringkat [indikator] [periode]", Example: "/peringkat p0",
-		Help: "kabupaten/kota diurutkan menurut indikator (bawaan P0; juga miskin, p1, p2, gk)",
-		Run:  h.peringkat,
-	})
-	h.OnCommand(&Command{
-		Name: "grafik", Menu: "Grafik tren kemiskinan wilayah",
-		Usage: "/grafik <wilayah> [indikator]", Example: "/grafik Samarinda p0",
-		Help: "grafik garis dari periode ke periode, dibanding provinsi",
-		Run:  h.grafik,
-	})
-	h.OnCommand(&Command{
-		Name: "impor", Menu: "Impor angka dari CSV (admin)",
-		Usage: "/impor (keterangan berkas CSV)", Example: "/impor",
-		Help: "memuat angka dari berkas CSV: kirim berkasnya dengan keterangan /impor",
-		Run:  h.impor,
-	})
-	h.OnCallback("angka", h.angkaButton)
-	h.OnCallback("peringkat", h.peringkatButton)
-	h.OnCallback("grafik", h.grafikButton)
-	h.OnText(h.figureQuestion)
 }
 
 func (h *Handlers) angka(ctx context.Context, r *Request) error {

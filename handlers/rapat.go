@@ -15,37 +15,6 @@ import (
 	"tkpkbot/reminders"
 )
 
-func init() { features = append(features, (*Handlers).registerMeetings) }
-
-func (h *Handlers) registerMeetings() {
-	h.OnCommand(&Command{
-		Name: "rapat_baru", Menu: "Jadwalkan rapat (admin)",
-		Usage:   "/rapat_baru <YYYY-MM-DD> <HH:MM> <judul> [| lokasi]",
-		Example: "/rapat_baru 2024-12-16 09:00 Rakor TKPK kabupaten/kota | Kantor Gubernur Kaltim",
-		Help:    "menjadwalkan rapat (jam WITA) dan mengundang semua anggota",
-		Run:     h.newMeeting,
-	})
-	h.OnCommand(&Command{
-		Name: "rapat", Menu: "Rapat yang akan datang",
-		Usage: "/rapat", Example: "/rapat", Help: "daftar rapat mendatang dan jawaban kehadiran Anda",
-		Run: h.listMeetings,
-	})
-	h.OnCommand(&Command{
-		Name: "rapat_batal", Menu: "Batalkan rapat (admin)",
-		Usage: "/rapat_batal <nomor>", Example: "/rapat_batal 3",
-		Help: "membatalkan rapat dan memberi tahu semua anggota",
-		Run:  h.cancelMeeting,
-	})
-	h.OnCommand(&Command{
-		Name: "hadir", Menu: "Rekap kehadiran rapat (admin)",
-		Usage: "/hadir <nomor>", Example: "/hadir 3",
-		Help: "jawaban kehadiran rapat per wilayah",
-		Run:  h.attendance,
-	})
-	h.OnCallback(tkpkbot.RSVPPrefix, h.rsvpButton)
-	h.OnCallback(tkpkbot.ICSPrefix, h.icsButton)
-}
-
 func (h *Handlers) newMeeting(ctx context.Context, r *Request) error {
 	now := h.Clock.Now()
 	m, err := parseMeetingArgs(r.Args, now, h.Location)

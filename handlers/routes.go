@@ -1,0 +1,171 @@
+package handlers
+
+import (
+	"context"
+
+	"tkpkbot"
+)
+
+// routes is the one table of what the bot answers: every command, every
+// button prefix and every plain-text handler, in priority order, each with
+// its row of who may use it and where (Access). A command or button cannot
+// be registered without its row, and the authorization test walks them all.
+func (h *Handlers) routes() {
+	h.cacheFigures()
+
+	// Commands, in the order the menu and /bantuan show them.
+	h.OnCommand(Access{Roles: everyone, Chats: AnyChat}, &Command{
+		Name: "start", Menu: "Mulai dan perkenalan bot",
+		Usage: "/start", Example: "/start", Help: "sapaan dan perintah utama",
+		Run: h.start,
+	})
+	h.OnCommand(Access{Roles: everyone, Chats: AnyChat}, &Command{
+		Name: "bantuan", Aliases: []string{"help"}, Menu: "Daftar perintah dan contoh",
+		Usage: "/bantuan [perintah]", Example: "/bantuan lapor", Help: "daftar perintah Anda, atau penjelasan satu perintah",
+		Run: h.help,
+	})
+	h.OnCommand(Access{Roles: everyone, Chats: AnyChat}, &Command{
+		Name: "angka", Menu: "Angka kemiskinan per wilayah",
+		Usage: "/angka <wilayah> [periode]", Example: "/angka Samarinda 2023",
+		Help: "angka kemiskinan wilayah: perubahan setahun, peringkat, porsi provinsi dan sumbernya (periode: 2023, Maret 2023, 2023-03)",
+		Run:  h.angka,
+	})
+	h.OnCommand(Access{Roles: everyone, Chats: AnyChat}, &Command{
+		Name: "peringkat", Menu: "Peringkat 10 kabupaten/kota",
+		Usage: "/peringkat [indikator] [periode]", Example: "/peringkat p0",
+		Help: "kabupaten/kota diurutkan menurut indikator (bawaan P0; juga miskin, p1, p2, gk)",
+		Run:  h.peringkat,
+	})
+	h.OnCommand(Access{Roles: everyone, Chats: AnyChat}, &Command{
+		Name: "grafik", Menu: "Grafik tren kemiskinan wilayah",
+		Usage: "/grafik <wilayah> [indikator]", Example: "/grafik Samarinda p0",
+		Help: "grafik garis dari periode ke periode, dibanding provinsi",
+		Run:  h.grafik,
+	})
+	h.OnCommand(Access{Roles: coordinator, Chats: PrivateOnly}, &Command{
+		Name: "lapor", Menu: "Kirim laporan mingguan (koordinator)",
+		Usage: "/lapor", Example: "/lapor", Help: "mengisi laporan kemajuan minggu ini langkah demi langkah",
+		Run: h.lapor,
+	})
+	h.OnCommand(Access{Roles: coordinator, Chats: PrivateOnly}, &Command{
+		Name: "laporanku", Menu: "Laporan wilayah saya (koordinator)",
+		Usage: "/laporanku", Example: "/laporanku", Help: "laporan wilayah Anda minggu ini secara lengkap, dengan tombol ke minggu sebelumnya",
+		Run: h.myReports,
+	})
+	h.OnCommand(Access{Roles: everyone, Chats: PrivateOnly}, &Command{
+		Name: "batal", Menu: "Batalkan pengisian laporan",
+		Usage: "/batal", Example: "/batal", Help: "membatalkan formulir laporan yang sedang diisi",
+		Run: h.cancelForm,
+	})
+	h.OnCommand(Access{Roles: readers, Chats: PrivateOnly}, &Command{
+		Name: "rekap", Menu: "Rekap laporan mingguan",
+		Usage: "/rekap [minggu]", Example: "/rekap minggu lalu", Help: "status laporan semua wilayah (minggu ini, minggu lalu, atau nomor minggu, lihat /bantuan rekap)",
+		Run: h.recap,
+	})
+	h.OnCommand(Access{Roles: readers, Chats: PrivateOnly}, &Command{
+		Name: "laporan", Menu: "Baca laporan satu wilayah",
+		Usage: "/laporan <wilayah> [minggu]", Example: "/laporan Samarinda minggu lalu",
+		Help: "laporan lengkap satu kabupaten/kota untuk satu minggu, dengan semua versinya",
+		Run:  h.regionReport,
+	})
+	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
+		Name: "ekspor", Menu: "Ekspor laporan ke Excel (admin)",
+		Usage: "/ekspor [csv] [dari] [sampai]", Example: "/ekspor 2024-W40 2024-W50",
+		Help: "unduh semua laporan sebagai .xlsx (atau csv); bawaan 12 minggu terakhir", Run: h.exportReports,
+	})
+	h.OnCommand(Access{Roles: members, Chats: AnyChat}, &Command{
+		Name: "rapat", Menu: "Rapat yang akan datang",
+		Usage: "/rapat", Example: "/rapat", Help: "daftar rapat mendatang dan jawaban kehadiran Anda",
+		Run: h.listMeetings,
+	})
+	h.OnCommand(Access{Roles: adminOnly, Chats: AnyChat}, &Command{
+		Name: "rapat_baru", Menu: "Jadwalkan rapat (admin)",
+		Usage:   "/rapat_baru <YYYY-MM-DD> <HH:MM> <judul> [| lokasi]",
+		Example: "/rapat_baru 2024-12-16 09:00 Rakor TKPK kabupaten/kota | Kantor Gubernur Kaltim",
+		Help:    "menjadwalkan rapat (jam WITA) dan mengundang semua anggota",
+		Run:     h.newMeeting,
+	})
+	h.OnCommand(Access{Roles: adminOnly, Chats: AnyChat}, &Command{
+		Name: "rapat_batal", Menu: "Batalkan rapat (admin)",
+		Usage: "/rapat_batal <nomor>", Example: "/rapat_batal 3",
+		Help: "membatalkan rapat dan memberi tahu semua anggota",
+		Run:  h.cancelMeeting,
+	})
+	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
+		Name: "hadir", Menu: "Rekap kehadiran rapat (admin)",
+		Usage: "/hadir <nomor>", Example: "/hadir 3",
+		Help: "jawaban kehadiran rapat per wilayah",
+		Run:  h.attendance,
+	})
+	h.OnCommand(Access{Roles: members, Chats: PrivateOnly}, &Command{
+		Name: "pengingat", Menu: "Nyalakan/matikan pengingat",
+		Usage: "/pengingat on|off", Example: "/pengingat off",
+		Help: "menyalakan atau mematikan pengingat rapat dan laporan untuk Anda (undangan dan pembatalan rapat tetap dikirim)",
+		Run:  h.pengingat,
+	})
+	h.OnCommand(Access{Roles: everyone, Chats: PrivateOnly}, &Command{
+		Name: "daftar", Menu: "Daftar dengan kode undangan",
+		Usage: "/daftar <kode>", Example: "/daftar K7QF2M9XWA3BT5PD", Help: "mendaftar sebagai anggota dengan kode undangan",
+		Run: func(ctx context.Context, r *Request) error { return h.join(ctx, r, r.Args) },
+	})
+	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
+		Name: "undang", Menu: "Buat kode undangan (admin)",
+		Usage: "/undang <wilayah> [peran]", Example: "/undang Samarinda koordinator",
+		Help: "membuat kode undangan sekali pakai (peran: koordinator, pengamat, admin)", Run: h.invite,
+	})
+	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
+		Name: "undangan", Menu: "Kode undangan yang belum dipakai (admin)",
+		Usage: "/undangan", Example: "/undangan", Help: "daftar kode undangan yang masih berlaku, dengan tombol untuk membatalkannya",
+		Run: h.listInvites,
+	})
+	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
+		Name: "anggota", Menu: "Daftar anggota (admin)",
+		Usage: "/anggota", Example: "/anggota", Help: "daftar anggota per wilayah dan peran", Run: h.members,
+	})
+	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
+		Name: "cabut", Usage: "/cabut <user-id>", Example: "/cabut 123456789",
+		Help: "mencabut akses seseorang (laporannya tetap tersimpan)", Run: h.revoke,
+	})
+	h.OnCommand(Access{Roles: adminOnly, Chats: AnyChat}, &Command{
+		Name: "libur", Menu: "Hari/minggu libur laporan (admin)",
+		Usage:   "/libur [tanggal|minggu] [keterangan]",
+		Example: "/libur 2024-W52 Cuti bersama akhir tahun",
+		Help:    "menandai hari libur (tenggat hari itu maju ke hari kerja sebelumnya) atau minggu libur (tanpa pengingat laporan, tak ada yang dihitung belum melapor); tanpa isian: daftar libur",
+		Run:     h.libur,
+	})
+	h.OnCommand(Access{Roles: adminOnly, Chats: AnyChat}, &Command{
+		Name: "libur_hapus", Menu: "Hapus tanda libur (admin)",
+		Usage: "/libur_hapus <nomor>", Example: "/libur_hapus 2",
+		Help: "menghapus tanda libur (nomornya ada di /libur)",
+		Run:  h.deleteLibur,
+	})
+	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
+		Name: "impor", Menu: "Impor angka dari CSV (admin)",
+		Usage: "/impor (keterangan berkas CSV)", Example: "/impor",
+		Help: "memuat angka dari berkas CSV: kirim berkasnya dengan keterangan /impor",
+		Run:  h.impor,
+	})
+
+	// Buttons, by the prefix of their data; the row is checked at the press.
+	h.OnCallback("cmd", Access{Roles: everyone, Chats: AnyChat, Like: "start"}, h.commandButton)
+	h.OnCallback("angka", Access{Roles: everyone, Chats: AnyChat, Like: "angka"}, h.angkaButton)
+	h.OnCallback("peringkat", Access{Roles: everyone, Chats: AnyChat, Like: "peringkat"}, h.peringkatButton)
+	h.OnCallback("grafik", Access{Roles: everyone, Chats: AnyChat, Like: "grafik"}, h.grafikButton)
+	h.OnCallback("lapor", Access{Roles: coordinator, Chats: PrivateOnly, Like: "lapor"}, h.laporButton)
+	h.OnCallback("laporan", Access{Roles: readers, Chats: PrivateOnly, Like: "laporan"}, h.laporanButton)
+	h.OnCallback("laporanku", Access{Roles: coordinator, Chats: PrivateOnly, Like: "laporanku"}, h.laporankuButton)
+	h.OnCallback("rekap", Access{Roles: readers, Chats: PrivateOnly, Like: "rekap"}, h.recapButton)
+	h.OnCallback(tkpkbot.RSVPPrefix, Access{Roles: members, Chats: AnyChat, Like: "rapat"}, h.rsvpButton)
+	h.OnCallback(tkpkbot.ICSPrefix, Access{Roles: members, Chats: AnyChat, Like: "rapat"}, h.icsButton)
+	h.OnCallback(rapatLiburPrefix, Access{Roles: adminOnly, Chats: AnyChat, Like: "rapat_baru"}, h.rapatLiburButton)
+	h.OnCallback("daftar", Access{Roles: everyone, Chats: PrivateOnly, Like: "daftar"}, h.daftarButton)
+	h.OnCallback("undangan", Access{Roles: adminOnly, Chats: PrivateOnly, Like: "undangan"}, h.undanganButton)
+
+	// Plain messages: the first handler that takes one wins. An open
+	// /lapor form comes first, whatever else could read its answers.
+	h.OnText(h.formAnswer)
+	h.OnText(h.figureQuestion)
+
+	// "/start <kode>" from an invite link.
+	h.startPayload = func(ctx context.Context, r *Request) error { return h.join(ctx, r, r.Args) }
+}
