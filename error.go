@@ -62,3 +62,41 @@ func ErrorMessage(err error) string {
 	}
 	return "Maaf, terjadi kesalahan di sistem. Silakan coba lagi sebentar."
 }
+
+// ErrUnavailable: a service the bot depends on (the database) could not be
+// reached; the same request may well work a little later.
+var ErrUnavailable = &Error{Code: EUNAVAILABLE, Reason: "unavailable"}
+
+// NumberedError is a fact about one numbered thing (a meeting, a user, a
+// form step); the sentence the handlers make of it names the number, so
+// the user knows which one was meant.
+type NumberedError struct {
+	Fact *Error
+	N    int64
+}
+
+func (e *NumberedError) Error() string { return fmt.Sprintf("%s (%d)", e.Fact.Error(), e.N) }
+
+// Unwrap lets errors.Is match the sentinel and ErrorCode read its code.
+func (e *NumberedError) Unwrap() error { return e.Fact }
+
+// About attaches the number the fact concerns.
+func (e *Error) About(n int64) error { return &NumberedError{Fact: e, N: n} }
+
+// Facts lists every fact (a sentinel with a Reason) the root and the
+// store report, so a test in handlers can check each has a sentence and
+// a new one cannot reach a user unworded. Add a new sentinel here.
+var Facts = []*Error{
+	ErrUnavailable,
+	ErrInviteUnknown, ErrInviteUsed, ErrInviteUsedBySelf, ErrInviteExpired, ErrInviteCancelled,
+	ErrRoleChange, ErrAlreadyHolds, ErrConfigAdmin,
+	ErrRoleInvalid, ErrCoordinatorRegion, ErrRevokeSelf, ErrUserUnknown, ErrNotMember,
+	ErrMeetingUntitled, ErrMeetingTitleLong, ErrMeetingLocationLong, ErrMeetingPast, ErrMeetingTooFar,
+	ErrMeetingUnknown, ErrMeetingCancelledBefore, ErrMeetingOver, ErrMeetingCancelled, ErrMeetingStarted,
+	ErrRSVPUnknown,
+	ErrHolidayEmpty, ErrHolidayNoteLong, ErrHolidayTooFar, ErrHolidayWeekend, ErrHolidayFixed,
+	ErrHolidayTaken, ErrHolidayUnknown,
+	ErrFormMoved, ErrNotReporter, ErrNoForm, ErrAnswerRecorded, ErrFormStale, ErrFormGone, ErrFormIncomplete,
+	ErrAnswerEmpty, ErrAnswerShort, ErrAnswerLong, ErrAnswerDash, ErrAnswerNegative, ErrAnswerStep,
+	ErrNoFigures, ErrFigureRejected,
+}

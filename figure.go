@@ -137,6 +137,51 @@ type ImportResult struct {
 	Added, Changed, Unchanged int
 }
 
+// Why a set of figures is not imported. The import is all-or-nothing, so
+// one rejected figure rejects the set; it comes as a FigureRejectedError.
+var (
+	ErrNoFigures      = &Error{Code: EINVALID, Reason: "no_figures"}
+	ErrFigureRejected = &Error{Code: EINVALID, Reason: "figure_rejected"}
+)
+
+// FigureProblem is what is wrong with a rejected figure.
+type FigureProblem string
+
+const (
+	FigureRegionUnknown    FigureProblem = "region_unknown"
+	FigurePeriodInvalid    FigureProblem = "period_invalid"
+	FigureIndicatorUnknown FigureProblem = "indicator_unknown"
+	FigureValueInvalid     FigureProblem = "value_invalid" // NaN, infinite or negative
+	FigureDecimalsInvalid  FigureProblem = "decimals_invalid"
+	FigureUnitUnknown      FigureProblem = "unit_unknown"
+	FigureSourceEmpty      FigureProblem = "source_empty"
+	// FigureDuplicate: same region, period, indicator and source as the
+	// figure numbered Same.
+	FigureDuplicate FigureProblem = "duplicate"
+)
+
+// FigureProblems lists every FigureProblem, for the test that each is worded.
+var FigureProblems = []FigureProblem{
+	FigureRegionUnknown, FigurePeriodInvalid, FigureIndicatorUnknown, FigureValueInvalid,
+	FigureDecimalsInvalid, FigureUnitUnknown, FigureSourceEmpty, FigureDuplicate,
+}
+
+// FigureRejectedError is ErrFigureRejected for the N-th figure (counting
+// from 1, as the admin counts rows), with the figure so its sentence can
+// quote the bad field.
+type FigureRejectedError struct {
+	N       int
+	Figure  Figure
+	Problem FigureProblem
+	Same    int // for FigureDuplicate, the earlier figure's N
+}
+
+func (e *FigureRejectedError) Error() string {
+	return fmt.Sprintf("%s: figure %d: %s %+v", ErrFigureRejected.Error(), e.N, e.Problem, e.Figure)
+}
+
+func (e *FigureRejectedError) Unwrap() error { return ErrFigureRejected }
+
 // FigureService loads and stores poverty figures. Reading them for chat
 // is figures.Index's job: the whole set fits in memory.
 type FigureService interface {

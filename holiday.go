@@ -41,7 +41,26 @@ var (
 	ErrHolidayWeekend = &Error{Code: EINVALID, Reason: "holiday_weekend"}
 	// ErrHolidayFixed: a fixed national holiday counts without a mark.
 	ErrHolidayFixed = &Error{Code: EINVALID, Reason: "holiday_fixed"}
+	// ErrHolidayTaken: the day or week is already marked; it comes as a
+	// HolidayTakenError naming which.
+	ErrHolidayTaken = &Error{Code: ECONFLICT, Reason: "holiday_taken"}
+	// ErrHolidayUnknown (About the mark's ID): no such mark to delete.
+	ErrHolidayUnknown = &Error{Code: ENOTFOUND, Reason: "holiday_unknown"}
 )
+
+// HolidayTakenError is ErrHolidayTaken for the mark that was refused.
+type HolidayTakenError struct {
+	Holiday Holiday
+}
+
+func (e *HolidayTakenError) Error() string {
+	if e.Holiday.IsWeek() {
+		return ErrHolidayTaken.Error() + ": week " + e.Holiday.Week.String()
+	}
+	return ErrHolidayTaken.Error() + ": day " + e.Holiday.Day.Format("2006-01-02")
+}
+
+func (e *HolidayTakenError) Unwrap() error { return ErrHolidayTaken }
 
 // Validate reports the first rule h breaks when marked at now, as one of
 // the ErrHoliday errors. loc is the bot's zone, where weeks start.

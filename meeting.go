@@ -44,6 +44,22 @@ var (
 	ErrMeetingTooFar       = &Error{Code: EINVALID, Reason: "meeting_too_far"}
 )
 
+// Why a stored meeting cannot be cancelled or answered. The numbered ones
+// come About the meeting's ID, which the admin typed.
+var (
+	ErrMeetingUnknown = &Error{Code: ENOTFOUND, Reason: "meeting_unknown"}
+	// ErrMeetingCancelledBefore: cancelling twice.
+	ErrMeetingCancelledBefore = &Error{Code: ECONFLICT, Reason: "meeting_cancelled_before"}
+	// ErrMeetingOver: cancelling a meeting that already began.
+	ErrMeetingOver = &Error{Code: EINVALID, Reason: "meeting_over"}
+	// ErrMeetingCancelled: answering a cancelled meeting's invitation.
+	ErrMeetingCancelled = &Error{Code: ECONFLICT, Reason: "meeting_cancelled"}
+	// ErrMeetingStarted: answering once the meeting began.
+	ErrMeetingStarted = &Error{Code: ECONFLICT, Reason: "meeting_started"}
+	// ErrRSVPUnknown: an answer that is none of the RSVP values.
+	ErrRSVPUnknown = &Error{Code: EINVALID, Reason: "rsvp_unknown"}
+)
+
 // Validate reports the first rule m breaks if scheduled at now, as one
 // of the ErrMeeting errors. Both the command and the store ask: a draft
 // confirmed an hour later may have started meanwhile.

@@ -42,6 +42,16 @@ var (
 	// ErrNotReporter: the sender is no longer the coordinator of the
 	// form's region; the form was deleted.
 	ErrNotReporter = &Error{Code: EFORBIDDEN, Reason: "not_reporter"}
+	// ErrNoForm: the user has no open form.
+	ErrNoForm = &Error{Code: ENOTFOUND, Reason: "no_form"}
+	// ErrAnswerRecorded: this Telegram update was applied already.
+	ErrAnswerRecorded = &Error{Code: ECONFLICT, Reason: "answer_recorded"}
+	// ErrFormStale: an answer for a form that was cancelled or replaced.
+	ErrFormStale = &Error{Code: ENOTFOUND, Reason: "form_stale"}
+	// ErrFormGone: sending a form that was cancelled or replaced.
+	ErrFormGone = &Error{Code: ENOTFOUND, Reason: "form_gone"}
+	// ErrFormIncomplete (About the first unanswered step): sending early.
+	ErrFormIncomplete = &Error{Code: EINVALID, Reason: "form_incomplete"}
 )
 
 // FormTTL is how long an untouched form stays open.

@@ -104,6 +104,22 @@ var (
 	ErrConfigAdmin = &Error{Code: EINVALID, Reason: "config_admin"}
 )
 
+// Why an invite cannot be made or a role taken away, and which person is
+// unknown.
+var (
+	// ErrRoleInvalid: not one of the three roles an invite can give.
+	ErrRoleInvalid = &Error{Code: EINVALID, Reason: "role_invalid"}
+	// ErrCoordinatorRegion: a coordinator reports for exactly one
+	// kabupaten/kota, never for the province or nothing.
+	ErrCoordinatorRegion = &Error{Code: EINVALID, Reason: "coordinator_region"}
+	// ErrRevokeSelf: an admin revoking themself could leave no admin.
+	ErrRevokeSelf = &Error{Code: EINVALID, Reason: "revoke_self"}
+	// ErrUserUnknown (About the user ID): the bot has never seen them.
+	ErrUserUnknown = &Error{Code: ENOTFOUND, Reason: "user_unknown"}
+	// ErrNotMember (About the user ID): known, but without a role.
+	ErrNotMember = &Error{Code: ENOTFOUND, Reason: "not_member"}
+)
+
 // RoleChange is what redeeming an invite did.
 type RoleChange struct {
 	Before, After User

@@ -235,7 +235,7 @@ func (h *Handlers) rsvpButton(ctx context.Context, r *Request, data string) erro
 		if c := tkpkbot.ErrorCode(err); c == tkpkbot.EINTERNAL || c == tkpkbot.EUNAVAILABLE {
 			return err
 		}
-		h.answer(ctx, r, tkpkbot.ErrorMessage(err))
+		h.answer(ctx, r, userMessage(err))
 		return nil
 	}
 	if changed {

@@ -138,40 +138,45 @@ var validUnits = map[string]bool{
 
 // validateFigures repeats the checks figcsv makes, for callers that build
 // figures by other means: the table's constraints would catch most of
-// these, but as an internal error instead of a sentence the admin can act on.
+// these, but as an internal error instead of a fact the admin can act on.
 func validateFigures(figs []tkpkbot.Figure) error {
 	if len(figs) == 0 {
-		return tkpkbot.Errorf(tkpkbot.EINVALID, "Tidak ada angka untuk diimpor.")
+		return tkpkbot.ErrNoFigures
 	}
 	seen := make(map[string]int, len(figs))
 	for i, f := range figs {
-		var problem string
+		var problem tkpkbot.FigureProblem
 		_, regionOK := tkpkbot.RegionByCode(f.RegionCode)
 		info, indOK := tkpkbot.IndicatorByCode(f.Indicator)
 		p, periodOK := tkpkbot.ParsePeriodKey(f.Period.Key())
 		switch {
 		case !regionOK:
-			problem = fmt.Sprintf("kode wilayah %q tidak dikenal", f.RegionCode)
+			problem = tkpkbot.FigureRegionUnknown
 		case !periodOK || p != f.Period:
-			problem = fmt.Sprintf("periode %+v tidak valid", f.Period)
+			problem = tkpkbot.FigurePeriodInvalid
 		case !indOK || info.Indicator != f.Indicator:
-			problem = fmt.Sprintf("indikator %q tidak dikenal", f.Indicator)
+			problem = tkpkbot.FigureIndicatorUnknown
 		case math.IsNaN(f.Value) || math.IsInf(f.Value, 0) || f.Value < 0:
-			problem = "nilai bukan angka positif"
+			problem = tkpkbot.FigureValueInvalid
 		case f.Decimals < 0 || f.Decimals > 20:
-			problem = "jumlah desimal di luar 0–20"
+			problem = tkpkbot.FigureDecimalsInvalid
 		case !validUnits[f.Unit]:
-			problem = fmt.Sprintf("satuan %q tidak dikenal", f.Unit)
+			problem = tkpkbot.FigureUnitUnknown
 		case f.Source == "":
-			problem = "sumber kosong"
+			problem = tkpkbot.FigureSourceEmpty
 		}
 		key := f.RegionCode + "|" + f.Period.Key() + "|" + string(f.Indicator) + "|" + f.Source
-		if j, dup := seen[key]; dup && problem == "" {
-			problem = fmt.Sprintf("sama dengan angka ke-%d (wilayah, periode, indikator dan sumber yang sama)", j+1)
+		same, dup := seen[key]
+		if dup && problem == "" {
+			problem = tkpkbot.FigureDuplicate
 		}
 		seen[key] = i
 		if problem != "" {
-			return tkpkbot.Errorf(tkpkbot.EINVALID, "Angka ke-%d ditolak, tidak ada yang disimpan: %s.", i+1, problem)
+			e := &tkpkbot.FigureRejectedError{N: i + 1, Figure: f, Problem: problem}
+			if problem == tkpkbot.FigureDuplicate {
+				e.Same = same + 1
+			}
+			return e
 		}
 	}
 	return nil

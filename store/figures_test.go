@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"sync"
 	"testing"
 	"time"
@@ -159,8 +160,9 @@ func TestImportIsAllOrNothing(t *testing.T) {
 			f.Period.Year = 2026 // so only the bad field makes it bad
 		}
 		_, err := db.ImportFigures(ctx, []tkpkbot.Figure{good, f})
-		if tkpkbot.ErrorCode(err) != tkpkbot.EINVALID || !bytes.Contains([]byte(tkpkbot.ErrorMessage(err)), []byte("Angka ke-2 ditolak")) {
-			t.Errorf("%s: err = %v", name, err)
+		var rejected *tkpkbot.FigureRejectedError
+		if tkpkbot.ErrorCode(err) != tkpkbot.EINVALID || !errors.As(err, &rejected) || rejected.N != 2 {
+			t.Errorf("%s: err = %v, want figure 2 rejected", name, err)
 		}
 	}
 	if figs, err := db.Figures(ctx); err != nil || len(figs) != 0 {

@@ -44,10 +44,7 @@ func (db *DB) AddHoliday(ctx context.Context, h tkpkbot.Holiday) (tkpkbot.Holida
 		VALUES ($1::date, $2, $3, $4, $5, $6) RETURNING `+holidayCols,
 		day, year, week, h.Note, h.CreatedBy, db.Clock.Now()), db.Location)
 	if isUniqueViolation(err) {
-		if h.IsWeek() {
-			return h, tkpkbot.Errorf(tkpkbot.ECONFLICT, "Minggu %s sudah ditandai libur. Lihat /libur.", h.Week)
-		}
-		return h, tkpkbot.Errorf(tkpkbot.ECONFLICT, "Tanggal %s sudah ditandai libur. Lihat /libur.", h.Day.Format("2006-01-02"))
+		return h, &tkpkbot.HolidayTakenError{Holiday: h}
 	}
 	return out, db.wrap("add holiday", err)
 }
@@ -56,7 +53,7 @@ func (db *DB) AddHoliday(ctx context.Context, h tkpkbot.Holiday) (tkpkbot.Holida
 func (db *DB) DeleteHoliday(ctx context.Context, id int64) (tkpkbot.Holiday, error) {
 	h, err := scanHoliday(db.Pool.QueryRow(ctx, `DELETE FROM holidays WHERE id = $1 RETURNING `+holidayCols, id), db.Location)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return h, tkpkbot.Errorf(tkpkbot.ENOTFOUND, "Hari libur #%d tidak ditemukan. Lihat nomornya di /libur.", id)
+		return h, tkpkbot.ErrHolidayUnknown.About(id)
 	}
 	return h, db.wrap("delete holiday", err)
 }

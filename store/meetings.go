@@ -95,7 +95,7 @@ func (db *DB) Meeting(ctx context.Context, id int64) (tkpkbot.Meeting, error) {
 }
 
 func meetingNotFound(id int64) error {
-	return tkpkbot.Errorf(tkpkbot.ENOTFOUND, "Rapat #%d tidak ditemukan. Lihat nomor rapat di /rapat.", id)
+	return tkpkbot.ErrMeetingUnknown.About(id)
 }
 
 // UpcomingMeetings lists meetings that have not started, with the user's
@@ -128,9 +128,9 @@ func (db *DB) CancelMeeting(ctx context.Context, actor, id int64) (tkpkbot.Meeti
 		case err != nil:
 			return err
 		case m.Cancelled():
-			return tkpkbot.Errorf(tkpkbot.ECONFLICT, "Rapat #%d sudah dibatalkan sebelumnya.", id)
+			return tkpkbot.ErrMeetingCancelledBefore.About(id)
 		case !m.StartsAt.After(now):
-			return tkpkbot.Errorf(tkpkbot.EINVALID, "Rapat #%d sudah lewat waktunya; tidak perlu dibatalkan.", id)
+			return tkpkbot.ErrMeetingOver.About(id)
 		}
 		out, err = scanMeeting(tx.QueryRow(ctx, `UPDATE meetings m SET cancelled_at = $2, cancelled_by = $3
 			WHERE m.id = $1 RETURNING `+meetingCols, id, now, actor))
@@ -152,7 +152,7 @@ func (db *DB) CancelMeeting(ctx context.Context, actor, id int64) (tkpkbot.Meeti
 // meeting still ahead.
 func (db *DB) SetRSVP(ctx context.Context, meetingID, user int64, answer tkpkbot.RSVP) (tkpkbot.Meeting, bool, error) {
 	if !answer.Valid() {
-		return tkpkbot.Meeting{}, false, tkpkbot.Errorf(tkpkbot.EINVALID, "Jawaban tidak dikenal.")
+		return tkpkbot.Meeting{}, false, tkpkbot.ErrRSVPUnknown
 	}
 	now := db.Clock.Now()
 	var m tkpkbot.Meeting
@@ -166,9 +166,9 @@ func (db *DB) SetRSVP(ctx context.Context, meetingID, user int64, answer tkpkbot
 		case err != nil:
 			return err
 		case m.Cancelled():
-			return tkpkbot.Errorf(tkpkbot.ECONFLICT, "Rapat ini sudah dibatalkan.")
+			return tkpkbot.ErrMeetingCancelled
 		case !m.StartsAt.After(now):
-			return tkpkbot.Errorf(tkpkbot.ECONFLICT, "Rapat ini sudah dimulai atau lewat.")
+			return tkpkbot.ErrMeetingStarted
 		}
 		// The conditional update reports whether anything changed, so a
 		// double tap or a redelivered update is recognisably a no-op.
@@ -213,7 +213,7 @@ func (db *DB) SetMuted(ctx context.Context, user int64, muted bool) (tkpkbot.Use
 		user, muted, db.Clock.Now()))
 	db.users.invalidate(user)
 	if errors.Is(err, pgx.ErrNoRows) {
-		return u, tkpkbot.Errorf(tkpkbot.ENOTFOUND, "Pengguna %d tidak dikenal.", user)
+		return u, tkpkbot.ErrUserUnknown.About(user)
 	}
 	return u, db.wrap("set muted", err)
 }

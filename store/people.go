@@ -31,10 +31,10 @@ func newInviteCode() (string, error) {
 // CreateInvite stores a new single-use invite.
 func (db *DB) CreateInvite(ctx context.Context, actor int64, role tkpkbot.Role, region string) (tkpkbot.Invite, error) {
 	if !role.Valid() {
-		return tkpkbot.Invite{}, tkpkbot.Errorf(tkpkbot.EINVALID, "Peran harus admin, koordinator, atau pengamat.")
+		return tkpkbot.Invite{}, tkpkbot.ErrRoleInvalid
 	}
 	if role == tkpkbot.RoleKoordinator && (region == "" || region == tkpkbot.ProvinceCode) {
-		return tkpkbot.Invite{}, tkpkbot.Errorf(tkpkbot.EINVALID, "Koordinator harus terikat pada satu kabupaten/kota.")
+		return tkpkbot.Invite{}, tkpkbot.ErrCoordinatorRegion
 	}
 	code, err := newInviteCode()
 	if err != nil {
@@ -230,7 +230,7 @@ func (db *DB) Members(ctx context.Context) ([]tkpkbot.User, error) {
 // Revoke takes a person's role away and audits it.
 func (db *DB) Revoke(ctx context.Context, actor, userID int64) (tkpkbot.RoleChange, error) {
 	if actor == userID {
-		return tkpkbot.RoleChange{}, tkpkbot.Errorf(tkpkbot.EINVALID, "Anda tidak bisa mencabut akses diri sendiri.")
+		return tkpkbot.RoleChange{}, tkpkbot.ErrRevokeSelf
 	}
 	if db.AdminIDs[userID] {
 		return tkpkbot.RoleChange{}, tkpkbot.ErrConfigAdmin
@@ -240,7 +240,7 @@ func (db *DB) Revoke(ctx context.Context, actor, userID int64) (tkpkbot.RoleChan
 	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
 		old, err := scanUser(tx.QueryRow(ctx, `SELECT `+userCols+` FROM users WHERE id = $1 FOR UPDATE`, userID))
 		if errors.Is(err, pgx.ErrNoRows) || err == nil && old.Role == tkpkbot.RoleNone {
-			return tkpkbot.Errorf(tkpkbot.ENOTFOUND, "Pengguna %d tidak terdaftar sebagai anggota. Lihat ID di /anggota.", userID)
+			return tkpkbot.ErrNotMember.About(userID)
 		} else if err != nil {
 			return err
 		}

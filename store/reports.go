@@ -96,7 +96,7 @@ func (db *DB) StartRevision(ctx context.Context, userID int64, rep tkpkbot.Repor
 func (db *DB) Form(ctx context.Context, userID int64) (tkpkbot.ReportForm, error) {
 	f, err := scanForm(db.Pool.QueryRow(ctx, `SELECT `+formCols+` FROM report_forms WHERE user_id = $1`, userID))
 	if errors.Is(err, pgx.ErrNoRows) {
-		return f, tkpkbot.Errorf(tkpkbot.ENOTFOUND, "Tidak ada formulir laporan yang sedang diisi. Ketik /lapor untuk mulai.")
+		return f, tkpkbot.ErrNoForm
 	}
 	return f, db.wrap("load form", err)
 }
@@ -132,11 +132,11 @@ func (db *DB) SaveForm(ctx context.Context, f tkpkbot.ReportForm, from int) erro
 		case err != nil:
 			return db.wrap("save form", err)
 		case applied:
-			return tkpkbot.Errorf(tkpkbot.ECONFLICT, "Jawaban ini sudah tercatat.")
+			return tkpkbot.ErrAnswerRecorded
 		case exists:
 			return tkpkbot.ErrFormMoved
 		}
-		return tkpkbot.Errorf(tkpkbot.ENOTFOUND, "Formulir ini sudah tidak berlaku. Ketik /lapor untuk mulai lagi.")
+		return tkpkbot.ErrFormStale
 	}
 	return nil
 }
@@ -177,7 +177,7 @@ func (db *DB) SubmitForm(ctx context.Context, userID int64, token string, deadli
 			out, err = scanReport(tx.QueryRow(ctx, `SELECT `+reportCols+` FROM reports
 				WHERE form_token = $1 AND submitted_by = $2`, token, userID))
 			if errors.Is(err, pgx.ErrNoRows) {
-				return tkpkbot.Errorf(tkpkbot.ENOTFOUND, "Formulir ini sudah tidak berlaku (dibatalkan atau diganti). Ketik /lapor untuk mulai lagi.")
+				return tkpkbot.ErrFormGone
 			}
 			again = true
 			return err
@@ -196,7 +196,7 @@ func (db *DB) SubmitForm(ctx context.Context, userID int64, token string, deadli
 		}
 		for step := tkpkbot.StepActivities; step <= tkpkbot.StepNextPlan; step++ {
 			if !f.Filled[step] {
-				return tkpkbot.Errorf(tkpkbot.EINVALID, "Formulir belum lengkap; lanjutkan mengisi langkah %d.", step)
+				return tkpkbot.ErrFormIncomplete.About(int64(step))
 			}
 		}
 		// Serialise versions of one region-week: concurrent coordinators of

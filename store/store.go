@@ -173,7 +173,7 @@ func (db *DB) wrap(op string, err error) error {
 		return err
 	}
 	if isConnErr(err) {
-		return fmt.Errorf("%s: %w", op, errors.Join(tkpkbot.Errorf(tkpkbot.EUNAVAILABLE, "Sistem sedang gangguan, coba lagi sebentar."), err))
+		return fmt.Errorf("%s: %w", op, errors.Join(tkpkbot.ErrUnavailable, err))
 	}
 	return fmt.Errorf("%s: %w", op, err)
 }

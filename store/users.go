@@ -60,7 +60,7 @@ func (db *DB) Touch(ctx context.Context, u tkpkbot.User) (tkpkbot.User, error) {
 func (db *DB) FindUser(ctx context.Context, id int64) (tkpkbot.User, error) {
 	u, err := scanUser(db.Pool.QueryRow(ctx, `SELECT `+userCols+` FROM users WHERE id = $1`, id))
 	if errors.Is(err, pgx.ErrNoRows) {
-		return u, tkpkbot.Errorf(tkpkbot.ENOTFOUND, "Pengguna %d tidak dikenal.", id)
+		return u, tkpkbot.ErrUserUnknown.About(id)
 	}
 	return u, db.wrap("find user", err)
 }
