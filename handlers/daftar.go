@@ -64,16 +64,9 @@ func (h *Handlers) redeem(ctx context.Context, r *Request, code string, replace 
 func (h *Handlers) inviteRefused(ctx context.Context, r *Request, err error) error {
 	var text string
 	switch {
-	case errors.Is(err, tkpkbot.ErrInviteUnknown):
-		text = "Kode undangan tidak dikenal. Periksa lagi kodenya (huruf dan angka, tanpa spasi) atau minta kode baru ke admin."
-	case errors.Is(err, tkpkbot.ErrInviteUsedBySelf):
-		text = "Kode ini sudah Anda pakai; Anda sudah terdaftar."
-	case errors.Is(err, tkpkbot.ErrInviteUsed):
-		text = "Kode undangan ini tidak berlaku: sudah dipakai. Setiap kode hanya berlaku sekali; minta kode baru ke admin."
-	case errors.Is(err, tkpkbot.ErrInviteExpired):
-		text = "Kode undangan ini tidak berlaku: sudah kedaluwarsa (berlaku 7 hari). Minta kode baru ke admin."
-	case errors.Is(err, tkpkbot.ErrInviteCancelled):
-		text = "Kode undangan ini tidak berlaku: sudah dibatalkan. Minta kode baru ke admin."
+	case errors.Is(err, tkpkbot.ErrInviteUnknown), errors.Is(err, tkpkbot.ErrInviteUsedBySelf), errors.Is(err, tkpkbot.ErrInviteUsed),
+		errors.Is(err, tkpkbot.ErrInviteExpired), errors.Is(err, tkpkbot.ErrInviteCancelled):
+		text = userMessage(err) // worded once, in ruleTexts
 	case errors.Is(err, tkpkbot.ErrAlreadyHolds):
 		text = "Anda sudah " + roleText(r.User.Role, r.User.RegionCode) + "; kode undangan ini tidak diperlukan."
 	case errors.Is(err, tkpkbot.ErrConfigAdmin):
