@@ -24,6 +24,12 @@ func Pause(ctx context.Context, d time.Duration) error {
 	if p, ok := ctx.Value(pauseKey{}).(PauseFunc); ok {
 		return p(ctx, d)
 	}
+	return Sleep(ctx, d)
+}
+
+// Sleep waits d or until ctx ends: the one interruptible wait that the
+// flood guard, the send limiter and the reminder pacer share.
+func Sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return ctx.Err()
 	}

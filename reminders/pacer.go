@@ -19,18 +19,3 @@ type unpaced struct{}
 
 func (unpaced) Wait(ctx context.Context, _ int64) error { return ctx.Err() }
 func (unpaced) Block(time.Duration)                     {}
-
-// Sleep waits d or until ctx ends.
-func Sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-}

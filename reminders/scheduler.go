@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"sync"
 	"time"
+	"tkpkbot"
 
 	"github.com/robfig/cron/v3"
 )
@@ -125,7 +126,7 @@ func (s *Scheduler) wakeLoop(r *runner) {
 		// The minute tick still runs, so a broken listener only delays
 		// announcements; say so once per failure and back off.
 		s.log.Warn("sweep wake-up listener stopped; retrying", "sweep", r.sw.Name, "in", wait.String(), "err", err)
-		if Sleep(s.wakeCtx, wait) != nil {
+		if tkpkbot.Sleep(s.wakeCtx, wait) != nil {
 			return
 		}
 		wait = min(wait*2, time.Minute)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 	"time"
+	"tkpkbot"
 )
 
 // Telegram's documented limits: about 30 messages a second per bot and one
@@ -43,24 +44,9 @@ func NewLimiter(rate float64, burst int, perChat time.Duration, now func() time.
 		now = time.Now
 	}
 	if sleep == nil {
-		sleep = sleepCtx
+		sleep = tkpkbot.Sleep
 	}
 	return &Limiter{rate: rate, burst: burst, perChat: perChat, now: now, sleep: sleep, chats: map[int64]time.Time{}}
-}
-
-// sleepCtx waits d or until ctx ends.
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }
 
 // Wait blocks until a message to chat may be sent, reserving that slot.
