@@ -73,8 +73,7 @@ func (db *DB) ConfirmMeetingDraft(ctx context.Context, token string) (tkpkbot.Me
 	var m tkpkbot.Meeting
 	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
 		var err error
-		d, err = scanDraft(tx.QueryRow(ctx, `SELECT `+draftCols+` FROM meeting_drafts WHERE token = $1 AND created_at >= $2 FOR UPDATE`,
-			token, now.Add(-draftTTL)))
+		d, err = lockDraft(ctx, tx, token, now)
 		switch {
 		case errors.Is(err, pgx.ErrNoRows):
 			return draftNotFound
@@ -99,14 +98,20 @@ func (db *DB) ConfirmMeetingDraft(ctx context.Context, token string) (tkpkbot.Me
 	return d, m, db.wrap("confirm meeting draft", err)
 }
 
+// lockDraft reads a live draft and holds its row until the transaction
+// ends, so a confirmation and a cancellation settle one way.
+func lockDraft(ctx context.Context, tx pgx.Tx, token string, now time.Time) (tkpkbot.MeetingDraft, error) {
+	return scanDraft(tx.QueryRow(ctx, `SELECT `+draftCols+` FROM meeting_drafts WHERE token = $1 AND created_at >= $2 FOR UPDATE`,
+		token, now.Add(-draftTTL)))
+}
+
 // CancelMeetingDraft marks a draft cancelled unless it was confirmed.
 func (db *DB) CancelMeetingDraft(ctx context.Context, token string) (tkpkbot.MeetingDraft, error) {
 	now := db.Clock.Now()
 	var d tkpkbot.MeetingDraft
 	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
 		var err error
-		d, err = scanDraft(tx.QueryRow(ctx, `SELECT `+draftCols+` FROM meeting_drafts WHERE token = $1 AND created_at >= $2 FOR UPDATE`,
-			token, now.Add(-draftTTL)))
+		d, err = lockDraft(ctx, tx, token, now)
 		switch {
 		case errors.Is(err, pgx.ErrNoRows):
 			return draftNotFound
