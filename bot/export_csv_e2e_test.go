@@ -12,11 +12,7 @@ import (
 func TestEksporCSVOpensInIndonesianExcel(t *testing.T) {
 	h := newHarness(t)
 	joinCoordinator(t, h, "Mahulu")
-	h.say(coordID, "Sari", "/lapor")
-	for _, a := range []string{"Kegiatan;=1+1;", "1.250", "Rp2.500.000", "@SUM(A1)", "-2+3, +1"} {
-		h.say(coordID, "Sari", a)
-	}
-	h.press(coordID, "Sari", "Kirim")
+	sendReport(t, h, coordID, "Sari", "Kegiatan;=1+1;", "1.250", "Rp2.500.000", "@SUM(A1)", "-2+3, +1")
 	h.say(adminID, "Admin", "/ekspor csv")
 	docs := h.fake.CallsTo("sendDocument")
 	if len(docs) != 1 || len(docs[0].Files) != 1 {

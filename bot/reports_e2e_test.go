@@ -163,11 +163,7 @@ func TestRefusals(t *testing.T) {
 func TestExportHoldsSubmittedValues(t *testing.T) {
 	h := newHarness(t)
 	joinCoordinator(t, h, "Mahulu")
-	h.say(coordID, "Sari", "/lapor")
-	for _, a := range []string{"=HYPERLINK(\"http://x\") kegiatan", "1.250", "Rp2.500.000", "Jalan rusak", "Distribusi bantuan"} {
-		h.say(coordID, "Sari", a)
-	}
-	h.press(coordID, "Sari", "Kirim")
+	sendReport(t, h, coordID, "Sari", "=HYPERLINK(\"http://x\") kegiatan", "1.250", "Rp2.500.000", "Jalan rusak", "Distribusi bantuan")
 	h.say(adminID, "Admin", "/ekspor")
 	docs := h.fake.CallsTo("sendDocument")
 	if len(docs) != 1 {
