@@ -27,6 +27,31 @@ const (
 	// KindRegionUncovered tells every admin, once, that a region lost its
 	// last coordinator (a role change or a revocation).
 	KindRegionUncovered ReminderKind = "region_uncovered"
+
+	// The coordination loop (issue #14). Reserved in migration 00009 so
+	// the features that send them need no change to the kind check.
+
+	// KindMaterialsRequest asks every region's coordinators for a meeting's
+	// materials, due when the request is made.
+	KindMaterialsRequest ReminderKind = "materials_request"
+	// KindMaterialsBefore is due at an offset before the materials deadline,
+	// for coordinators of regions that sent nothing yet.
+	KindMaterialsBefore ReminderKind = "materials_before"
+	// KindMaterialsMissing is due at the materials deadline: admins get the
+	// regions still missing.
+	KindMaterialsMissing ReminderKind = "materials_missing"
+	// KindMinutes carries a meeting's minutes to every member and the
+	// report group.
+	KindMinutes ReminderKind = "minutes"
+	// KindActionBefore is due at an offset before a follow-up task's due
+	// date, for the owner region's coordinators while it is open.
+	KindActionBefore ReminderKind = "action_before"
+	// KindActionOverdue is due once when an open follow-up task passes its
+	// due date.
+	KindActionOverdue ReminderKind = "action_overdue"
+	// KindFiguresNotice tells a subscriber what an import added or changed
+	// for their regions (issue #16).
+	KindFiguresNotice ReminderKind = "figures_notice"
 )
 
 // Reminder is one scheduled message, fanned out to its recipients when it
