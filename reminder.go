@@ -66,6 +66,8 @@ type Reminder struct {
 	Offset    time.Duration // how long before the event it is due
 	Region    string        // region kinds
 	Detail    string        // region kinds: the first name of who left
+	MinutesID int64         // KindMinutes
+	ActionID  int64         // action kinds; Region is the task's region
 	DueAt     time.Time
 	ExpiresAt time.Time // after this the reminder is pointless and dropped
 }

@@ -98,10 +98,12 @@ const recipientsSQL = `
 	        WHEN 'report_before' THEN u.role = 'koordinator'
 	        WHEN 'report_summary' THEN u.role = 'admin'
 	        WHEN 'region_uncovered' THEN u.role = 'admin'
+	        WHEN 'action_before' THEN u.role = 'koordinator' AND u.region_code = (SELECT region_code FROM reminders WHERE id = $1)
+	        WHEN 'action_overdue' THEN u.role = 'koordinator' AND u.region_code = (SELECT region_code FROM reminders WHERE id = $1)
 	        ELSE u.role <> ''
 	    END
 	UNION
-	SELECT $3::bigint WHERE $3::bigint <> 0 AND $2::text IN ('meeting_announce', 'meeting_cancel')`
+	SELECT $3::bigint WHERE $3::bigint <> 0 AND $2::text IN ('meeting_announce', 'meeting_cancel', 'minutes')`
 
 // ExpandDue fans due reminders out into deliveries. Each reminder is
 // locked with SKIP LOCKED and changes state in the same transaction as its
@@ -124,7 +126,9 @@ func (db *DB) ExpandDue(ctx context.Context, now time.Time, limit int, groupChat
 			                   AND (s.kind = 'meeting_announce' AND s.status = 'pending'
 			                        OR s.kind = 'meeting_before' AND (s.due_at, s.id) > (r.due_at, r.id)))
 			               OR (r.kind = 'report_before' AND s.kind = 'report_before'
-			                   AND (s.iso_year, s.iso_week) = (r.iso_year, r.iso_week) AND (s.due_at, s.id) > (r.due_at, r.id))))
+			                   AND (s.iso_year, s.iso_week) = (r.iso_year, r.iso_week) AND (s.due_at, s.id) > (r.due_at, r.id))
+			               OR (r.kind = 'action_before' AND s.action_id = r.action_id
+			                   AND s.kind IN ('action_before', 'action_overdue') AND (s.due_at, s.id) > (r.due_at, r.id))))
 			FROM reminders r LEFT JOIN meetings m ON m.id = r.meeting_id
 			WHERE r.status = 'pending' AND r.due_at <= $1
 			ORDER BY r.due_at, r.id
@@ -211,6 +215,7 @@ func (db *DB) ClaimDeliveries(ctx context.Context, owner string, now time.Time, 
 		SELECT c.reminder_id, c.chat_id, c.attempts,
 		       r.dedup_key, r.kind, COALESCE(r.meeting_id, 0), COALESCE(r.iso_year, 0), COALESCE(r.iso_week, 0),
 		       r.offset_s, r.due_at, r.expires_at, COALESCE(r.region_code, ''), r.detail,
+		       COALESCE(r.minutes_id, 0), COALESCE(r.action_id, 0),
 		       COALESCE(m.title, ''), COALESCE(m.location, ''), COALESCE(m.starts_at, r.expires_at),
 		       COALESCE(m.created_by, 0), COALESCE(m.created_at, r.created_at), m.cancelled_at,
 		       COALESCE(u.id, 0), COALESCE(u.first_name, ''), COALESCE(u.username, ''), COALESCE(u.role, ''),
@@ -235,6 +240,7 @@ func (db *DB) ClaimDeliveries(ctx context.Context, owner string, now time.Time, 
 		err := row.Scan(&d.ReminderID, &d.ChatID, &d.Attempts,
 			&d.Reminder.Key, &kind, &d.Reminder.MeetingID, &d.Reminder.Week.Year, &d.Reminder.Week.Week,
 			&offset, &d.Reminder.DueAt, &d.Reminder.ExpiresAt, &d.Reminder.Region, &d.Reminder.Detail,
+			&d.Reminder.MinutesID, &d.Reminder.ActionID,
 			&d.Meeting.Title, &d.Meeting.Location, &d.Meeting.StartsAt,
 			&d.Meeting.CreatedBy, &d.Meeting.CreatedAt, &d.Meeting.CancelledAt,
 			&d.Recipient.ID, &d.Recipient.FirstName, &d.Recipient.Username, &role,

@@ -217,6 +217,9 @@ func (db *DB) SubmitForm(ctx context.Context, userID int64, token string, deadli
 		if err != nil {
 			return err
 		}
+		if err := submitFollowUps(ctx, tx, token, out, now); err != nil {
+			return err
+		}
 		_, err = tx.Exec(ctx, `DELETE FROM report_forms WHERE user_id = $1`, userID)
 		return err
 	})
