@@ -1,0 +1,164 @@
+package handlers
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"tkpkbot"
+)
+
+var wita = time.FixedZone("WITA", 8*3600)
+
+// 2 December 2024, 10:00 WITA: a Monday.
+var parseNow = time.Date(2024, 12, 2, 10, 0, 0, 0, wita)
+
+func TestParseMinutes(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		in        string
+		decisions []string
+		tasks     []tkpkbot.MinutesTask
+		notes     int
+		problems  []string // substrings, one per problem, in order
+	}{
+		{
+			name: "the issue's example",
+			in:   "Rapat dibuka pukul 09.00\nKeputusan: Pendataan ulang selesai Desember\n- Samarinda: Verifikasi 500 KK data P3KE (31-12-2024)\n- Berau: Rapat desa (20 Desember 2024)",
+			decisions: []string{"Pendataan ulang selesai Desember"},
+			tasks: []tkpkbot.MinutesTask{
+				{Region: "6472", Task: "Verifikasi 500 KK data P3KE", DueOn: time.Date(2024, 12, 31, 0, 0, 0, 0, wita)},
+				{Region: "6405", Task: "Rapat desa", DueOn: time.Date(2024, 12, 20, 0, 0, 0, 0, wita)},
+			},
+			notes: 1,
+		},
+		{
+			name:  "lenient region, date and dash",
+			in:    "keputusan : A\n– kota samarinda: Tugas satu (2024-12-31)\n• kab. berau: Tugas dua (31/12/2024)",
+			decisions: []string{"A"},
+			tasks: []tkpkbot.MinutesTask{
+				{Region: "6472", Task: "Tugas satu", DueOn: time.Date(2024, 12, 31, 0, 0, 0, 0, wita)},
+				{Region: "6405", Task: "Tugas dua", DueOn: time.Date(2024, 12, 31, 0, 0, 0, 0, wita)},
+			},
+		},
+		{
+			name:  "a dash note with a colon and no date is free text",
+			in:    "- Rapat dibuka: 09.00 oleh Sekda",
+			notes: 1,
+		},
+		{
+			name:     "unknown region suggests",
+			in:       "Keputusan: ok\n- Samrinda: Verifikasi (31-12-2024)",
+			problems: []string{"Baris 2: wilayah <b>Samrinda</b> tidak dikenali. Mungkin maksud Anda Samarinda?"},
+		},
+		{
+			name:     "due date in the past",
+			in:       "- Berau: Verifikasi data (1-12-2024)",
+			problems: []string{"Baris 1: tenggat Minggu, 1 Desember 2024 sudah lewat"},
+		},
+		{
+			name:     "today after 16:00 is past too",
+			in:       "- Berau: Verifikasi data (2-12-2024)",
+			problems: []string{"Baris 1: tenggat"},
+		},
+		{
+			name:     "bad date",
+			in:       "- Berau: Verifikasi data (31-02-2025)",
+			problems: []string{"Baris 1: tenggat <b>31-02-2025</b> tidak terbaca."},
+		},
+		{
+			name:     "region without a date",
+			in:       "- Berau: Verifikasi data",
+			problems: []string{"Baris 1: tulis tenggatnya dalam kurung"},
+		},
+		{
+			name:     "province",
+			in:       "- Kaltim: Verifikasi data (31-12-2024)",
+			problems: []string{"bukan provinsi"},
+		},
+		{
+			name:     "empty task and empty decision, every line reported",
+			in:       "Keputusan:\n- Berau: (31-12-2024)",
+			problems: []string{"Baris 1: tulis isi keputusannya", "Baris 2: tulis tugasnya"},
+		},
+		{
+			name:     "nothing",
+			in:       " \n\n",
+			problems: []string{"Notulennya kosong."},
+		},
+		{
+			name:     "too long",
+			in:       strings.Repeat("a", maxMinutesText+1),
+			problems: []string{"Notulen terlalu panjang"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			now := parseNow
+			if strings.Contains(tc.name, "after 16:00") {
+				now = time.Date(2024, 12, 2, 16, 30, 0, 0, wita)
+			}
+			m, probs := parseMinutes(tc.in, now, wita)
+			if len(probs) != len(tc.problems) {
+				t.Fatalf("problems = %v, want %d like %v", probs, len(tc.problems), tc.problems)
+			}
+			for i, p := range probs {
+				if !strings.Contains(p.String(), tc.problems[i]) {
+					t.Errorf("problem %d = %q, want it to contain %q", i, p.String(), tc.problems[i])
+				}
+			}
+			if len(tc.problems) > 0 {
+				return
+			}
+			if strings.Join(m.Decisions, "|") != strings.Join(tc.decisions, "|") {
+				t.Errorf("decisions = %q, want %q", m.Decisions, tc.decisions)
+			}
+			if len(m.Tasks) != len(tc.tasks) {
+				t.Fatalf("tasks = %+v, want %+v", m.Tasks, tc.tasks)
+			}
+			for i, task := range m.Tasks {
+				w := tc.tasks[i]
+				if task.Region != w.Region || task.Task != w.Task || !task.DueOn.Equal(w.DueOn) {
+					t.Errorf("task %d = %+v, want %+v", i, task, w)
+				}
+			}
+			if len(m.Notes) != tc.notes {
+				t.Errorf("notes = %q, want %d", m.Notes, tc.notes)
+			}
+		})
+	}
+}
+
+func FuzzParseMinutes(f *testing.F) {
+	for _, s := range []string{
+		"Keputusan: A\n- Samarinda: Verifikasi 500 KK (31-12-2024)",
+		"- Samrinda: x (x)", "- : ()", "Keputusan", "-", "- a: b (", "- Berau: tugas ())", "\x00\xff- Berau:",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, probs := parseMinutes(s, parseNow, wita)
+		for _, p := range probs {
+			if p.Text == "" || !utf8.ValidString(p.Text) {
+				t.Fatalf("problem without a valid sentence: %+v", p)
+			}
+		}
+		if len(probs) > 0 {
+			return
+		}
+		if m.Empty() {
+			t.Fatal("no problem and no content")
+		}
+		for _, task := range m.Tasks {
+			if _, ok := tkpkbot.RegionByCode(task.Region); !ok || task.Region == tkpkbot.ProvinceCode {
+				t.Fatalf("task for region %q", task.Region)
+			}
+			if !tkpkbot.ActionDueAt(task.DueOn, wita).After(parseNow) {
+				t.Fatalf("task due in the past: %+v", task)
+			}
+			if task.Task == "" || !utf8.ValidString(task.Task) {
+				t.Fatalf("empty task: %+v", task)
+			}
+		}
+	})
+}
