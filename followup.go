@@ -2,6 +2,7 @@ package tkpkbot
 
 import (
 	"context"
+	"strconv"
 	"time"
 )
 
@@ -166,4 +167,13 @@ type FollowUpReminders interface {
 	Action(ctx context.Context, id int64) (Action, error)
 	Minutes(ctx context.Context, id int64) (SentMinutes, error)
 	FollowUpCounts(ctx context.Context, now time.Time) ([]RegionFollowUp, error)
+}
+
+// ActionPrefix starts the callback data of the /tindaklanjut buttons,
+// which reminders carry too.
+const ActionPrefix = "tl"
+
+// ActionDoneKeyboard is the Selesai button of one task.
+func ActionDoneKeyboard(id int64) Keyboard {
+	return Keyboard{{{Text: "✅ Selesai", Data: ActionPrefix + ":selesai:" + strconv.FormatInt(id, 10)}}}
 }

@@ -38,6 +38,7 @@ func Until(d time.Duration) string {
 type summary struct {
 	missing []string
 	total   int
+	overdue string // follow-up tasks past due, per region; "" for none
 }
 
 // render builds the text of one delivery at now.
@@ -86,6 +87,7 @@ func render(d tkpkbot.Delivery, now time.Time, loc *time.Location, deadline time
 			msg.HTML = head + fmt.Sprintf("Belum melapor (%d dari %d wilayah): <b>%s</b>.\n\nLihat /rekap.",
 				len(s.missing), s.total, indo.Esc(strings.Join(s.missing, ", ")))
 		}
+		msg.HTML += s.overdue
 	}
 	return msg
 }

@@ -32,6 +32,11 @@ type Options struct {
 	// (REPORT_REMINDER_OFFSETS): nil means the defaults, empty means none.
 	MeetingOffsets []time.Duration
 	ReportOffsets  []time.Duration
+	// FollowUps sends minutes and chases follow-up tasks at ActionOffsets
+	// (ACTION_REMINDER_OFFSETS; nil: the defaults) before they are due;
+	// nil FollowUps plans none.
+	FollowUps     tkpkbot.FollowUpReminders
+	ActionOffsets []time.Duration
 
 	// Limiter paces sends to Telegram's limits (telegram.NewLimiter with
 	// its defaults in production); nil sends unpaced.
@@ -96,6 +101,9 @@ func New(o Options) *Sweeper {
 	}
 	if o.ReportOffsets == nil {
 		o.ReportOffsets = DefaultReportOffsets
+	}
+	if o.ActionOffsets == nil {
+		o.ActionOffsets = DefaultActionOffsets
 	}
 	if o.Limiter == nil {
 		o.Limiter = unpaced{}
@@ -222,7 +230,11 @@ func (s *Sweeper) plan(ctx context.Context, now time.Time, cur tkpkbot.Week, cal
 		return 0, err
 	}
 	m, err := s.o.Store.PlanMeetingReminders(ctx, s.o.MeetingOffsets, now)
-	return n + m, err
+	if err != nil || s.o.FollowUps == nil {
+		return n + m, err
+	}
+	a, err := s.o.FollowUps.PlanActionReminders(ctx, s.o.ActionOffsets, now)
+	return n + m + a, err
 }
 
 // expand fans out every due reminder, a batch per transaction so no lock
@@ -268,7 +280,7 @@ func (s *Sweeper) deliver(ctx context.Context, cal tkpkbot.Calendar, st *Stats) 
 		}
 		defer release()
 	}
-	sums := &summaries{reports: s.o.Reports, loc: s.o.Location}
+	sums := &summaries{reports: s.o.Reports, followUps: s.o.FollowUps, loc: s.o.Location, now: s.o.Clock.Now()}
 	for ctx.Err() == nil {
 		now := s.o.Clock.Now()
 		ds, err := s.o.Store.ClaimDeliveries(ctx, s.owner, now, s.o.Lease, s.o.Batch)
@@ -383,6 +395,13 @@ func (s *Sweeper) deliverOne(ctx context.Context, d tkpkbot.Delivery, cal tkpkbo
 		}
 	}
 	msg := render(d, now, s.o.Location, deadline, sum)
+	if followUpKind(d.Reminder.Kind) {
+		m, o := s.followUpMessage(ctx, d, now)
+		if o != nil {
+			return finish(*o)
+		}
+		msg = m
+	}
 
 	var res result
 	attempts := d.Attempts
@@ -483,7 +502,7 @@ func (s *Sweeper) decide(d tkpkbot.Delivery, now time.Time, cal tkpkbot.Calendar
 		return tkpkbot.DeliverySkipped, "rapat dibatalkan"
 	}
 	if d.ChatID == s.o.ReportChat && d.ChatID != 0 {
-		if k == tkpkbot.KindMeetingAnnounce || k == tkpkbot.KindMeetingCancel {
+		if k == tkpkbot.KindMeetingAnnounce || k == tkpkbot.KindMeetingCancel || k == tkpkbot.KindMinutes {
 			return "", ""
 		}
 		return tkpkbot.DeliverySkipped, "grup hanya menerima pengumuman"
@@ -496,8 +515,8 @@ func (s *Sweeper) decide(d tkpkbot.Delivery, now time.Time, cal tkpkbot.Calendar
 		return tkpkbot.DeliverySkipped, "tidak bisa dihubungi"
 	case k == tkpkbot.KindRegionUncovered && u.Role != tkpkbot.RoleAdmin:
 		return tkpkbot.DeliverySkipped, "bukan admin"
-	case k == tkpkbot.KindMeetingAnnounce || k == tkpkbot.KindMeetingCancel || k == tkpkbot.KindRegionUncovered:
-		return "", "" // invitations, cancellations and notices to admins reach muted people too
+	case k == tkpkbot.KindMeetingAnnounce || k == tkpkbot.KindMeetingCancel || k == tkpkbot.KindRegionUncovered || k == tkpkbot.KindMinutes:
+		return "", "" // invitations, cancellations, minutes and notices to admins reach muted people too
 	case u.Muted:
 		return tkpkbot.DeliverySkipped, "pengingat dimatikan"
 	}
@@ -516,6 +535,10 @@ func (s *Sweeper) decide(d tkpkbot.Delivery, now time.Time, cal tkpkbot.Calendar
 		if d.Reported {
 			return tkpkbot.DeliverySkipped, "sudah melapor"
 		}
+	case tkpkbot.KindActionBefore, tkpkbot.KindActionOverdue:
+		if u.Role != tkpkbot.RoleKoordinator || u.RegionCode != d.Reminder.Region {
+			return tkpkbot.DeliverySkipped, "bukan koordinator wilayah tugas"
+		}
 	case tkpkbot.KindReportSummary:
 		if _, off := cal.WeekOff(d.Reminder.Week, s.o.Location); off {
 			return tkpkbot.DeliverySkipped, "minggu libur"
@@ -530,10 +553,12 @@ func (s *Sweeper) decide(d tkpkbot.Delivery, now time.Time, cal tkpkbot.Calendar
 // summaries caches the missing regions per week for one sweep, so a
 // summary to five admins reads the reports once.
 type summaries struct {
-	reports tkpkbot.ReportService
-	loc     *time.Location
-	mu      sync.Mutex
-	byWeek  map[tkpkbot.Week]summary
+	reports   tkpkbot.ReportService
+	followUps tkpkbot.FollowUpReminders
+	loc       *time.Location
+	now       time.Time // the sweep's: what counts as overdue
+	mu        sync.Mutex
+	byWeek    map[tkpkbot.Week]summary
 }
 
 func (c *summaries) get(ctx context.Context, w tkpkbot.Week) (summary, error) {
@@ -559,6 +584,13 @@ func (c *summaries) get(ctx context.Context, w tkpkbot.Week) (summary, error) {
 		if !done[reg.Code] {
 			s.missing = append(s.missing, reg.Name)
 		}
+	}
+	if c.followUps != nil {
+		counts, err := c.followUps.FollowUpCounts(ctx, c.now)
+		if err != nil {
+			return summary{}, err
+		}
+		s.overdue = overdueLine(counts)
 	}
 	if c.byWeek == nil {
 		c.byWeek = map[tkpkbot.Week]summary{}
