@@ -45,6 +45,8 @@ type Config struct {
 	// nil means the defaults, empty means none.
 	ReminderOffsets       []time.Duration
 	ReportReminderOffsets []time.Duration
+	// ActionReminderOffsets: before a follow-up task is due.
+	ActionReminderOffsets []time.Duration
 }
 
 // configError names the variable so one line tells the operator what to fix.
@@ -149,6 +151,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	}{
 		{"REMINDER_OFFSETS", reminders.DefaultMeetingOffsets, &c.ReminderOffsets},
 		{"REPORT_REMINDER_OFFSETS", reminders.DefaultReportOffsets, &c.ReportReminderOffsets},
+		{"ACTION_REMINDER_OFFSETS", reminders.DefaultActionOffsets, &c.ActionReminderOffsets},
 	} {
 		offs, err := reminders.ParseOffsets(getenv(o.name), o.def)
 		if err != nil {

@@ -124,6 +124,26 @@ func TestLoadConfigReminderOffsets(t *testing.T) {
 	}
 }
 
+func TestLoadConfigActionReminderOffsets(t *testing.T) {
+	c, err := loadConfig(env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(c.ActionReminderOffsets) != "[72h0m0s 24h0m0s]" {
+		t.Fatalf("default ACTION_REMINDER_OFFSETS = %v, want 72h,24h", c.ActionReminderOffsets)
+	}
+	c, err = loadConfig(env(map[string]string{"ACTION_REMINDER_OFFSETS": "1d, 7d"}))
+	if err != nil || fmt.Sprint(c.ActionReminderOffsets) != "[168h0m0s 24h0m0s]" {
+		t.Fatalf("ACTION_REMINDER_OFFSETS=1d,7d: %v %v", c.ActionReminderOffsets, err)
+	}
+	if c, err = loadConfig(env(map[string]string{"ACTION_REMINDER_OFFSETS": "off"})); err != nil || c.ActionReminderOffsets == nil || len(c.ActionReminderOffsets) != 0 {
+		t.Fatalf("off: %#v %v", c.ActionReminderOffsets, err)
+	}
+	if _, err := loadConfig(env(map[string]string{"ACTION_REMINDER_OFFSETS": "3 hari"})); err == nil || !strings.HasPrefix(err.Error(), "ACTION_REMINDER_OFFSETS:") {
+		t.Fatalf("a bad value names the variable: %v", err)
+	}
+}
+
 func TestLoadConfigOpsAddrDefaultsToLoopback(t *testing.T) {
 	c, err := loadConfig(env(nil))
 	if err != nil {

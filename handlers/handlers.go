@@ -24,6 +24,7 @@ type Deps struct {
 	People      tkpkbot.PeopleService
 	Reports     tkpkbot.ReportService
 	Meetings    tkpkbot.MeetingService
+	FollowUps   tkpkbot.FollowUpService // minutes, tindak lanjut, kendala
 	Clock       tkpkbot.Clock
 	Location    *time.Location
 	Log         *slog.Logger
