@@ -99,4 +99,6 @@ var Facts = []*Error{
 	ErrFormMoved, ErrNotReporter, ErrNoForm, ErrAnswerRecorded, ErrFormStale, ErrFormGone, ErrFormIncomplete,
 	ErrAnswerEmpty, ErrAnswerShort, ErrAnswerLong, ErrAnswerDash, ErrAnswerNegative, ErrAnswerStep,
 	ErrNoFigures, ErrFigureRejected,
+	ErrMinutesSent, ErrMinutesDraftGone, ErrMinutesCancelled, ErrMinutesEmpty, ErrNotAdmin,
+	ErrActionUnknown, ErrActionClosed, ErrNotActionOwner, ErrFollowUpAnswered,
 }

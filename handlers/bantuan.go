@@ -16,6 +16,7 @@ var helpGroups = []struct {
 	{"Angka kemiskinan", []string{"angka", "peringkat", "grafik", "impor"}},
 	{"Laporan mingguan", []string{"lapor", "batal", "laporanku", "laporan", "rekap", "ekspor", "libur", "libur_hapus"}},
 	{"Rapat", []string{"rapat", "rapat_baru", "rapat_batal", "hadir", "pengingat"}},
+	{"Tindak lanjut", []string{"notulen", "tindaklanjut"}},
 	{"Anggota", []string{"daftar", "undang", "undangan", "anggota", "cabut"}},
 }
 

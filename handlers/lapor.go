@@ -34,6 +34,9 @@ func (h *Handlers) startForm(ctx context.Context, r *Request) error {
 	if err != nil {
 		return err
 	}
+	if err := h.startFollowUps(ctx, f); err != nil {
+		return err
+	}
 	reg, _ := tkpkbot.RegionByCode(f.RegionCode)
 	deadline, _, off, err := h.weekInfo(ctx, week)
 	if err != nil {
@@ -61,6 +64,9 @@ func stepLabel(step int) string {
 
 // ask shows the form's current step, or the summary with its buttons.
 func (h *Handlers) ask(ctx context.Context, r *Request, f tkpkbot.ReportForm) error {
+	if asked, err := h.askFollowUp(ctx, r, f); asked || err != nil {
+		return err // last week's kendala and tindak lanjut come first
+	}
 	n := fmt.Sprintf("<b>Langkah %d/%d</b> — ", f.Step, tkpkbot.StepNextPlan)
 	switch f.Step {
 	case tkpkbot.StepActivities:
@@ -82,7 +88,7 @@ func (h *Handlers) ask(ctx context.Context, r *Request, f tkpkbot.ReportForm) er
 	case tkpkbot.StepNextPlan:
 		h.reply(ctx, r, n+"<b>Rencana minggu depan</b> (minimal 3 karakter)\nContoh: <i>Pendataan lanjutan di Kecamatan Sungai Kunjang.</i>")
 	default:
-		h.reply(ctx, r, h.summary(f), formButtons(f.Token)...)
+		h.reply(ctx, r, h.summary(f)+h.formFollowUpLines(ctx, f.Token), formButtons(f.Token)...)
 	}
 	return nil
 }
@@ -134,6 +140,9 @@ func (h *Handlers) formAnswer(ctx context.Context, r *Request) (bool, error) {
 	if f.Step >= tkpkbot.StepSummary {
 		h.reply(ctx, r, "Laporan Anda sudah lengkap. Pilih <b>Kirim</b>, <b>Ubah</b>, atau <b>Batal</b> pada ringkasan:")
 		return true, h.ask(ctx, r, f)
+	}
+	if handled, err := h.followUpText(ctx, r, f); handled || err != nil {
+		return true, err
 	}
 	if problem := setAnswer(&f, r.Text); problem != "" {
 		h.reply(ctx, r, "⚠️ "+problem)
@@ -305,6 +314,11 @@ func (h *Handlers) submit(ctx context.Context, r *Request, token string) error {
 	}
 	text := fmt.Sprintf("✅ <b>Laporan %s terkirim</b>\n%s\nDikirim %s\n\n%s",
 		escape(reg.Official), indo.WeekLabel(rep.Week, h.Location), indo.DateTime(rep.SubmittedAt.In(h.Location)), reportBody(rep))
+	fu, err := h.reportFollowUpLines(ctx, rep.ID)
+	if err != nil {
+		h.Log.Error("show the follow-up answers of a sent report", "report", rep.ID, "err", err)
+	}
+	text += fu
 	if note != "" {
 		text += "\n" + note
 	}

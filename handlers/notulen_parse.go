@@ -104,7 +104,13 @@ func cutPrefixFold(s, prefix string) (string, bool) {
 	return s[len(prefix):], true
 }
 
-const taskExample = "<code>- Samarinda: Verifikasi 500 KK data P3KE (31-12-2024)</code>"
+// taskExample is a task line valid as typed on any day: due the last
+// day of next month.
+func taskExample(now time.Time, loc *time.Location) string {
+	y, m, _ := now.In(loc).Date()
+	due := time.Date(y, m+2, 0, 0, 0, 0, 0, loc)
+	return "<code>- Samarinda: Verifikasi 500 KK data P3KE (" + due.Format("02-01-2006") + ")</code>"
+}
 
 // parseTaskLine reads "<wilayah>: <tugas> (<tenggat>)". isTask=false with
 // no problem means the line is free text after all.
@@ -122,20 +128,20 @@ func parseTaskLine(body string, now time.Time, loc *time.Location) (t tkpkbot.Mi
 		if !dated {
 			return t, false, "" // "- Rapat dibuka: 09.00" and the like
 		}
-		return t, true, fmt.Sprintf("wilayah <b>%s</b> tidak dikenali. %s Tulis seperti %s.", escape(head), regionHint(res), taskExample)
+		return t, true, fmt.Sprintf("wilayah <b>%s</b> tidak dikenali. %s Tulis seperti %s.", escape(head), regionHint(res), taskExample(now, loc))
 	}
 	if res.Region.Code == tkpkbot.ProvinceCode {
-		return t, true, "tindak lanjut diberikan kepada kabupaten/kota, bukan provinsi. Tulis seperti " + taskExample + "."
+		return t, true, "tindak lanjut diberikan kepada kabupaten/kota, bukan provinsi. Tulis seperti " + taskExample(now, loc) + "."
 	}
 	if !dated {
-		return t, true, "tulis tenggatnya dalam kurung di akhir baris, seperti " + taskExample + "."
+		return t, true, "tulis tenggatnya dalam kurung di akhir baris, seperti " + taskExample(now, loc) + "."
 	}
 	task := strings.TrimSpace(rest[:open])
 	dateText := strings.TrimSpace(rest[open+1 : len(rest)-1])
 	dateText = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(dateText), "tenggat"), ":"))
 	switch n := utf8.RuneCountInString(task); {
 	case n < tkpkbot.MinAnswer:
-		return t, true, "tulis tugasnya sebelum tenggat, seperti " + taskExample + "."
+		return t, true, "tulis tugasnya sebelum tenggat, seperti " + taskExample(now, loc) + "."
 	case n > maxMinutesTask:
 		return t, true, fmt.Sprintf("tugas terlalu panjang (paling banyak %d karakter).", maxMinutesTask)
 	}

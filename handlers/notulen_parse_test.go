@@ -162,3 +162,20 @@ func FuzzParseMinutes(f *testing.F) {
 		}
 	})
 }
+
+// Ubah offers the minutes back as text; reading it again gives the same
+// minutes, so correcting one line keeps the rest.
+func TestMinutesSourceRoundTrip(t *testing.T) {
+	in := "Keputusan: Pendataan ulang\n- Samarinda: Verifikasi 500 KK (31-12-2024)\n- Rapat dibuka: 09.00\nCatatan bebas"
+	m, probs := parseMinutes(in, parseNow, wita)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	again, probs := parseMinutes(minutesSource(m), parseNow, wita)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	if minutesSource(again) != minutesSource(m) || len(again.Tasks) != 1 || len(again.Notes) != 2 {
+		t.Fatalf("round trip changed the minutes:\n%s\n---\n%s", minutesSource(m), minutesSource(again))
+	}
+}

@@ -18,9 +18,13 @@ func (h *Handlers) reportCard(ctx context.Context, rep tkpkbot.Report, of int) (
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("📄 <b>Laporan %s</b>\n%s\nDikirim oleh <b>%s</b>, %s\nStatus: %s\n\n%s",
+	fu, err := h.reportFollowUpLines(ctx, rep.ID)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("📄 <b>Laporan %s</b>\n%s\nDikirim oleh <b>%s</b>, %s\nStatus: %s\n\n%s%s",
 		escape(reg.Official), indo.WeekLabel(rep.Week, h.Location), escape(who),
-		indo.DateTime(rep.SubmittedAt.In(h.Location)), versionStatus(rep, of), reportBody(rep)), nil
+		indo.DateTime(rep.SubmittedAt.In(h.Location)), versionStatus(rep, of), reportBody(rep), fu), nil
 }
 
 // versionStatus words a version's place: on time or late, and for a

@@ -97,6 +97,18 @@ func (h *Handlers) routes() {
 		Help: "jawaban kehadiran rapat per wilayah",
 		Run:  h.attendance,
 	})
+	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
+		Name: "notulen", Menu: "Kirim notulen rapat (admin)",
+		Usage: "/notulen <nomor>", Example: "/notulen 3",
+		Help: "notulen rapat dengan keputusan dan tindak lanjut per wilayah (baris: - Samarinda: tugas (tenggat)), dikirim ke semua anggota dan grup",
+		Run:  h.notulen,
+	})
+	h.OnCommand(Access{Roles: members, Chats: PrivateOnly}, &Command{
+		Name: "tindaklanjut", Menu: "Tindak lanjut hasil rapat",
+		Usage: "/tindaklanjut [wilayah|semua]", Example: "/tindaklanjut semua",
+		Help: "tugas tindak lanjut dari notulen rapat, yang lewat tenggat lebih dulu, dengan tombol Selesai; semua: termasuk yang sudah selesai",
+		Run:  h.tindaklanjut,
+	})
 	h.OnCommand(Access{Roles: members, Chats: PrivateOnly}, &Command{
 		Name: "pengingat", Menu: "Nyalakan/matikan pengingat",
 		Usage: "/pengingat on|off", Example: "/pengingat off",
@@ -158,11 +170,19 @@ func (h *Handlers) routes() {
 	h.OnCallback(tkpkbot.RSVPPrefix, Access{Roles: members, Chats: AnyChat, Like: "rapat"}, h.rsvpButton)
 	h.OnCallback(tkpkbot.ICSPrefix, Access{Roles: members, Chats: AnyChat, Like: "rapat"}, h.icsButton)
 	h.OnCallback(rapatLiburPrefix, Access{Roles: adminOnly, Chats: AnyChat, Like: "rapat_baru"}, h.rapatLiburButton)
+	h.OnCallback(notulenPrefix, Access{Roles: adminOnly, Chats: PrivateOnly, Like: "notulen"}, h.notulenButton)
+	h.OnCallback(tkpkbot.ActionPrefix, Access{Roles: members, Chats: PrivateOnly, Like: "tindaklanjut"}, h.actionButton)
+	h.OnCallback(laporFollowUpPrefix, Access{Roles: coordinator, Chats: PrivateOnly, Like: "lapor"}, h.laporFollowUpButton)
 	h.OnCallback("daftar", Access{Roles: everyone, Chats: PrivateOnly, Like: "daftar"}, h.daftarButton)
 	h.OnCallback("undangan", Access{Roles: adminOnly, Chats: PrivateOnly, Like: "undangan"}, h.undanganButton)
 
 	// Plain messages: the first handler that takes one wins. An open
-	// /lapor form comes first, whatever else could read its answers.
+	// /lapor form comes first, whatever else could read its answers, but
+	// after what a button pressed just before asked for: the note of a
+	// Selesai (half an hour) and the minutes text of a /notulen (admins,
+	// who have no form).
+	h.OnText(h.closingNote)
+	h.OnText(h.minutesText)
 	h.OnText(h.formAnswer)
 	h.OnText(h.figureQuestion)
 

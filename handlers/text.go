@@ -81,6 +81,16 @@ var ruleTexts = []struct {
 
 	{tkpkbot.ErrNoFigures, said("Tidak ada angka untuk diimpor.")},
 	{tkpkbot.ErrFigureRejected, figureRejected},
+
+	{tkpkbot.ErrMinutesSent, numbered("Rapat #%v sudah punya notulen; notulen hanya dikirim sekali. Lihat tugasnya di /tindaklanjut.")},
+	{tkpkbot.ErrMinutesDraftGone, said("Notulen ini sudah tidak berlaku (lebih dari sehari). Ketik lagi /notulen <nomor rapat>.")},
+	{tkpkbot.ErrMinutesCancelled, said("Notulen ini sudah dibatalkan. Ketik lagi /notulen <nomor rapat> untuk membuat yang baru.")},
+	{tkpkbot.ErrMinutesEmpty, said("Notulennya belum diisi. Kirim isi notulennya dulu.")},
+	{tkpkbot.ErrNotAdmin, said("Hanya admin yang bisa mengirim notulen; peran Anda sudah bukan admin.")},
+	{tkpkbot.ErrActionUnknown, said("Tindak lanjut itu tidak ditemukan. Lihat daftarnya di /tindaklanjut.")},
+	{tkpkbot.ErrActionClosed, said("Tindak lanjut ini sudah ditandai selesai sebelumnya.")},
+	{tkpkbot.ErrNotActionOwner, said("Hanya koordinator wilayah tugas ini atau admin yang bisa menandainya selesai.")},
+	{tkpkbot.ErrFollowUpAnswered, said("Pertanyaan ini sudah dijawab.")},
 }
 
 func said(text string) func(error) string { return func(error) string { return text } }

@@ -1,0 +1,203 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"tkpkbot"
+)
+
+// laporFollowUpPrefix starts the data of the buttons that answer a /lapor
+// follow-up question: "lfu:<form token>:<position>:<y|n|->".
+const laporFollowUpPrefix = "lfu"
+
+// startFollowUps snapshots a fresh form's questions about the region's
+// open kendala and tindak lanjut; they are asked before the first step.
+func (h *Handlers) startFollowUps(ctx context.Context, f tkpkbot.ReportForm) error {
+	if h.FollowUps == nil {
+		return nil
+	}
+	_, err := h.FollowUps.StartFormFollowUps(ctx, f.UserID, f.Token, f.RegionCode, f.Week)
+	return err
+}
+
+// pendingFollowUp is the form's first question not fully answered.
+func (h *Handlers) pendingFollowUp(ctx context.Context, f tkpkbot.ReportForm) (tkpkbot.FollowUp, int, bool, error) {
+	if h.FollowUps == nil || f.Step != tkpkbot.StepActivities || f.Editing {
+		return tkpkbot.FollowUp{}, 0, false, nil
+	}
+	qs, err := h.FollowUps.FormFollowUps(ctx, f.Token)
+	if err != nil {
+		return tkpkbot.FollowUp{}, 0, false, err
+	}
+	for _, q := range qs {
+		if !q.Complete() {
+			return q, len(qs), true, nil
+		}
+	}
+	return tkpkbot.FollowUp{}, len(qs), false, nil
+}
+
+// askFollowUp asks the next follow-up question, if any is left.
+func (h *Handlers) askFollowUp(ctx context.Context, r *Request, f tkpkbot.ReportForm) (bool, error) {
+	q, n, ok, err := h.pendingFollowUp(ctx, f)
+	if !ok || err != nil {
+		return false, err
+	}
+	data := func(v string) string {
+		return fmt.Sprintf("%s:%s:%d:%s", laporFollowUpPrefix, f.Token, q.Position, v)
+	}
+	head := fmt.Sprintf("🔁 <b>Tindak lanjut %d/%d</b> — ", q.Position, n)
+	if q.Answered {
+		h.reply(ctx, r, head+"Catatan singkat (opsional)? Tulis satu baris, atau tekan <b>Tanpa catatan</b>.",
+			[]tkpkbot.Button{{Text: "Tanpa catatan", Data: data("-")}})
+		return true, nil
+	}
+	if q.Kind == tkpkbot.FollowUpKendala {
+		h.reply(ctx, r, head+"Minggu lalu: <i>'"+escape(shortText(q.Text, 300))+"'</i> — sudah teratasi?",
+			[]tkpkbot.Button{{Text: "✅ Sudah", Data: data("y")}, {Text: "⏳ Belum", Data: data("n")}})
+		return true, nil
+	}
+	h.reply(ctx, r, head+"Tugas dari rapat: <i>'"+escape(shortText(q.Text, 300))+"'</i> — sudah selesai?",
+		[]tkpkbot.Button{{Text: "✅ Selesai", Data: data("y")}, {Text: "⏳ Masih berjalan", Data: data("n")}})
+	return true, nil
+}
+
+// followUpText takes a message while a follow-up question is open: the
+// note, or a pointer to the buttons.
+func (h *Handlers) followUpText(ctx context.Context, r *Request, f tkpkbot.ReportForm) (bool, error) {
+	q, _, ok, err := h.pendingFollowUp(ctx, f)
+	if !ok || err != nil {
+		return ok, err
+	}
+	if !q.Answered {
+		h.reply(ctx, r, "⚠️ Jawab dulu dengan tombol di bawah pertanyaan.")
+		_, err := h.askFollowUp(ctx, r, f)
+		return true, err
+	}
+	note := strings.TrimSpace(r.Text)
+	switch {
+	case strings.Contains(note, "\n"):
+		h.reply(ctx, r, "⚠️ Catatan cukup satu baris.")
+		_, err := h.askFollowUp(ctx, r, f)
+		return true, err
+	case utf8.RuneCountInString(note) > tkpkbot.MaxCloseNote:
+		h.reply(ctx, r, fmt.Sprintf("⚠️ Catatan terlalu panjang (maksimal %d karakter).", tkpkbot.MaxCloseNote))
+		_, err := h.askFollowUp(ctx, r, f)
+		return true, err
+	}
+	if err := h.FollowUps.NoteFollowUp(ctx, f.Token, q.Position, note); err != nil && !errors.Is(err, tkpkbot.ErrFollowUpAnswered) {
+		return true, err
+	}
+	// Recorded as applied, so a redelivery of this message cannot become
+	// the answer of the step that follows.
+	f.LastUpdateID = r.Update.ID
+	if err := h.Reports.SaveForm(ctx, f, f.Step); err != nil && tkpkbot.ErrorCode(err) != tkpkbot.ECONFLICT {
+		return true, err
+	}
+	return true, h.ask(ctx, r, f)
+}
+
+// laporFollowUpButton records Sudah/Belum (or Tanpa catatan) and goes on.
+// Nothing closes here: the answers take effect when the report is sent.
+func (h *Handlers) laporFollowUpButton(ctx context.Context, r *Request, data string) error {
+	parts := strings.Split(data, ":")
+	if len(parts) != 3 {
+		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		return nil
+	}
+	pos, err := strconv.Atoi(parts[1])
+	f, ferr := h.Reports.Form(ctx, r.User.ID)
+	if err != nil || ferr != nil || f.Token != parts[0] || h.expired(f) {
+		h.answer(ctx, r, "Formulir ini sudah tidak berlaku.")
+		if ferr != nil && tkpkbot.ErrorCode(ferr) != tkpkbot.ENOTFOUND {
+			return ferr
+		}
+		return nil
+	}
+	if !h.mayReport(ctx, r, f) {
+		return nil
+	}
+	switch parts[2] {
+	case "y", "n":
+		err = h.FollowUps.AnswerFollowUp(ctx, f.Token, pos, parts[2] == "y")
+	case "-":
+		err = h.FollowUps.NoteFollowUp(ctx, f.Token, pos, "")
+	default:
+		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		return nil
+	}
+	if errors.Is(err, tkpkbot.ErrFollowUpAnswered) {
+		h.answer(ctx, r, "Sudah dijawab.")
+		return nil
+	} else if err != nil {
+		h.answer(ctx, r, "")
+		return err
+	}
+	h.answer(ctx, r, "Dicatat")
+	return h.ask(ctx, r, f)
+}
+
+// followUpLines words a form's or a report's answers, for the summary,
+// the sent report and the report views; "" when there were none.
+func followUpLines(qs []tkpkbot.FollowUp) string {
+	var b strings.Builder
+	for _, q := range qs {
+		if !q.Answered {
+			continue
+		}
+		what, state := "Kendala", "⏳ belum teratasi"
+		if q.Done {
+			state = "✅ teratasi"
+		}
+		if q.Kind == tkpkbot.FollowUpAction {
+			what, state = "Tugas rapat", "⏳ masih berjalan"
+			if q.Done {
+				state = "✅ selesai"
+			}
+		}
+		fmt.Fprintf(&b, "• %s <i>'%s'</i>: %s", what, escape(shortText(q.Text, 120)), state)
+		if q.Note != "" {
+			b.WriteString(" — " + escape(q.Note))
+		}
+		b.WriteString("\n")
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return "\n<b>Tindak lanjut minggu lalu</b>\n" + b.String()
+}
+
+func (h *Handlers) formFollowUpLines(ctx context.Context, token string) string {
+	if h.FollowUps == nil {
+		return ""
+	}
+	qs, err := h.FollowUps.FormFollowUps(ctx, token)
+	if err != nil {
+		h.Log.Error("load the follow-up answers of a form", "err", err)
+		return ""
+	}
+	return followUpLines(qs)
+}
+
+func (h *Handlers) reportFollowUpLines(ctx context.Context, reportID int64) (string, error) {
+	if h.FollowUps == nil {
+		return "", nil
+	}
+	qs, err := h.FollowUps.ReportFollowUps(ctx, reportID)
+	if err != nil {
+		return "", fmt.Errorf("follow-up answers of report %d: %w", reportID, err)
+	}
+	return followUpLines(qs), nil
+}
+
+func shortText(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
