@@ -275,11 +275,13 @@ func submitFollowUps(ctx context.Context, tx pgx.Tx, token string, rep tkpkbot.R
 		`UPDATE actions a SET closed_at = $3, closed_by = $4, close_note = f.note, closed_report = $2
 		 FROM report_form_followups f
 		 WHERE f.token = $1 AND f.kind = 'tindak_lanjut' AND f.answer = 'selesai' AND a.id = f.item_id AND a.closed_at IS NULL`,
-		`DELETE FROM report_form_followups WHERE token = $1`,
 	} {
 		if _, err := tx.Exec(ctx, q, token, rep.ID, now, rep.SubmittedBy); err != nil {
 			return err
 		}
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM report_form_followups WHERE token = $1`, token); err != nil {
+		return err
 	}
 	if rep.Obstacles == "-" || rep.Obstacles == "" {
 		_, err := tx.Exec(ctx, `DELETE FROM obstacles WHERE region_code = $1 AND iso_year = $2 AND iso_week = $3 AND closed_at IS NULL`,
