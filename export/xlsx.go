@@ -29,8 +29,9 @@ var statusFill = map[string]string{
 
 // XLSX writes a workbook with the sheets "Laporan" (one row per report) and
 // "Rekap" (m as a status matrix with a per-week count of reports received).
-// Times are shown as wall-clock time in loc (nil means WITA).
-func XLSX(w io.Writer, rows []Row, m Matrix, loc *time.Location) error {
+// Times are shown as wall-clock time in loc (nil means WITA). Each extra
+// table becomes one more sheet after them.
+func XLSX(w io.Writer, rows []Row, m Matrix, loc *time.Location, extra ...Table) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := f.SetSheetName("Sheet1", sheetReport); err != nil {
@@ -48,6 +49,14 @@ func XLSX(w io.Writer, rows []Row, m Matrix, loc *time.Location) error {
 	}
 	if err := writeMatrix(&sheet{f: f, name: sheetMatrix}, st, m); err != nil {
 		return err
+	}
+	for _, t := range extra {
+		if _, err := f.NewSheet(t.Name); err != nil {
+			return err
+		}
+		if err := writeTable(&sheet{f: f, name: t.Name}, st, t, orWITA(loc)); err != nil {
+			return err
+		}
 	}
 	f.SetActiveSheet(0)
 	return f.Write(w)

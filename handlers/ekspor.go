@@ -68,7 +68,11 @@ func (h *Handlers) exportReports(ctx context.Context, r *Request) error {
 	if csvOut {
 		err, name = export.CSV(&buf, rows, h.Location), name+".csv"
 	} else {
-		err, name = export.XLSX(&buf, rows, matrix, h.Location), name+".xlsx"
+		tables, terr := h.followUpTables(ctx)
+		if terr != nil {
+			return terr
+		}
+		err, name = export.XLSX(&buf, rows, matrix, h.Location, tables...), name+".xlsx"
 	}
 	if err != nil {
 		return fmt.Errorf("build export: %w", err)

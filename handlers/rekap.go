@@ -46,6 +46,10 @@ func (h *Handlers) recapText(ctx context.Context, w tkpkbot.Week) (string, [][]t
 		}
 		fmt.Fprintf(&b, "🏖 <b>Minggu libur</b>%s: tidak ada wilayah yang dihitung belum melapor.\n\n", escape(off.Note))
 	}
+	fu, err := h.recapFollowUps(ctx)
+	if err != nil {
+		return "", nil, err
+	}
 	var sent, households, budget int64
 	districts := tkpkbot.Districts()
 	for _, reg := range districts {
@@ -71,11 +75,14 @@ func (h *Handlers) recapText(ctx context.Context, w tkpkbot.Week) (string, [][]t
 			households += rep.Households
 			budget += rep.Budget
 		}
-		fmt.Fprintf(&b, "%s — %s\n", escape(reg.Name), line)
+		fmt.Fprintf(&b, "%s — %s%s\n", escape(reg.Name), line, fu[reg.Code])
 	}
 	n := int64(len(districts))
 	fmt.Fprintf(&b, "\nPartisipasi: <b>%s dari %s wilayah (%s)</b>\nTotal KK dijangkau: <b>%s KK</b>\nTotal realisasi anggaran: <b>%s</b>",
 		indo.Int(sent), indo.Int(n), indo.Percent(float64(sent)*100/float64(n), 0), indo.Int(households), indo.Rupiah(budget))
+	if len(fu) > 0 {
+		b.WriteString("\n(🧩 kendala terbuka, 📌 tindak lanjut terbuka, ⚠️ lewat tenggat: /tindaklanjut)")
+	}
 	rows := [][]tkpkbot.Button{{{Text: "◀ " + w.Prev().String(), Data: "rekap:" + w.Prev().String()}}}
 	if cur := tkpkbot.WeekOf(h.Clock.Now(), h.Location); w != cur {
 		rows[0] = append(rows[0], tkpkbot.Button{Text: w.Next().String() + " ▶", Data: "rekap:" + w.Next().String()})
