@@ -139,6 +139,7 @@ func (h *Handlers) laporFollowUpButton(ctx context.Context, r *Request, data str
 		return err
 	}
 	h.answer(ctx, r, "Dicatat")
+	h.edit(ctx, r, h.answeredFollowUp(ctx, f.Token, pos))
 	return h.ask(ctx, r, f)
 }
 
@@ -193,6 +194,21 @@ func (h *Handlers) reportFollowUpLines(ctx context.Context, reportID int64) (str
 		return "", fmt.Errorf("follow-up answers of report %d: %w", reportID, err)
 	}
 	return followUpLines(qs), nil
+}
+
+// answeredFollowUp replaces an answered question, so its buttons go and
+// the chat shows what was answered.
+func (h *Handlers) answeredFollowUp(ctx context.Context, token string, pos int) string {
+	qs, err := h.FollowUps.FormFollowUps(ctx, token)
+	if err != nil {
+		h.Log.Error("load the follow-up answers of a form", "err", err)
+	}
+	for _, q := range qs {
+		if q.Position == pos {
+			return strings.TrimSpace(strings.TrimPrefix(followUpLines([]tkpkbot.FollowUp{q}), "\n<b>Tindak lanjut minggu lalu</b>\n"))
+		}
+	}
+	return "Dicatat."
 }
 
 func shortText(s string, n int) string {

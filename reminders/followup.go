@@ -90,8 +90,12 @@ func (s *Sweeper) followUpMessage(ctx context.Context, d tkpkbot.Delivery, now t
 			s.log.Error("minutes for a delivery failed to load; will retry", "reminder", d.ReminderID, "err", err)
 			return msg, retry
 		}
-		msg.HTML = "📝 <b>Notulen rapat</b>\n\n" + MinutesBody(n.Meeting, n.Minutes, n.Present, loc) +
-			"\n\nTindak lanjut wilayah Anda: /tindaklanjut"
+		msg.HTML = "📝 <b>Notulen rapat</b>\n\n" + MinutesBody(n.Meeting, n.Minutes, n.Present, loc)
+		if d.Recipient.Role == tkpkbot.RoleKoordinator {
+			msg.HTML += "\n\nTindak lanjut wilayah Anda: /tindaklanjut"
+		} else if d.Recipient.ID != 0 {
+			msg.HTML += "\n\nPantau tindak lanjutnya: /tindaklanjut"
+		}
 		return msg, nil
 	}
 	a, err := s.o.FollowUps.Action(ctx, d.Reminder.ActionID)
