@@ -24,8 +24,8 @@ func TestParseMinutes(t *testing.T) {
 		problems  []string // substrings, one per problem, in order
 	}{
 		{
-			name: "the issue's example",
-			in:   "Rapat dibuka pukul 09.00\nKeputusan: Pendataan ulang selesai Desember\n- Samarinda: Verifikasi 500 KK data P3KE (31-12-2024)\n- Berau: Rapat desa (20 Desember 2024)",
+			name:      "the issue's example",
+			in:        "Rapat dibuka pukul 09.00\nKeputusan: Pendataan ulang selesai Desember\n- Samarinda: Verifikasi 500 KK data P3KE (31-12-2024)\n- Berau: Rapat desa (20 Desember 2024)",
 			decisions: []string{"Pendataan ulang selesai Desember"},
 			tasks: []tkpkbot.MinutesTask{
 				{Region: "6472", Task: "Verifikasi 500 KK data P3KE", DueOn: time.Date(2024, 12, 31, 0, 0, 0, 0, wita)},
@@ -34,8 +34,8 @@ func TestParseMinutes(t *testing.T) {
 			notes: 1,
 		},
 		{
-			name:  "lenient region, date and dash",
-			in:    "keputusan : A\n– kota samarinda: Tugas satu (2024-12-31)\n• kab. berau: Tugas dua (31/12/2024)",
+			name:      "lenient region, date and dash",
+			in:        "keputusan : A\n– kota samarinda: Tugas satu (2024-12-31)\n• kab. berau: Tugas dua (31/12/2024)",
 			decisions: []string{"A"},
 			tasks: []tkpkbot.MinutesTask{
 				{Region: "6472", Task: "Tugas satu", DueOn: time.Date(2024, 12, 31, 0, 0, 0, 0, wita)},
