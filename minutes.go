@@ -70,6 +70,10 @@ var (
 // MinutesDraftTTL bounds how long a draft stays answerable.
 const MinutesDraftTTL = 24 * time.Hour
 
+// MinutesAwaitTTL bounds how long a /notulen takes the admin's next
+// message as its text: a question asked the next day is a question.
+const MinutesAwaitTTL = 2 * time.Hour
+
 // MinutesService keeps minutes drafts and sends minutes.
 type MinutesService interface {
 	// SaveMinutesDraft stores d under a fresh token; a redelivered

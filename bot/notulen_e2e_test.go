@@ -74,6 +74,11 @@ func TestMinutesFollowUpLoop(t *testing.T) {
 		"Samarinda: Verifikasi 500 KK data P3KE — tenggat 20 Des 2024", "Berau: Rapat koordinasi desa — tenggat 16 Des 2024", "Rapat ditutup pukul 12.00")
 	got = texts(h.press(adminID, "Admin", "⬜ Berau"))
 	mustContain(t, got, "Hadir (2 wilayah): Berau, Samarinda")
+	// Ubah offers the text back to correct; attendance stays.
+	mustContain(t, texts(h.press(adminID, "Admin", "Ubah")), "Kirim lagi seluruh notulen",
+		"- Samarinda: Verifikasi 500 KK data P3KE (20-12-2024)", "- Berau: Rapat koordinasi desa (16-12-2024)")
+	got = texts(h.say(adminID, "Admin", strings.Replace(minutes, "Rapat ditutup", "Rapat resmi ditutup", 1)))
+	mustContain(t, got, "Pratinjau notulen rapat #1", "Rapat resmi ditutup pukul 12.00", "Hadir (2 wilayah): Berau, Samarinda")
 	if n := countActions(t, h); n != 0 {
 		t.Fatalf("%d tasks before Kirim", n)
 	}

@@ -86,7 +86,7 @@ func (db *DB) MinutesDraft(ctx context.Context, token string) (tkpkbot.MinutesDr
 func (db *DB) AwaitingMinutes(ctx context.Context, user int64) (tkpkbot.MinutesDraft, error) {
 	d, err := scanMinutesDraft(db.Pool.QueryRow(ctx, `SELECT `+minutesDraftCols+` FROM minutes_drafts
 		WHERE created_by = $1 AND awaiting AND minutes_id IS NULL AND cancelled_at IS NULL AND updated_at >= $2
-		ORDER BY updated_at DESC LIMIT 1`, user, db.Clock.Now().Add(-tkpkbot.MinutesDraftTTL)))
+		ORDER BY updated_at DESC LIMIT 1`, user, db.Clock.Now().Add(-tkpkbot.MinutesAwaitTTL)))
 	return d, db.wrap("awaiting minutes", err)
 }
 
