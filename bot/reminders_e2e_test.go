@@ -241,7 +241,7 @@ func (f *fleet) newReplica(i int) *replica {
 	}
 	r := &replica{name: fmt.Sprintf("replica-%d.%d", i, f.gen), ks: ks, ctx: ctx}
 	r.sw = reminders.New(reminders.Options{
-		Store: killableStore{f.dbs[i], ks}, Holidays: f.dbs[i], Reports: f.dbs[i],
+		Store: killableStore{f.dbs[i], ks}, Holidays: f.dbs[i], Reports: f.dbs[i], FollowUps: f.dbs[i],
 		Telegram: &killableTelegram{tg: b, k: ks, after: after, victim: &f.victim},
 		Clock:    f.clock, Location: wita, Log: slog.New(slog.DiscardHandler), ReportChat: fleetGroup,
 		// Permissive: this test is about exactly-once, not pacing.
