@@ -179,3 +179,22 @@ func TestMinutesSourceRoundTrip(t *testing.T) {
 		t.Fatalf("round trip changed the minutes:\n%s\n---\n%s", minutesSource(m), minutesSource(again))
 	}
 }
+
+// BenchmarkParseMinutes reads minutes of a full meeting: decisions, a
+// task for every region and notes (about 30 lines).
+func BenchmarkParseMinutes(b *testing.B) {
+	var lines []string
+	for i := 0; i < 5; i++ {
+		lines = append(lines, "Keputusan: Pendataan ulang P3KE diselesaikan bulan ini")
+	}
+	for _, reg := range tkpkbot.Districts() {
+		lines = append(lines, "- "+reg.Name+": Verifikasi 500 KK data P3KE (31-12-2024)", "Catatan tentang "+reg.Name)
+	}
+	text := strings.Join(lines, "\n")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, probs := parseMinutes(text, parseNow, wita); len(probs) > 0 {
+			b.Fatal(probs)
+		}
+	}
+}
