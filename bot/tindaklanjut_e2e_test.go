@@ -52,6 +52,15 @@ func TestTindaklanjutSelesaiWithANoteRecheckedAtEveryStep(t *testing.T) {
 	h.settle(h.fake.PressButtonByID(coordID, samMsgs[len(samMsgs)-1].ID, berauDone))
 	mustContain(t, lastText(h.fake.Messages(coordID)), "Hanya koordinator wilayah tugas ini atau admin")
 
+	// A Selesai left pending does not swallow a /lapor answer.
+	mustContain(t, texts(h.press(berauID, "Bayu", "Selesai")), "Tulis catatan singkat")
+	mustContain(t, texts(h.say(berauID, "Bayu", "/lapor")), "Tugas dari rapat: 'Rapat koordinasi desa' — sudah selesai?")
+	h.press(berauID, "Bayu", "Masih berjalan")
+	mustContain(t, texts(h.press(berauID, "Bayu", "Tanpa catatan")), "Langkah 1/5")
+	mustContain(t, texts(h.say(berauID, "Bayu", "Persiapan rapat desa")), "Langkah 2/5")
+	h.say(berauID, "Bayu", "/batal")
+	mustContain(t, texts(h.say(berauID, "Bayu", "/tindaklanjut")), "Rapat koordinasi desa", "Terbuka: 1")
+
 	// Selesai asks for a one-line note.
 	mustContain(t, texts(h.press(berauID, "Bayu", "Selesai")), "Tulis catatan singkat satu baris")
 	mustContain(t, texts(h.say(berauID, "Bayu", "Rapat digelar\ndi balai desa")), "Catatan cukup satu baris")

@@ -13,6 +13,7 @@ import (
 )
 
 func (h *Handlers) lapor(ctx context.Context, r *Request) error {
+	h.forgetClosing(ctx, r) // the form's answers are not a Selesai note
 	if f, err := h.Reports.Form(ctx, r.User.ID); err == nil && !h.expired(f) && f.RegionCode == r.User.RegionCode {
 		h.reply(ctx, r, fmt.Sprintf("Anda masih punya formulir laporan yang belum selesai (langkah %s). Lanjutkan atau mulai dari awal?", stepLabel(f.Step)),
 			[]tkpkbot.Button{{Text: "Lanjutkan", Data: "lapor:lanjut:" + f.Token}, {Text: "Mulai ulang", Data: "lapor:ulang"}})

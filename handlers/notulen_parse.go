@@ -11,13 +11,14 @@ import (
 	"tkpkbot/match"
 )
 
-// Limits on minutes: one Telegram message holds 4.096 characters, and a
-// task is read on a phone in a reminder.
+// Limits on minutes: one Telegram message holds 4.096 characters, and
+// the minutes as sent (and previewed) add headings, full region names and
+// dates to what was typed; a task is read on a phone in a reminder.
 const (
-	maxMinutesText = 4000
+	maxMinutesText = 2500
 	maxMinutesTask = 300
 	maxMinutesLine = 1000
-	maxTasks       = 60
+	maxTasks       = 30
 )
 
 // minutesProblem is one bad line of minutes, worded for the admin (HTML).

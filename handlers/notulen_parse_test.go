@@ -1,12 +1,15 @@
 package handlers
 
 import (
+	"html"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"tkpkbot"
+	"tkpkbot/reminders"
 )
 
 var wita = time.FixedZone("WITA", 8*3600)
@@ -196,5 +199,34 @@ func BenchmarkParseMinutes(b *testing.B) {
 		if _, probs := parseMinutes(text, parseNow, wita); len(probs) > 0 {
 			b.Fatal(probs)
 		}
+	}
+}
+
+var tagRe = regexp.MustCompile(`<[^>]*>`)
+
+// The longest minutes /notulen accepts, with the longest region names,
+// still fit one Telegram message as previewed and as sent.
+func TestLongestMinutesFitOneMessage(t *testing.T) {
+	var lines []string
+	long := "Kutai Kartanegara"
+	for i := 0; i < maxTasks; i++ {
+		lines = append(lines, "- kukar: "+strings.Repeat("v", 40)+" (31-12-2024)")
+	}
+	text := strings.Join(lines, "\n")
+	text += "\n" + strings.Repeat("catatan ", (maxMinutesText-utf8.RuneCountInString(text)-1)/8)
+	m, probs := parseMinutes(text, parseNow, wita)
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	present := []string{}
+	for _, reg := range tkpkbot.Districts() {
+		present = append(present, reg.Code)
+	}
+	meeting := tkpkbot.Meeting{Title: strings.Repeat("J", tkpkbot.MaxMeetingTitle), Location: strings.Repeat("L", tkpkbot.MaxMeetingLocation), StartsAt: parseNow}
+	body := "👀 Pratinjau notulen rapat #123456\n\n" + reminders.MinutesBody(meeting, m, present, wita) +
+		"\n\nTandai wilayah yang hadir dengan tombol, lalu Kirim notulen ke semua anggota dan grup laporan."
+	plain := html.UnescapeString(tagRe.ReplaceAllString(body, ""))
+	if n := utf8.RuneCountInString(plain); n > 4096 || !strings.Contains(plain, long) {
+		t.Fatalf("the preview has %d characters; Telegram takes 4.096", n)
 	}
 }

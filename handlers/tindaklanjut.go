@@ -283,6 +283,17 @@ func (h *Handlers) closeAction(ctx context.Context, r *Request, id int64, note s
 	return nil
 }
 
+// forgetClosing drops a pending Selesai: the person moved on to
+// something whose answers must not become its note.
+func (h *Handlers) forgetClosing(ctx context.Context, r *Request) {
+	if h.FollowUps == nil {
+		return
+	}
+	if err := h.FollowUps.DropClosing(ctx, r.User.ID); err != nil {
+		h.Log.Error("forget a pressed Selesai", "user", r.User.ID, "err", err)
+	}
+}
+
 // actionLine is one task with its region and standing.
 func (h *Handlers) actionLine(a tkpkbot.Action) string {
 	name := a.RegionCode
