@@ -58,13 +58,40 @@ func Districts() []Region {
 
 // IndicatorInfo describes an indicator for chat: its Indonesian name, a short
 // label for tight layouts, the words people use for it, and which direction
-// is bad news (so arrows and rankings can be coloured honestly).
+// is bad news (so arrows and rankings can be coloured honestly). Neither
+// direction set means a change is not news either way (the poverty line
+// follows prices).
 type IndicatorInfo struct {
 	Indicator
-	Name          string
-	Short         string
-	Aliases       []string
-	HigherIsWorse bool
+	Name           string
+	Short          string
+	Aliases        []string
+	HigherIsWorse  bool
+	HigherIsBetter bool
+	// Rounds are the months the indicator's survey is held in: a period
+	// of a month without a day must be one of them. None means the
+	// indicator is published per year only.
+	Rounds []int
+	// Supporting marks an indicator beside poverty (IPM, TPT, Gini): a
+	// card shows it under "Indikator lain" and it never decides which
+	// period a card is about, so an August labour round does not
+	// displace the March poverty figures of the same year.
+	Supporting bool
+}
+
+// susenasRounds are the March and September rounds of the household
+// survey that poverty and the Gini ratio come from.
+var susenasRounds = []int{3, 9}
+
+// RoundAllowed reports whether a month-only period is one of the
+// indicator's survey rounds.
+func (in IndicatorInfo) RoundAllowed(month int) bool {
+	for _, m := range in.Rounds {
+		if m == month {
+			return true
+		}
+	}
+	return false
 }
 
 // Indicators is in display order: the headline numbers first.
@@ -72,38 +99,54 @@ var Indicators = []IndicatorInfo{
 	{
 		Indicator: IndMiskin, Name: "Jumlah penduduk miskin", Short: "Penduduk miskin",
 		Aliases:       []string{"miskin", "jumlah", "penduduk miskin", "jumlah miskin", "jiwa", "orang miskin", "warga miskin", "jumlah penduduk miskin"},
-		HigherIsWorse: true,
+		HigherIsWorse: true, Rounds: susenasRounds,
 	},
 	{
 		Indicator: IndP0, Name: "Persentase penduduk miskin (P0)", Short: "P0",
 		Aliases:       []string{"p0", "persentase", "persen", "%", "kemiskinan", "tingkat kemiskinan", "angka kemiskinan", "persentase kemiskinan", "persentase penduduk miskin", "persen penduduk miskin", "persen kemiskinan"},
-		HigherIsWorse: true,
+		HigherIsWorse: true, Rounds: susenasRounds,
 	},
 	{
 		Indicator: IndP1, Name: "Indeks kedalaman kemiskinan (P1)", Short: "P1",
 		Aliases:       []string{"p1", "kedalaman", "indeks kedalaman", "kedalaman kemiskinan", "indeks kedalaman kemiskinan"},
-		HigherIsWorse: true,
+		HigherIsWorse: true, Rounds: susenasRounds,
 	},
 	{
 		Indicator: IndP2, Name: "Indeks keparahan kemiskinan (P2)", Short: "P2",
 		Aliases:       []string{"p2", "keparahan", "indeks keparahan", "keparahan kemiskinan", "indeks keparahan kemiskinan"},
-		HigherIsWorse: true,
+		HigherIsWorse: true, Rounds: susenasRounds,
 	},
 	{
 		// A higher poverty line means dearer basic needs, not more poverty,
 		// so it is not "worse".
 		Indicator: IndGK, Name: "Garis kemiskinan", Short: "GK",
 		Aliases: []string{"gk", "garis", "garis kemiskinan", "garis miskin"},
+		Rounds:  susenasRounds,
 	},
 	{
 		Indicator: IndEkstremPersen, Name: "Persentase penduduk miskin ekstrem", Short: "Miskin ekstrem %",
 		Aliases:       []string{"ekstrem", "ekstrim", "kemiskinan ekstrem", "kemiskinan ekstrim", "ekstrem persen", "persentase miskin ekstrem", "persentase kemiskinan ekstrem", "tingkat kemiskinan ekstrem", "angka kemiskinan ekstrem"},
-		HigherIsWorse: true,
+		HigherIsWorse: true, Rounds: susenasRounds,
 	},
 	{
 		Indicator: IndEkstremJiwa, Name: "Jumlah penduduk miskin ekstrem", Short: "Miskin ekstrem",
 		Aliases:       []string{"miskin ekstrim", "ekstrem jiwa", "jumlah ekstrem", "jumlah miskin ekstrem", "penduduk miskin ekstrem", "jiwa miskin ekstrem", "orang miskin ekstrem", "warga miskin ekstrem"},
-		HigherIsWorse: true,
+		HigherIsWorse: true, Rounds: susenasRounds,
+	},
+	{
+		Indicator: IndIPM, Name: "Indeks Pembangunan Manusia (IPM)", Short: "IPM",
+		Aliases:        []string{"ipm", "indeks pembangunan manusia", "pembangunan manusia", "indeks pembangunan", "hdi"},
+		HigherIsBetter: true, Supporting: true,
+	},
+	{
+		Indicator: IndTPT, Name: "Tingkat Pengangguran Terbuka (TPT)", Short: "TPT",
+		Aliases:       []string{"tpt", "pengangguran", "pengangguran terbuka", "tingkat pengangguran", "tingkat pengangguran terbuka", "angka pengangguran", "persentase pengangguran"},
+		HigherIsWorse: true, Rounds: []int{8}, Supporting: true,
+	},
+	{
+		Indicator: IndGini, Name: "Rasio Gini", Short: "Gini",
+		Aliases:       []string{"gini", "rasio gini", "gini ratio", "indeks gini", "koefisien gini", "ketimpangan", "ketimpangan pengeluaran"},
+		HigherIsWorse: true, Rounds: susenasRounds, Supporting: true,
 	},
 }
 
