@@ -80,8 +80,20 @@ func (h *Handlers) sendCard(ctx context.Context, r *Request, code string, p tkpk
 		return err
 	}
 	html, rows := cardHTML(c), cardButtons(c)
-	if len(c.Figures) == 0 {
+	switch rounds := yearRounds(c.Periods, p.Year); {
+	case len(c.Figures) == 0 && len(c.Supporting) == 0:
 		html, rows = noCardHTML(c, p)
+	case p.IsYear() && len(rounds) >= 2:
+		// A year asked for with both rounds: neither is picked.
+		a, err := h.figs.Card(ctx, code, rounds[0])
+		if err != nil {
+			return err
+		}
+		b, err := h.figs.Card(ctx, code, rounds[len(rounds)-1])
+		if err != nil {
+			return err
+		}
+		html, rows = pairHTML(p.Year, a, b), pairButtons(a, b)
 	}
 	if edit {
 		h.edit(ctx, r, html, rows...)

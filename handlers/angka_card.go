@@ -103,6 +103,9 @@ func cardHTML(c tkpkbot.Card) string {
 		}
 		start = end
 	}
+	if len(c.Figures) == 0 {
+		writeMissing(&b, c) // a card of IPM, TPT or Gini alone
+	}
 	writePosition(&b, c)
 	writeSupporting(&b, c.Supporting, c.SupportingChanges)
 	writeOthers(&b, c.Others)
