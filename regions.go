@@ -3,20 +3,25 @@ package tkpkbot
 // Regions lists the province first, then its ten kabupaten/kota in BPS code
 // order; callers rely on that order for region buttons and rankings.
 //
+// Aliases are the other names people type: abbreviations (Kukar, Smd, Bpp)
+// and the regency's seat, which locals use for the whole regency
+// (Tenggarong for Kutai Kartanegara, Sangatta for Kutai Timur). The cities'
+// seats are the cities themselves.
+//
 // KemendagriCode follows Permendagri (Kutai Kartanegara is 64.02, Kutai Barat
 // 64.07), so for four kabupaten it is not just the BPS code with a dot.
 var Regions = []Region{
 	{Code: "6400", KemendagriCode: "64", Name: "Kalimantan Timur", Official: "Provinsi Kalimantan Timur", Kind: KindProvinsi, Aliases: []string{"Kaltim"}},
-	{Code: "6401", KemendagriCode: "64.01", Name: "Paser", Official: "Kabupaten Paser", Kind: KindKabupaten},
-	{Code: "6402", KemendagriCode: "64.07", Name: "Kutai Barat", Official: "Kabupaten Kutai Barat", Kind: KindKabupaten, Aliases: []string{"Kubar"}},
-	{Code: "6403", KemendagriCode: "64.02", Name: "Kutai Kartanegara", Official: "Kabupaten Kutai Kartanegara", Kind: KindKabupaten, Aliases: []string{"Kukar"}},
-	{Code: "6404", KemendagriCode: "64.08", Name: "Kutai Timur", Official: "Kabupaten Kutai Timur", Kind: KindKabupaten, Aliases: []string{"Kutim"}},
-	{Code: "6405", KemendagriCode: "64.03", Name: "Berau", Official: "Kabupaten Berau", Kind: KindKabupaten},
-	{Code: "6409", KemendagriCode: "64.09", Name: "Penajam Paser Utara", Official: "Kabupaten Penajam Paser Utara", Kind: KindKabupaten, Aliases: []string{"PPU"}},
-	{Code: "6411", KemendagriCode: "64.11", Name: "Mahakam Ulu", Official: "Kabupaten Mahakam Ulu", Kind: KindKabupaten, Aliases: []string{"Mahulu"}},
-	{Code: "6471", KemendagriCode: "64.71", Name: "Balikpapan", Official: "Kota Balikpapan", Kind: KindKota},
-	{Code: "6472", KemendagriCode: "64.72", Name: "Samarinda", Official: "Kota Samarinda", Kind: KindKota},
-	{Code: "6474", KemendagriCode: "64.74", Name: "Bontang", Official: "Kota Bontang", Kind: KindKota},
+	{Code: "6401", KemendagriCode: "64.01", Name: "Paser", Official: "Kabupaten Paser", Kind: KindKabupaten, Aliases: []string{"Tana Paser"}},
+	{Code: "6402", KemendagriCode: "64.07", Name: "Kutai Barat", Official: "Kabupaten Kutai Barat", Kind: KindKabupaten, Aliases: []string{"Kubar", "Sendawar"}},
+	{Code: "6403", KemendagriCode: "64.02", Name: "Kutai Kartanegara", Official: "Kabupaten Kutai Kartanegara", Kind: KindKabupaten, Aliases: []string{"Kukar", "Tenggarong"}},
+	{Code: "6404", KemendagriCode: "64.08", Name: "Kutai Timur", Official: "Kabupaten Kutai Timur", Kind: KindKabupaten, Aliases: []string{"Kutim", "Sangatta"}},
+	{Code: "6405", KemendagriCode: "64.03", Name: "Berau", Official: "Kabupaten Berau", Kind: KindKabupaten, Aliases: []string{"Tanjung Redeb"}},
+	{Code: "6409", KemendagriCode: "64.09", Name: "Penajam Paser Utara", Official: "Kabupaten Penajam Paser Utara", Kind: KindKabupaten, Aliases: []string{"PPU", "Penajam"}},
+	{Code: "6411", KemendagriCode: "64.11", Name: "Mahakam Ulu", Official: "Kabupaten Mahakam Ulu", Kind: KindKabupaten, Aliases: []string{"Mahulu", "Ujoh Bilang"}},
+	{Code: "6471", KemendagriCode: "64.71", Name: "Balikpapan", Official: "Kota Balikpapan", Kind: KindKota, Aliases: []string{"Bpp", "Bpn"}},
+	{Code: "6472", KemendagriCode: "64.72", Name: "Samarinda", Official: "Kota Samarinda", Kind: KindKota, Aliases: []string{"Smd"}},
+	{Code: "6474", KemendagriCode: "64.74", Name: "Bontang", Official: "Kota Bontang", Kind: KindKota, Aliases: []string{"Btg"}},
 }
 
 // regionIndex is built once so lookups by code never scan Regions.
