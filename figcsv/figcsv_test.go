@@ -647,6 +647,8 @@ func FuzzParse(f *testing.F) {
 		header + "6472,2024-12-03,miskin,44.524,jiwa,Dinsos\n6472,2024-12-03,miskin,44.524,jiwa,Dinsos\n",
 		header + "\"6472\n,\"x\n",
 		"\xEF\xBB\xBF" + header + "kukar,3 desember 2024,gk,Rp782.248,rp,x\n",
+		header + `6400,2020-03,p1,"1,015",indeks,BPS` + "\n" + `smd,2024,ipm,"83,11",,BPS` + "\n" +
+			`btg,Agustus 2023,tpt,"7,74",%,BPS` + "\n" + `6400,2024-09,gini,"0,310",rasio,BPS` + "\n" + `6400,2024-03,tpt,5,persen,BPS` + "\n",
 		"",
 		"\xff\xfe",
 		"a\x00b",
