@@ -19,7 +19,7 @@ var coreIndicators = []tkpkbot.Indicator{tkpkbot.IndMiskin, tkpkbot.IndP0, tkpkb
 // at, the Card has no Figures but still lists Periods.
 func (x *Index) Card(code string, at tkpkbot.Period) tkpkbot.Card {
 	reg, _ := tkpkbot.RegionByCode(code)
-	figs, side := splitSupporting(x.regions[code])
+	figs, side := x.poverty[code], x.side[code]
 	c := tkpkbot.Card{Region: reg, Periods: distinctPeriods(figs)}
 	p, ok := choosePeriod(c.Periods, at)
 	if !ok {
