@@ -21,7 +21,7 @@ type Index struct {
 	// poverty and side part regions' figures as splitSupporting does,
 	// once, so a card does not copy them.
 	poverty, side map[string][]tkpkbot.Figure
-	cells   map[cell][]tkpkbot.Figure   // per indicator and period, every region, in cellOrder
+	cells         map[cell][]tkpkbot.Figure // per indicator and period, every region, in cellOrder
 	// periods lists, per indicator, the periods some kabupaten/kota has
 	// it for, oldest first.
 	periods map[tkpkbot.Indicator][]tkpkbot.Period
