@@ -33,13 +33,13 @@ func (h *Handlers) routes() {
 	h.OnCommand(Access{Roles: everyone, Chats: AnyChat}, &Command{
 		Name: "peringkat", Menu: "Peringkat 10 kabupaten/kota",
 		Usage: "/peringkat [indikator] [periode]", Example: "/peringkat p0",
-		Help: "kabupaten/kota diurutkan menurut indikator (bawaan P0; juga miskin, p1, p2, gk)",
+		Help: "kabupaten/kota diurutkan menurut indikator (bawaan P0; juga miskin, p1, p2, gk, ipm, tpt)",
 		Run:  h.peringkat,
 	})
 	h.OnCommand(Access{Roles: everyone, Chats: AnyChat}, &Command{
 		Name: "grafik", Menu: "Grafik tren kemiskinan wilayah",
 		Usage: "/grafik <wilayah> [indikator]", Example: "/grafik Samarinda p0",
-		Help: "grafik garis dari periode ke periode, dibanding provinsi",
+		Help: "grafik garis dari periode ke periode, dibanding provinsi (indikator: p0, miskin, p1, p2, gk, ipm, tpt, gini)",
 		Run:  h.grafik,
 	})
 	h.OnCommand(Access{Roles: coordinator, Chats: PrivateOnly}, &Command{
