@@ -256,7 +256,7 @@ func (h *Handlers) materialsStatus(ctx context.Context, r *Request, id int64) er
 	var b strings.Builder
 	fmt.Fprintf(&b, "📂 <b>Bahan rapat #%d</b>\n%s\n\nDiminta: <b>%s</b>\nTenggat: <b>%s</b>", s.Meeting.ID,
 		reminders.MeetingDetails(s.Meeting, h.Location), escape(s.Request.Request), indo.DateTime(s.Request.Deadline.In(h.Location)))
-	if now.After(s.Request.Deadline) {
+	if !now.Before(s.Request.Deadline) {
 		b.WriteString(" (sudah lewat)")
 	} else {
 		b.WriteString(" (" + reminders.Until(s.Request.Deadline.Sub(now)) + ")")
