@@ -299,3 +299,21 @@ func TestAgendaOnRapatAndInTheReminder(t *testing.T) {
 	i := strings.LastIndex(rem, "Pengingat rapat —")
 	mustContain(t, rem[i:], "Agenda\n1. Pembukaan\n2. Evaluasi data P3KE per kabupaten/kota")
 }
+
+func TestBantuanShowsMaterialsAndAgendaToTheirRoles(t *testing.T) {
+	h := newHarness(t)
+	materialsTeam(t, h)
+	admin := texts(h.say(adminID, "Admin", "/bantuan"))
+	rapat := admin[strings.Index(admin, "Rapat\n"):]
+	rapat, _, _ = strings.Cut(rapat, "\n\n")
+	mustContain(t, rapat, "/agenda <nomor> [butir]", "/bahan <nomor>", "/rapat [nomor]")
+	coord := texts(h.say(koordSmd, "Koor Samarinda", "/bantuan"))
+	mustContain(t, coord, "/bahan <nomor>", "koordinator: kirim berkas dengan keterangan /bahan")
+	if strings.Contains(coord, "/agenda") {
+		t.Fatalf("a coordinator's help shows /agenda:\n%s", coord)
+	}
+	if stranger := texts(h.say(strangerID, "Asing", "/bantuan")); strings.Contains(stranger, "/bahan") {
+		t.Fatalf("a stranger's help shows /bahan:\n%s", stranger)
+	}
+	mustContain(t, texts(h.say(adminID, "Admin", "/bantuan bahan")), "/bahan 3 2024-12-12 Paparan", "Hanya di chat pribadi")
+}
