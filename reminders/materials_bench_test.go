@@ -126,7 +126,7 @@ func BenchmarkMaterialsQuarter(b *testing.B) {
 		b.ReportMetric(float64(tg.n), "all_msgs")
 		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(sweeps)/1000, "ms/sweep")
 		if i == 0 {
-			b.Log(fmt.Sprintf("quarter: %d sweeps, sent %v", sweeps, tg.byKind))
+			b.Logf("quarter: %d sweeps, sent %v", sweeps, tg.byKind)
 		}
 	}
 }
