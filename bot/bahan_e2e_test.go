@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/png"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -11,6 +13,7 @@ import (
 
 	"github.com/go-telegram/bot/models"
 
+	"tkpkbot"
 	"tkpkbot/internal/telegramtest"
 )
 
@@ -316,4 +319,81 @@ func TestBantuanShowsMaterialsAndAgendaToTheirRoles(t *testing.T) {
 		t.Fatalf("a stranger's help shows /bahan:\n%s", stranger)
 	}
 	mustContain(t, texts(h.say(adminID, "Admin", "/bantuan bahan")), "/bahan 3 2024-12-12 Paparan", "Hanya di chat pribadi")
+}
+
+// Three sweeper processes, one killed after its 20th send and restarted:
+// the request, both reminders and the summary still arrive exactly once
+// each, and only where they are due.
+func TestMaterialsOnceWhenASweeperIsKilled(t *testing.T) {
+	ctx := context.Background()
+	f := newFleet(t, true, 20)
+	db := f.dbs[0]
+	districts := tkpkbot.Districts()
+	region := map[int64]int{}
+	for i := 0; i < 50; i++ {
+		id := int64(20001 + i)
+		region[id] = i % 10
+		if _, err := db.Pool.Exec(ctx, `INSERT INTO users (id, first_name, role, region_code) VALUES ($1, 'K', 'koordinator', $2)`,
+			id, districts[i%10].Code); err != nil {
+			t.Fatal(err)
+		}
+	}
+	admins := []int64{20101, 20102}
+	for _, id := range admins {
+		if _, err := db.Pool.Exec(ctx, `INSERT INTO users (id, first_name, role) VALUES ($1, 'A', 'admin')`, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	at := func(d, hh int) time.Time { return time.Date(2024, 12, d, hh, 0, 0, 0, wita) }
+	m, err := db.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor", StartsAt: at(16, 9), CreatedBy: admins[0]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := db.RequestMaterials(ctx, tkpkbot.MaterialsRequest{MeetingID: m.ID, Request: "Paparan", Deadline: at(13, 16), CreatedBy: admins[0]}); err != nil {
+		t.Fatal(err)
+	}
+	f.at(at(9, 8))
+	for id, reg := range region {
+		if reg < 5 && id < 20011 { // one coordinator of each of the first five regions sends
+			if _, err := db.AddMaterial(ctx, tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: id}, Kind: tkpkbot.MaterialText,
+				Body: "bahan", SourceUpdate: id}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	f.at(at(11, 16))
+	f.at(at(13, 13))
+	f.at(at(13, 16))
+	if !f.victim.Load() {
+		t.Fatal("no sweeper was killed")
+	}
+	got := map[int64]map[string]int{}
+	for _, c := range f.fake.CallsTo("sendMessage") {
+		if c.Err != nil {
+			continue
+		}
+		chat, _ := strconv.ParseInt(c.Params["chat_id"], 10, 64)
+		for _, k := range []string{"Permintaan bahan", "Pengingat bahan", "Tenggat bahan"} {
+			if strings.Contains(c.Params["text"], k) {
+				if got[chat] == nil {
+					got[chat] = map[string]int{}
+				}
+				got[chat][k]++
+			}
+		}
+	}
+	for id, reg := range region {
+		reminders := 0
+		if reg >= 5 {
+			reminders = 2
+		}
+		if g := got[id]; g["Permintaan bahan"] != 1 || g["Pengingat bahan"] != reminders || g["Tenggat bahan"] != 0 {
+			t.Errorf("coordinator %d (region %d): %v, want 1 request and %d reminders", id, reg, g, reminders)
+		}
+	}
+	for _, id := range admins {
+		if g := got[id]; g["Tenggat bahan"] != 1 || g["Permintaan bahan"] != 0 {
+			t.Errorf("admin %d: %v", id, g)
+		}
+	}
 }
