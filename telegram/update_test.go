@@ -10,7 +10,7 @@ func TestFromModelCarriesPhotoAndReply(t *testing.T) {
 	chat := models.Chat{ID: 42, Type: models.ChatTypePrivate}
 	u := FromModel(&models.Update{ID: 7, Message: &models.Message{
 		ID: 12, Chat: chat, From: &models.User{ID: 42, FirstName: "Sari"}, Caption: "/bahan 3",
-		Photo: []models.PhotoSize{{FileID: "small", FileSize: 900}, {FileID: "big", FileSize: 45000}},
+		Photo:          []models.PhotoSize{{FileID: "small", FileSize: 900}, {FileID: "big", FileSize: 45000}},
 		ReplyToMessage: &models.Message{ID: 9, Chat: chat, Document: &models.Document{FileID: "doc", FileName: "a.csv"}},
 	}})
 	if u.Photo == nil || u.Photo.FileID != "big" || u.Photo.FileSize != 45000 || u.Photo.MimeType != "image/jpeg" {
