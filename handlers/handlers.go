@@ -27,6 +27,8 @@ type Deps struct {
 	People      tkpkbot.PeopleService
 	Reports     tkpkbot.ReportService
 	Meetings    tkpkbot.MeetingService
+	Materials   tkpkbot.MaterialsService
+	Agenda      tkpkbot.AgendaService
 	Clock       tkpkbot.Clock
 	Location    *time.Location
 	Log         *slog.Logger
