@@ -101,4 +101,8 @@ var Facts = []*Error{
 	ErrNoFigures, ErrFigureRejected,
 	ErrMinutesSent, ErrMinutesDraftGone, ErrMinutesCancelled, ErrMinutesEmpty, ErrNotAdmin,
 	ErrActionUnknown, ErrActionClosed, ErrNotActionOwner, ErrFollowUpAnswered,
+	ErrMaterialsUntitled, ErrMaterialsRequestLong, ErrMaterialsDeadlinePast, ErrMaterialsAfterMeeting,
+	ErrMaterialsRequested, ErrMaterialsNotRequested, ErrMaterialEmpty, ErrMaterialTextLong,
+	ErrMaterialSender, ErrMaterialUnknown,
+	ErrAgendaEmpty, ErrAgendaLong, ErrAgendaFull, ErrAgendaUnknown,
 }

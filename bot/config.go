@@ -47,6 +47,9 @@ type Config struct {
 	ReportReminderOffsets []time.Duration
 	// ActionReminderOffsets: before a follow-up task is due.
 	ActionReminderOffsets []time.Duration
+	// Reminders before a materials deadline (/bahan), to coordinators
+	// whose region has sent nothing; nil means the defaults.
+	MaterialsReminderOffsets []time.Duration
 }
 
 // configError names the variable so one line tells the operator what to fix.
@@ -152,6 +155,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		{"REMINDER_OFFSETS", reminders.DefaultMeetingOffsets, &c.ReminderOffsets},
 		{"REPORT_REMINDER_OFFSETS", reminders.DefaultReportOffsets, &c.ReportReminderOffsets},
 		{"ACTION_REMINDER_OFFSETS", reminders.DefaultActionOffsets, &c.ActionReminderOffsets},
+		{"MATERIALS_REMINDER_OFFSETS", reminders.DefaultMaterialsOffsets, &c.MaterialsReminderOffsets},
 	} {
 		offs, err := reminders.ParseOffsets(getenv(o.name), o.def)
 		if err != nil {

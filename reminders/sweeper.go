@@ -37,6 +37,13 @@ type Options struct {
 	// nil FollowUps plans none.
 	FollowUps     tkpkbot.FollowUpReminders
 	ActionOffsets []time.Duration
+	// Materials plans the reminders before a materials deadline at
+	// MaterialsOffsets (MATERIALS_REMINDER_OFFSETS; nil means the
+	// defaults); nil Materials plans none. Agenda, if set, puts the
+	// meeting's agenda in the reminder before it.
+	Materials        MaterialsPlanner
+	MaterialsOffsets []time.Duration
+	Agenda           AgendaSource
 
 	// Limiter paces sends to Telegram's limits (telegram.NewLimiter with
 	// its defaults in production); nil sends unpaced.
@@ -104,6 +111,9 @@ func New(o Options) *Sweeper {
 	}
 	if o.ActionOffsets == nil {
 		o.ActionOffsets = DefaultActionOffsets
+	}
+	if o.MaterialsOffsets == nil {
+		o.MaterialsOffsets = DefaultMaterialsOffsets
 	}
 	if o.Limiter == nil {
 		o.Limiter = unpaced{}
@@ -230,11 +240,21 @@ func (s *Sweeper) plan(ctx context.Context, now time.Time, cur tkpkbot.Week, cal
 		return 0, err
 	}
 	m, err := s.o.Store.PlanMeetingReminders(ctx, s.o.MeetingOffsets, now)
-	if err != nil || s.o.FollowUps == nil {
+	if err != nil {
 		return n + m, err
 	}
-	a, err := s.o.FollowUps.PlanActionReminders(ctx, s.o.ActionOffsets, now)
-	return n + m + a, err
+	if s.o.Materials != nil {
+		k, err := s.o.Materials.PlanMaterialsReminders(ctx, s.o.MaterialsOffsets, now)
+		if err != nil {
+			return n + m + k, err
+		}
+		m += k
+	}
+	if s.o.FollowUps != nil {
+		a, err := s.o.FollowUps.PlanActionReminders(ctx, s.o.ActionOffsets, now)
+		return n + m + a, err
+	}
+	return n + m, nil
 }
 
 // expand fans out every due reminder, a batch per transaction so no lock
@@ -280,7 +300,7 @@ func (s *Sweeper) deliver(ctx context.Context, cal tkpkbot.Calendar, st *Stats) 
 		}
 		defer release()
 	}
-	sums := &summaries{reports: s.o.Reports, followUps: s.o.FollowUps, loc: s.o.Location, now: s.o.Clock.Now()}
+	sums := &summaries{reports: s.o.Reports, followUps: s.o.FollowUps, loc: s.o.Location, now: s.o.Clock.Now(), agenda: &agendas{src: s.o.Agenda}}
 	for ctx.Err() == nil {
 		now := s.o.Clock.Now()
 		ds, err := s.o.Store.ClaimDeliveries(ctx, s.owner, now, s.o.Lease, s.o.Batch)
@@ -394,6 +414,13 @@ func (s *Sweeper) deliverOne(ctx context.Context, d tkpkbot.Delivery, cal tkpkbo
 			return finish(tkpkbot.Outcome{Retry: true, RetryAt: now.Add(time.Minute), Note: "rekap gagal dimuat"})
 		}
 	}
+	if d.Reminder.Kind == tkpkbot.KindMeetingBefore {
+		var err error
+		if d.Agenda, err = sums.agenda.get(ctx, d.Reminder.MeetingID); err != nil {
+			log.Error("meeting agenda failed; will retry", "err", err)
+			return finish(tkpkbot.Outcome{Retry: true, RetryAt: now.Add(time.Minute), Note: "agenda gagal dimuat"})
+		}
+	}
 	msg := render(d, now, s.o.Location, deadline, sum)
 	if followUpKind(d.Reminder.Kind) {
 		m, o := s.followUpMessage(ctx, d, now)
@@ -497,7 +524,7 @@ func (s *Sweeper) decide(d tkpkbot.Delivery, now time.Time, cal tkpkbot.Calendar
 		return tkpkbot.DeliveryExpired, "sudah lewat"
 	}
 	k := d.Reminder.Kind
-	meeting := k == tkpkbot.KindMeetingAnnounce || k == tkpkbot.KindMeetingBefore || k == tkpkbot.KindMeetingCancel
+	meeting := k == tkpkbot.KindMeetingAnnounce || k == tkpkbot.KindMeetingBefore || k == tkpkbot.KindMeetingCancel || materialsKind(k)
 	if meeting && d.Meeting.Cancelled() && k != tkpkbot.KindMeetingCancel {
 		return tkpkbot.DeliverySkipped, "rapat dibatalkan"
 	}
@@ -513,6 +540,8 @@ func (s *Sweeper) decide(d tkpkbot.Delivery, now time.Time, cal tkpkbot.Calendar
 		return tkpkbot.DeliverySkipped, "bukan anggota lagi"
 	case u.Unreachable:
 		return tkpkbot.DeliverySkipped, "tidak bisa dihubungi"
+	case materialsKind(k):
+		return decideMaterials(d)
 	case k == tkpkbot.KindRegionUncovered && u.Role != tkpkbot.RoleAdmin:
 		return tkpkbot.DeliverySkipped, "bukan admin"
 	case k == tkpkbot.KindMeetingAnnounce || k == tkpkbot.KindMeetingCancel || k == tkpkbot.KindRegionUncovered || k == tkpkbot.KindMinutes:
@@ -559,6 +588,7 @@ type summaries struct {
 	now       time.Time // the sweep's: what counts as overdue
 	mu        sync.Mutex
 	byWeek    map[tkpkbot.Week]summary
+	agenda    *agendas // meetings' agendas, read once per sweep
 }
 
 func (c *summaries) get(ctx context.Context, w tkpkbot.Week) (summary, error) {

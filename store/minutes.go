@@ -200,7 +200,7 @@ func (db *DB) SendMinutes(ctx context.Context, token string, actor int64) (tkpkb
 	return out, again, db.wrap("send minutes", err)
 }
 
-func minutesQuery(ctx context.Context, q querier, where string, arg any) (tkpkbot.SentMinutes, error) {
+func minutesQuery(ctx context.Context, q rowQuerier, where string, arg any) (tkpkbot.SentMinutes, error) {
 	var s tkpkbot.SentMinutes
 	var content []byte
 	m := &s.Meeting
@@ -217,12 +217,12 @@ func minutesQuery(ctx context.Context, q querier, where string, arg any) (tkpkbo
 	return s, json.Unmarshal(content, &s.Minutes)
 }
 
-// querier is a pool or a transaction.
-type querier interface {
+// rowQuerier is a pool or a transaction.
+type rowQuerier interface {
 	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
 }
 
-func minutesByID(ctx context.Context, q querier, id int64) (tkpkbot.SentMinutes, error) {
+func minutesByID(ctx context.Context, q rowQuerier, id int64) (tkpkbot.SentMinutes, error) {
 	return minutesQuery(ctx, q, `n.id = $1`, id)
 }
 
