@@ -8,10 +8,16 @@ type AgendaSource string
 const (
 	// AgendaManual: an admin added it with /agenda.
 	AgendaManual AgendaSource = "manual"
-	// The coordination loop's automatic items (a region's open kendala, an
-	// overdue tindak lanjut) get their own sources when they are added to
-	// AgendaService.Agenda.
+	// The coordination loop's automatic items, after the manual ones:
+	// every overdue tindak lanjut (Action set), then every open kendala
+	// (Kendala set).
+	AgendaOverdue AgendaSource = "tindak_lanjut"
+	AgendaKendala AgendaSource = "kendala"
 )
+
+// MaxAgendaAuto bounds the automatic items, so the reminder before a
+// meeting stays one message; the rest is in /tindaklanjut and /rekap.
+const MaxAgendaAuto = 20
 
 // AgendaItem is one line of a meeting's agenda. ID is set for manual items
 // only: those are the ones an admin can remove.
@@ -19,6 +25,9 @@ type AgendaItem struct {
 	ID     int64
 	Text   string
 	Source AgendaSource
+	// The item an automatic line is about.
+	Action  *Action
+	Kendala *Kendala
 }
 
 // Limits that keep an agenda readable in a reminder on a phone.

@@ -153,6 +153,7 @@ func TestMinutesFollowUpLoop(t *testing.T) {
 	twin.sweep()
 	h.clock.Set(time.Date(2024, 12, 17, 16, 5, 0, 0, wita)) // Samarinda's 72h reminder falls due
 	h.sweep()
+	twin.sweep()
 	if n := count(h.botTexts(berauID), "Tindak lanjut lewat tenggat"); n != 1 {
 		t.Fatalf("Berau's coordinator got %d overdue messages; want 1:\n%s", n, h.botTexts(berauID))
 	}
@@ -172,6 +173,7 @@ func TestMinutesFollowUpLoop(t *testing.T) {
 	// Friday's deadline summary to admins carries the overdue count.
 	h.clock.Set(time.Date(2024, 12, 20, 16, 1, 0, 0, wita))
 	h.sweep()
+	twin.sweep() // whichever replica holds the sender lock sends it
 	mustContain(t, h.botTexts(adminID), "Tenggat laporan lewat", "Tindak lanjut lewat tenggat: Berau 1")
 
 	// The next meeting's agenda lists the open kendala and the overdue task.
@@ -180,11 +182,26 @@ func TestMinutesFollowUpLoop(t *testing.T) {
 		t.Fatal(err)
 	}
 	agenda := strings.Join(lines, "\n")
-	mustContain(t, agenda, "Tindak lanjut <b>Berau</b> lewat tenggat 16 Des 2024", "Rapat koordinasi desa",
+	mustContain(t, agenda, "Tindak lanjut <b>Berau</b> lewat tenggat 16 Des 2024: Rapat koordinasi desa",
 		"Kendala <b>Samarinda</b> (minggu 50): Sinyal lemah di pedalaman", "Kendala <b>Samarinda</b> (minggu 51): Anggaran belum cair")
 	if strings.Contains(agenda, "Verifikasi 500 KK") {
 		t.Fatalf("the closed task is on the agenda:\n%s", agenda)
 	}
+
+	// ...and so do the next meeting's /rapat and the reminder before it.
+	// (The second replica goes: woken by the new meeting it would race
+	// this sweep for the sender lock.)
+	twin.stop()
+	h.say(adminID, "Admin", "/agenda 2 Evaluasi P3KE") // no meeting #2 yet: refused
+	mustContain(t, texts(h.say(adminID, "Admin", "/rapat_baru 2024-12-23 09:00 Rakor akhir tahun")), "Rapat #2 dijadwalkan")
+	h.say(adminID, "Admin", "/agenda 2 Evaluasi P3KE")
+	got = texts(h.say(adminID, "Admin", "/rapat 2"))
+	mustContain(t, got, "Agenda", "1. Evaluasi P3KE", "2. ⚠️ Tindak lanjut Berau lewat tenggat 16 Des 2024: Rapat koordinasi desa",
+		"Kendala Samarinda (minggu 50): Sinyal lemah di pedalaman")
+	h.sweep()
+	h.clock.Set(time.Date(2024, 12, 22, 9, 5, 0, 0, wita))
+	h.sweep()
+	mustContain(t, h.botTexts(berauID), "Pengingat rapat", "Tindak lanjut Berau lewat tenggat 16 Des 2024: Rapat koordinasi desa")
 }
 
 func countActions(t *testing.T, h *harness) int {

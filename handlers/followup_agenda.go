@@ -7,12 +7,13 @@ import (
 	"time"
 
 	"tkpkbot"
-	"tkpkbot/indo"
+	"tkpkbot/reminders"
 )
 
 // FollowUpAgenda is what a meeting's agenda lists on its own: every
-// region's open kendala and every tindak lanjut overdue at now, one HTML
-// line each (see followUpAgendaLines).
+// overdue tindak lanjut at now and every region's open kendala, one HTML
+// line each (see followUpAgendaLines). The store appends the same items to
+// every agenda (AgendaService.Agenda); this reads them for other views.
 func (h *Handlers) FollowUpAgenda(ctx context.Context, now time.Time) ([]string, error) {
 	if h.FollowUps == nil {
 		return nil, nil
@@ -28,45 +29,39 @@ func (h *Handlers) FollowUpAgenda(ctx context.Context, now time.Time) ([]string,
 	return followUpAgendaLines(ks, as, now), nil
 }
 
-// followUpAgendaLines words open kendala and overdue tasks as agenda
-// lines, by region in the province's order, overdue tasks first within a
-// region (they are what the meeting must chase), oldest first.
+// followUpAgendaLines words open kendala and overdue tasks as agenda lines
+// (reminders.AgendaLine, the words /rapat and the reminder use): overdue
+// tasks first (they are what the meeting must chase), then kendala, each
+// by region in the province's order, oldest first.
 func followUpAgendaLines(ks []tkpkbot.Kendala, as []tkpkbot.Action, now time.Time) []string {
-	type line struct {
-		region int
-		kind   int // 0 overdue task, 1 kendala
-		at     time.Time
-		text   string
+	var tasks, kendala []tkpkbot.AgendaItem
+	for i := range as {
+		if as[i].Overdue(now) {
+			tasks = append(tasks, tkpkbot.AgendaItem{Source: tkpkbot.AgendaOverdue, Text: as[i].Task, Action: &as[i]})
+		}
 	}
-	var ls []line
-	for _, a := range as {
-		if !a.Overdue(now) {
-			continue
+	for i := range ks {
+		if ks[i].Open() {
+			kendala = append(kendala, tkpkbot.AgendaItem{Source: tkpkbot.AgendaKendala, Text: ks[i].Text, Kendala: &ks[i]})
 		}
-		days := int(now.Sub(a.DueAt)/(24*time.Hour)) + 1
-		ls = append(ls, line{regionOrder(a.RegionCode), 0, a.DueAt, fmt.Sprintf("⚠️ Tindak lanjut <b>%s</b> lewat tenggat %s (%d hari): %s",
-			escape(regionName(a.RegionCode)), indo.ShortDate(a.DueOn), days, escape(shortText(a.Task, 200)))})
 	}
-	for _, k := range ks {
-		if !k.Open() {
-			continue
+	sort.SliceStable(tasks, func(i, j int) bool {
+		a, b := tasks[i].Action, tasks[j].Action
+		if ra, rb := regionOrder(a.RegionCode), regionOrder(b.RegionCode); ra != rb {
+			return ra < rb
 		}
-		ls = append(ls, line{regionOrder(k.RegionCode), 1, k.OpenedAt, fmt.Sprintf("🧩 Kendala <b>%s</b> (minggu %d): %s",
-			escape(regionName(k.RegionCode)), k.Week.Week, escape(shortText(k.Text, 200)))})
-	}
-	sort.SliceStable(ls, func(i, j int) bool {
-		a, b := ls[i], ls[j]
-		if a.region != b.region {
-			return a.region < b.region
-		}
-		if a.kind != b.kind {
-			return a.kind < b.kind
-		}
-		return a.at.Before(b.at)
+		return a.DueAt.Before(b.DueAt)
 	})
-	out := make([]string, len(ls))
-	for i, l := range ls {
-		out[i] = l.text
+	sort.SliceStable(kendala, func(i, j int) bool {
+		a, b := kendala[i].Kendala, kendala[j].Kendala
+		if ra, rb := regionOrder(a.RegionCode), regionOrder(b.RegionCode); ra != rb {
+			return ra < rb
+		}
+		return a.OpenedAt.Before(b.OpenedAt)
+	})
+	var out []string
+	for _, it := range append(tasks, kendala...) {
+		out = append(out, reminders.AgendaLine(it))
 	}
 	return out
 }

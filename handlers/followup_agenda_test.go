@@ -31,9 +31,9 @@ func TestFollowUpAgendaLines(t *testing.T) {
 	}
 	got := followUpAgendaLines(ks, as, now)
 	want := []string{
-		"⚠️ Tindak lanjut <b>Berau</b> lewat tenggat 20 Des 2024 (17 hari): Rapat desa",
+		"⚠️ Tindak lanjut <b>Berau</b> lewat tenggat 20 Des 2024: Rapat desa",
+		"⚠️ Tindak lanjut <b>Samarinda</b> lewat tenggat 31 Des 2024: Verifikasi 500 KK data P3KE",
 		"🧩 Kendala <b>Berau</b> (minggu 52): Anggaran belum cair",
-		"⚠️ Tindak lanjut <b>Samarinda</b> lewat tenggat 31 Des 2024 (6 hari): Verifikasi 500 KK data P3KE",
 		"🧩 Kendala <b>Samarinda</b> (minggu 51): Sinyal lemah &lt;di&gt; pedalaman",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -140,3 +140,30 @@ func overdueLine(counts []tkpkbot.RegionFollowUp) string {
 	}
 	return "\n\n⏳ Tindak lanjut lewat tenggat: <b>" + indo.Esc(strings.Join(parts, ", ")) + "</b>. Lihat /tindaklanjut."
 }
+
+// AgendaLine is one agenda item as messages show it: a manual item as the
+// admin wrote it, an automatic one with its region and why it is there.
+func AgendaLine(it tkpkbot.AgendaItem) string {
+	name := func(code string) string {
+		if reg, ok := tkpkbot.RegionByCode(code); ok {
+			return reg.Name
+		}
+		return code
+	}
+	switch {
+	case it.Source == tkpkbot.AgendaOverdue && it.Action != nil:
+		a := it.Action
+		return fmt.Sprintf("⚠️ Tindak lanjut <b>%s</b> lewat tenggat %s: %s", indo.Esc(name(a.RegionCode)), indo.ShortDate(a.DueOn), indo.Esc(short200(a.Task)))
+	case it.Source == tkpkbot.AgendaKendala && it.Kendala != nil:
+		k := it.Kendala
+		return fmt.Sprintf("🧩 Kendala <b>%s</b> (minggu %d): %s", indo.Esc(name(k.RegionCode)), k.Week.Week, indo.Esc(short200(k.Text)))
+	}
+	return indo.Esc(it.Text)
+}
+
+func short200(s string) string {
+	if r := []rune(s); len(r) > 200 {
+		return string(r[:199]) + "…"
+	}
+	return s
+}

@@ -101,7 +101,7 @@ func AgendaText(items []tkpkbot.AgendaItem) string {
 	var b strings.Builder
 	b.WriteString("<b>Agenda</b>")
 	for i, it := range items {
-		fmt.Fprintf(&b, "\n%d. %s", i+1, indo.Esc(it.Text))
+		fmt.Fprintf(&b, "\n%d. %s", i+1, AgendaLine(it))
 	}
 	return b.String()
 }

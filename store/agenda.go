@@ -81,13 +81,17 @@ func (db *DB) RemoveAgendaItem(ctx context.Context, id int64) (int64, []tkpkbot.
 	return meetingID, out, db.wrap("remove agenda item", err)
 }
 
-// Agenda is the meeting's agenda: the manual items, in order. This is the
-// seam for the automatic items of the coordination loop (each region's
-// open kendala, overdue tindak lanjut): they are appended here, so /rapat
-// and the reminder before the meeting show them without further change.
+// Agenda is the meeting's agenda: the manual items, in order, then the
+// coordination loop's automatic ones (every overdue tindak lanjut, every
+// region's open kendala; see followUpAgenda), so /rapat and the reminder
+// before the meeting show them without further change.
 func (db *DB) Agenda(ctx context.Context, meetingID int64) ([]tkpkbot.AgendaItem, error) {
 	out, err := manualAgenda(ctx, db.Pool, meetingID)
-	return out, db.wrap("load agenda", err)
+	if err != nil {
+		return out, db.wrap("load agenda", err)
+	}
+	auto, err := db.followUpAgenda(ctx, db.Clock.Now())
+	return append(out, auto...), db.wrap("load agenda", err)
 }
 
 type querier interface {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"sort"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -329,4 +330,35 @@ func (db *DB) PlanActionReminders(ctx context.Context, offsets []time.Duration, 
 		return err
 	})
 	return int(n), db.wrap("plan action reminders", err)
+}
+
+// followUpAgenda is the automatic part of every agenda: the tasks overdue
+// at now, then the open kendala, each group by region in the province's
+// order and oldest first, at most tkpkbot.MaxAgendaAuto in all.
+func (db *DB) followUpAgenda(ctx context.Context, now time.Time) ([]tkpkbot.AgendaItem, error) {
+	as, err := db.OverdueActions(ctx, now)
+	if err != nil {
+		return nil, err
+	}
+	ks, err := db.OpenKendala(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	order := map[string]int{}
+	for i, r := range tkpkbot.Regions {
+		order[r.Code] = i
+	}
+	sort.SliceStable(as, func(i, j int) bool { return order[as[i].RegionCode] < order[as[j].RegionCode] })
+	sort.SliceStable(ks, func(i, j int) bool { return order[ks[i].RegionCode] < order[ks[j].RegionCode] })
+	var out []tkpkbot.AgendaItem
+	for i := range as {
+		out = append(out, tkpkbot.AgendaItem{Text: as[i].Task, Source: tkpkbot.AgendaOverdue, Action: &as[i]})
+	}
+	for i := range ks {
+		out = append(out, tkpkbot.AgendaItem{Text: ks[i].Text, Source: tkpkbot.AgendaKendala, Kendala: &ks[i]})
+	}
+	if len(out) > tkpkbot.MaxAgendaAuto {
+		out = out[:tkpkbot.MaxAgendaAuto]
+	}
+	return out, nil
 }

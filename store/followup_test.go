@@ -375,3 +375,41 @@ func TestKendalaOpensWithAReportAndClosesWithTheNext(t *testing.T) {
 		t.Fatalf("a revision reopened something: %+v", ks)
 	}
 }
+
+func TestAgendaListsOverdueTasksAndOpenKendalaAfterTheManualItems(t *testing.T) {
+	ctx := context.Background()
+	clock := clocktest.New(start)
+	db := dbtest.Open(t, store.Options{Clock: clock, Location: wita, AdminIDs: []int64{1}})
+	coordinator(t, db, 2, "6472")
+	member(t, db, 1, tkpkbot.RoleAdmin, "")
+	f, err := db.StartRevision(ctx, 2, tkpkbot.Report{RegionCode: "6472", Week: tkpkbot.Week{Year: 2024, Week: 50},
+		Activities: "Verifikasi", Households: 1, Budget: 1, Obstacles: "Sinyal lemah", NextPlan: "Lanjut"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	submitted(t, db, f)
+	m := heldMeeting(t, db, clock)
+	if _, _, err := db.SendMinutes(ctx, draftWith(t, db, m.ID, 10, twoTasks).Token, 1); err != nil {
+		t.Fatal(err)
+	}
+	next, err := db.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor 2", StartsAt: time.Date(2025, 1, 6, 9, 0, 0, 0, wita), CreatedBy: 1, SourceUpdate: 99})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddAgendaItem(ctx, next.ID, 1, "Evaluasi P3KE", 100); err != nil {
+		t.Fatal(err)
+	}
+	// Before any task is due: the manual item and the kendala.
+	items, err := db.Agenda(ctx, next.ID)
+	if err != nil || len(items) != 2 || items[0].Source != tkpkbot.AgendaManual || items[1].Source != tkpkbot.AgendaKendala ||
+		items[1].Kendala.Text != "Sinyal lemah" {
+		t.Fatalf("agenda = %+v, %v", items, err)
+	}
+	// Berau's task (20 December) is overdue on the 21st, Samarinda's not yet.
+	clock.Set(time.Date(2024, 12, 21, 9, 0, 0, 0, wita))
+	items, err = db.Agenda(ctx, next.ID)
+	if err != nil || len(items) != 3 || items[1].Source != tkpkbot.AgendaOverdue || items[1].Action.RegionCode != "6405" ||
+		items[2].Source != tkpkbot.AgendaKendala {
+		t.Fatalf("agenda on the 21st = %+v, %v", items, err)
+	}
+}
