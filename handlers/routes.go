@@ -42,6 +42,12 @@ func (h *Handlers) routes() {
 		Help: "grafik garis dari periode ke periode, dibanding provinsi",
 		Run:  h.grafik,
 	})
+	h.OnCommand(Access{Roles: everyone, Chats: AnyChat}, &Command{
+		Name: "peta", Menu: "Peta 10 kabupaten/kota",
+		Usage: "/peta [indikator] [periode]", Example: "/peta p1 2023",
+		Help: "peta warna kabupaten/kota menurut indikator (bawaan P0, periode dengan data terlengkap)",
+		Run:  h.peta,
+	})
 	h.OnCommand(Access{Roles: coordinator, Chats: PrivateOnly}, &Command{
 		Name: "lapor", Menu: "Kirim laporan mingguan (koordinator)",
 		Usage: "/lapor", Example: "/lapor", Help: "mengisi laporan kemajuan minggu ini langkah demi langkah",
@@ -151,6 +157,7 @@ func (h *Handlers) routes() {
 	h.OnCallback("angka", Access{Roles: everyone, Chats: AnyChat, Like: "angka"}, h.angkaButton)
 	h.OnCallback("peringkat", Access{Roles: everyone, Chats: AnyChat, Like: "peringkat"}, h.peringkatButton)
 	h.OnCallback("grafik", Access{Roles: everyone, Chats: AnyChat, Like: "grafik"}, h.grafikButton)
+	h.OnCallback("peta", Access{Roles: everyone, Chats: AnyChat, Like: "peta"}, h.petaButton)
 	h.OnCallback("lapor", Access{Roles: coordinator, Chats: PrivateOnly, Like: "lapor"}, h.laporButton)
 	h.OnCallback("laporan", Access{Roles: readers, Chats: PrivateOnly, Like: "laporan"}, h.laporanButton)
 	h.OnCallback("laporanku", Access{Roles: coordinator, Chats: PrivateOnly, Like: "laporanku"}, h.laporankuButton)

@@ -88,3 +88,59 @@ func TestEveryRegionNamedWithItsValueAndLegend(t *testing.T) {
 		t.Errorf("%q drawn %d times, want 2 (one region, one legend entry)", NoData, n)
 	}
 }
+
+// BenchmarkRender is one /peta: the budget is 150 ms and 150 KB.
+func BenchmarkRender(b *testing.B) {
+	m := sample()
+	var size int
+	for b.Loop() {
+		png, err := Render(m)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(png)
+	}
+	b.ReportMetric(float64(size)/1024, "KB/png")
+}
+
+func TestHigherIsBetterDarkensTheLowest(t *testing.T) {
+	m := sample()
+	cl := classify(m)
+	if cl.shade[cl.n-1] != ramp[len(ramp)-1] || cl.shade[0] != ramp[0] {
+		t.Fatalf("higher-is-worse: highest class %v, want the darkest", cl.shade[cl.n-1])
+	}
+	m.HigherIsWorse = false
+	cl = classify(m)
+	if cl.shade[0] != ramp[len(ramp)-1] || cl.shade[cl.n-1] != ramp[0] {
+		t.Fatalf("higher-is-better: lowest class %v, want the darkest", cl.shade[0])
+	}
+	if got := strings.Join(drawn(t, m), "\n"); !strings.Contains(got, "Makin gelap = makin rendah.") {
+		t.Fatalf("legend does not say darker is lower:\n%s", got)
+	}
+}
+
+func TestRampLightnessFallsMonotonically(t *testing.T) {
+	prev := 256.0
+	for i, c := range ramp {
+		y := 0.299*float64(c.R) + 0.587*float64(c.G) + 0.114*float64(c.B)
+		if y >= prev {
+			t.Fatalf("ramp[%d] is not darker in greyscale than ramp[%d]", i, i-1)
+		}
+		prev = y
+	}
+}
+
+func TestBoundariesCoverEveryRegion(t *testing.T) {
+	shapes, err := loadShapes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(shapes) != len(tkpkbot.Districts()) {
+		t.Fatalf("%d shapes for %d kabupaten/kota", len(shapes), len(tkpkbot.Districts()))
+	}
+	for _, s := range shapes {
+		if _, out := callouts[s.code]; !out && !inside(s.rings, s.label) {
+			t.Errorf("label of %s is outside it", s.official)
+		}
+	}
+}

@@ -109,6 +109,9 @@ func parseShapes(b []byte) ([]shape, error) {
 		if len(s.rings) == 0 {
 			return nil, fmt.Errorf("peta: boundary %s has no polygon", f.Properties.Kemendagri)
 		}
+		if _, out := callouts[s.code]; !out {
+			s.label = interiorPoint(s)
+		}
 		out = append(out, s)
 		delete(byKemendagri, f.Properties.Kemendagri)
 	}
@@ -126,4 +129,57 @@ func ringArea(ring [][2]float64) float64 {
 		a += ring[i][0]*ring[j][1] - ring[j][0]*ring[i][1]
 	}
 	return math.Abs(a) / 2
+}
+
+// interiorPoint is the point of a coarse grid farthest inside the region:
+// the data set's label points sit close to the border of concave regions
+// (Mahakam Ulu), where two lines of text spill out.
+func interiorPoint(s shape) lngLat {
+	const n = 40
+	best, bestD := s.label, -1.0
+	for i := 1; i < n; i++ {
+		for j := 1; j < n; j++ {
+			p := lngLat{s.bbox[0].lng + (s.bbox[1].lng-s.bbox[0].lng)*float64(i)/n,
+				s.bbox[0].lat + (s.bbox[1].lat-s.bbox[0].lat)*float64(j)/n}
+			if !inside(s.rings, p) {
+				continue
+			}
+			if d := edgeDistance(s.rings, p); d > bestD {
+				best, bestD = p, d
+			}
+		}
+	}
+	return best
+}
+
+// inside is the even-odd rule over every ring.
+func inside(rings [][]lngLat, p lngLat) bool {
+	in := false
+	for _, ring := range rings {
+		for i := range ring {
+			a, b := ring[i], ring[(i+1)%len(ring)]
+			if (a.lat > p.lat) != (b.lat > p.lat) &&
+				p.lng < a.lng+(p.lat-a.lat)*(b.lng-a.lng)/(b.lat-a.lat) {
+				in = !in
+			}
+		}
+	}
+	return in
+}
+
+// edgeDistance is the distance from p to the nearest edge, in degrees.
+func edgeDistance(rings [][]lngLat, p lngLat) float64 {
+	d := math.Inf(1)
+	for _, ring := range rings {
+		for i := range ring {
+			a, b := ring[i], ring[(i+1)%len(ring)]
+			dx, dy := b.lng-a.lng, b.lat-a.lat
+			t := 0.0
+			if l := dx*dx + dy*dy; l > 0 {
+				t = math.Max(0, math.Min(1, ((p.lng-a.lng)*dx+(p.lat-a.lat)*dy)/l))
+			}
+			d = math.Min(d, math.Hypot(p.lng-a.lng-t*dx, p.lat-a.lat-t*dy))
+		}
+	}
+	return d
 }
