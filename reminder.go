@@ -66,8 +66,10 @@ type Reminder struct {
 	Offset    time.Duration // how long before the event it is due
 	Region    string        // region kinds
 	Detail    string        // region kinds: the first name of who left
-	DueAt     time.Time
-	ExpiresAt time.Time // after this the reminder is pointless and dropped
+	// FigureImport is a figures_notice's import (FigureChange rows).
+	FigureImport int64
+	DueAt        time.Time
+	ExpiresAt    time.Time // after this the reminder is pointless and dropped
 }
 
 // DeliveryKey names one message: a reminder to one chat.
@@ -87,6 +89,9 @@ type Delivery struct {
 	Answer    RSVP    // the recipient's answer to Meeting
 	Reported  bool    // report kinds: the recipient's region reported that week
 	Attempts  int     // sends tried before this claim
+	// Changes are a figures_notice's news for the recipient, loaded at
+	// send time.
+	Changes []FigureChange
 }
 
 // DeliveryStatus is where a delivery stands. Only pending and claimed may

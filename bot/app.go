@@ -100,7 +100,7 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 	// Reminders are database-driven sweeps: every replica ticks them, and
 	// the rows they claim make each reminder go out once.
 	sweeper := reminders.New(reminders.Options{
-		Store: db, Holidays: db, Reports: db, Telegram: a.tg, Limiter: telegram.NewLimiter(telegram.DefaultRate, 1, telegram.DefaultPerChat, nil, nil),
+		Store: db, Holidays: db, Reports: db, Notices: db, Telegram: a.tg, Limiter: telegram.NewLimiter(telegram.DefaultRate, 1, telegram.DefaultPerChat, nil, nil),
 		Clock: clock, Location: cfg.Location, Log: log, Deadline: cfg.Deadline, ReportChat: cfg.ReportChatID,
 		MeetingOffsets: cfg.ReminderOffsets, ReportOffsets: cfg.ReportReminderOffsets,
 	})
