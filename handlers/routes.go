@@ -109,6 +109,12 @@ func (h *Handlers) routes() {
 		Help: "menyalakan atau mematikan pengingat rapat dan laporan untuk Anda (undangan dan pembatalan rapat tetap dikirim)",
 		Run:  h.pengingat,
 	})
+	h.OnCommand(Access{Roles: members, Chats: PrivateOnly}, &Command{
+		Name: "langganan", Menu: "Kabar angka baru per wilayah",
+		Usage: "/langganan [wilayah|semua|off]", Example: "/langganan Samarinda",
+		Help: "satu pesan setelah impor yang menambah atau mengubah angka wilayah langganan Anda (koordinator: wilayahnya, bawaan)",
+		Run:  h.langganan,
+	})
 	h.OnCommand(Access{Roles: everyone, Chats: PrivateOnly}, &Command{
 		Name: "daftar", Menu: "Daftar dengan kode undangan",
 		Usage: "/daftar <kode>", Example: "/daftar K7QF2M9XWA3BT5PD", Help: "mendaftar sebagai anggota dengan kode undangan",
@@ -165,6 +171,7 @@ func (h *Handlers) routes() {
 	h.OnCallback(tkpkbot.RSVPPrefix, Access{Roles: members, Chats: AnyChat, Like: "rapat"}, h.rsvpButton)
 	h.OnCallback(tkpkbot.ICSPrefix, Access{Roles: members, Chats: AnyChat, Like: "rapat"}, h.icsButton)
 	h.OnCallback(rapatLiburPrefix, Access{Roles: adminOnly, Chats: AnyChat, Like: "rapat_baru"}, h.rapatLiburButton)
+	h.OnCallback("langganan", Access{Roles: members, Chats: PrivateOnly, Like: "langganan"}, h.langgananButton)
 	h.OnCallback("daftar", Access{Roles: everyone, Chats: PrivateOnly, Like: "daftar"}, h.daftarButton)
 	h.OnCallback("undangan", Access{Roles: adminOnly, Chats: PrivateOnly, Like: "undangan"}, h.undanganButton)
 
