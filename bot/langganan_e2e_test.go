@@ -84,6 +84,7 @@ func TestCLIImportNoticesTheSubscribersOfTheRunningBot(t *testing.T) {
 func TestLanggananButtonsAndRefusals(t *testing.T) {
 	h := newHarness(t)
 	joinPengamat(t, h, 77, "Budi", "Berau")
+	mustContain(t, texts(h.say(77, "Budi", "/bantuan")), "/langganan", "/peta")
 	mustContain(t, texts(h.say(77, "Budi", "/langganan")), "Anda tidak menerima kabar angka baru")
 	msgs := h.press(77, "Budi", "Bontang")
 	mustContain(t, msgs[len(msgs)-1].Text, "Berlangganan Bontang", "angka baru untuk Bontang")

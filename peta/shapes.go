@@ -89,13 +89,10 @@ func parseShapes(b []byte) ([]shape, error) {
 			}
 		}
 		for i, poly := range f.Geometry.Coordinates {
-			for j, ring := range poly {
+			for _, ring := range poly {
 				a := ringArea(ring)
 				if len(ring) < 3 || (i != largest && a < minRingArea) {
 					continue
-				}
-				if j == 0 {
-					s.area += a
 				}
 				pts := make([]lngLat, len(ring))
 				for k, c := range ring {
