@@ -142,6 +142,20 @@ func (h *Handlers) petaButtons(ctx context.Context, current tkpkbot.Indicator) (
 	return grid(4, buttons), nil
 }
 
+// mapDirection colours the worse end darkest. The poverty line has no
+// worse end (higher is dearer basic needs, not more poverty), so it gets
+// the neutral ramp; any other indicator where higher is not worse is one
+// where higher is better (IPM).
+func mapDirection(info tkpkbot.IndicatorInfo) peta.Direction {
+	switch {
+	case info.HigherIsWorse:
+		return peta.HigherWorse
+	case info.Indicator == tkpkbot.IndGK:
+		return peta.Neutral
+	}
+	return peta.LowerWorse
+}
+
 // mapUnit is the unit every value of a map is shown in: head counts in
 // ribu jiwa (some regions publish jiwa), others as the first region's.
 func mapUnit(ind tkpkbot.Indicator, entries []tkpkbot.RankEntry) string {
@@ -158,7 +172,7 @@ func mapUnit(ind tkpkbot.Indicator, entries []tkpkbot.RankEntry) string {
 // drawn, in the ranking's order (highest first), in one unit.
 func mapOf(info tkpkbot.IndicatorInfo, rk tkpkbot.Ranking) (peta.Map, []tkpkbot.RankEntry) {
 	unit := mapUnit(info.Indicator, rk.Entries)
-	m := peta.Map{Title: info.Name, Period: indo.PeriodLabel(rk.Period), HigherIsWorse: info.HigherIsWorse,
+	m := peta.Map{Title: info.Name, Period: indo.PeriodLabel(rk.Period), Direction: mapDirection(info),
 		Values: map[string]peta.Value{}}
 	var entries []tkpkbot.RankEntry
 	dec := 0

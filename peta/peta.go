@@ -36,12 +36,24 @@ type Map struct {
 	// Values by the project's region code; a kabupaten/kota without one
 	// is hatched and labelled "tidak ada data".
 	Values map[string]Value
-	// HigherIsWorse makes darker mean higher. Otherwise darker means
-	// lower, so darker is always the worse end of the indicator.
-	HigherIsWorse bool
+	// Direction says which end is worse, which the darkest colour marks.
+	Direction Direction
 	// Format prints a class boundary in the values' unit and decimals.
 	Format func(float64) string
 }
+
+// Direction is how an indicator's values read.
+type Direction int
+
+const (
+	// HigherWorse: darker is higher (poverty rates, counts).
+	HigherWorse Direction = iota
+	// LowerWorse: darker is lower (an index where higher is better).
+	LowerWorse
+	// Neutral: neither end is bad news (the poverty line is a price
+	// level); darker is higher, in a hue that does not say "alarm".
+	Neutral
+)
 
 // NoData is the label of a region without a value.
 const NoData = "tidak ada data"
@@ -61,6 +73,13 @@ const (
 var ramp = []color.RGBA{
 	{0xfe, 0xe5, 0xd9, 0xff}, {0xfc, 0xae, 0x91, 0xff}, {0xfb, 0x6a, 0x4a, 0xff},
 	{0xde, 0x2d, 0x26, 0xff}, {0xa5, 0x0f, 0x15, 0xff},
+}
+
+// neutralRamp is ColorBrewer's 5-class Blues, as monotone as Reds, for
+// values that are neither good nor bad.
+var neutralRamp = []color.RGBA{
+	{0xef, 0xf3, 0xff, 0xff}, {0xbd, 0xd7, 0xe7, 0xff}, {0x6b, 0xae, 0xd6, 0xff},
+	{0x31, 0x82, 0xbd, 0xff}, {0x08, 0x51, 0x9c, 0xff},
 }
 
 var (
@@ -163,18 +182,22 @@ func classify(m Map) classes {
 		}
 	}
 	cl := classes{lo: vals[0], hi: vals[len(vals)-1], n: min(5, distinct)}
+	colours := ramp
+	if m.Direction == Neutral {
+		colours = neutralRamp
+	}
 	if cl.n == 1 {
-		cl.shade = []color.RGBA{ramp[2]}
+		cl.shade = []color.RGBA{colours[2]}
 		return cl
 	}
 	// Spread the n classes over the whole ramp, so three classes still
 	// run from light to dark.
 	for i := range cl.n {
 		dark := i
-		if !m.HigherIsWorse {
+		if m.Direction == LowerWorse {
 			dark = cl.n - 1 - i
 		}
-		cl.shade = append(cl.shade, ramp[int(math.Round(float64(dark)*float64(len(ramp)-1)/float64(cl.n-1)))])
+		cl.shade = append(cl.shade, colours[int(math.Round(float64(dark)*float64(len(colours)-1)/float64(cl.n-1)))])
 	}
 	return cl
 }
@@ -238,10 +261,11 @@ func drawLegend(c draw.Canvas, y, width vg.Length, cls classes, m Map) vg.Length
 		rows = append(rows, []entry{e})
 		rowW = append(rowW, w)
 	}
-	note := "Makin gelap = makin tinggi (makin buruk)."
-	if !m.HigherIsWorse {
-		note = "Makin gelap = makin rendah."
-	}
+	note := map[Direction]string{
+		HigherWorse: "Makin gelap = makin tinggi (makin buruk).",
+		LowerWorse:  "Makin gelap = makin rendah (makin buruk).",
+		Neutral:     "Makin gelap = makin tinggi.",
+	}[m.Direction]
 	noteSty := style(9.5, xfont.WeightNormal, subtle, draw.XLeft, draw.YBottom)
 	used := noteSty.Height(note) + 4
 	c.FillText(noteSty, vg.Point{X: c.Min.X, Y: y}, note)

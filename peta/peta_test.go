@@ -3,6 +3,7 @@ package peta
 import (
 	"bytes"
 	"fmt"
+	"image/color"
 	"image/png"
 	"os"
 	"strings"
@@ -20,7 +21,7 @@ func sample() Map {
 	vals := map[string]float64{"6401": 8.44, "6402": 8.35, "6403": 7.06, "6404": 8.87, "6405": 4.73,
 		"6409": 6.43, "6471": 2.42, "6472": 4.40, "6474": 4.23}
 	m := Map{Title: "Persentase penduduk miskin (P0)", Period: "Maret 2024",
-		Source: "Sumber: BPS Provinsi Kalimantan Timur, via kaltim.bps.go.id", HigherIsWorse: true,
+		Source: "Sumber: BPS Provinsi Kalimantan Timur, via kaltim.bps.go.id", Direction: HigherWorse,
 		Values: map[string]Value{},
 		Format: func(v float64) string { return strings.ReplaceAll(fmt.Sprintf("%.2f", v), ".", ",") }}
 	for k, v := range vals {
@@ -109,24 +110,35 @@ func TestHigherIsBetterDarkensTheLowest(t *testing.T) {
 	if cl.shade[cl.n-1] != ramp[len(ramp)-1] || cl.shade[0] != ramp[0] {
 		t.Fatalf("higher-is-worse: highest class %v, want the darkest", cl.shade[cl.n-1])
 	}
-	m.HigherIsWorse = false
+	m.Direction = LowerWorse
 	cl = classify(m)
 	if cl.shade[0] != ramp[len(ramp)-1] || cl.shade[cl.n-1] != ramp[0] {
 		t.Fatalf("higher-is-better: lowest class %v, want the darkest", cl.shade[0])
 	}
-	if got := strings.Join(drawn(t, m), "\n"); !strings.Contains(got, "Makin gelap = makin rendah.") {
+	if got := strings.Join(drawn(t, m), "\n"); !strings.Contains(got, "Makin gelap = makin rendah (makin buruk).") {
 		t.Fatalf("legend does not say darker is lower:\n%s", got)
 	}
 }
 
 func TestRampLightnessFallsMonotonically(t *testing.T) {
-	prev := 256.0
-	for i, c := range ramp {
-		y := 0.299*float64(c.R) + 0.587*float64(c.G) + 0.114*float64(c.B)
-		if y >= prev {
-			t.Fatalf("ramp[%d] is not darker in greyscale than ramp[%d]", i, i-1)
+	for _, r := range [][]color.RGBA{ramp, neutralRamp} {
+		prev := 256.0
+		for i, c := range r {
+			y := 0.299*float64(c.R) + 0.587*float64(c.G) + 0.114*float64(c.B)
+			if y >= prev {
+				t.Fatalf("%v: colour %d is not darker in greyscale than the one before", r, i)
+			}
+			prev = y
 		}
-		prev = y
+	}
+}
+
+func TestNeutralIndicatorIsNotRed(t *testing.T) {
+	m := sample()
+	m.Direction = Neutral
+	cl := classify(m)
+	if cl.shade[cl.n-1] != neutralRamp[len(neutralRamp)-1] {
+		t.Fatalf("neutral: highest class %v, want the darkest blue", cl.shade[cl.n-1])
 	}
 }
 

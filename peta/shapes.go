@@ -14,8 +14,7 @@ import (
 type shape struct {
 	code     string     // the project's region code (BPS)
 	rings    [][]lngLat // outer rings and holes alike; filled even-odd
-	label    lngLat     // a point inside the region, from the data set
-	area     float64    // in square degrees, to tell cities from regencies
+	label    lngLat     // where the name goes: well inside, or the city for a callout
 	bbox     [2]lngLat  // min, max
 	official string
 }

@@ -98,7 +98,7 @@ const recipientsSQL = `
 	        WHEN 'report_before' THEN u.role = 'koordinator'
 	        WHEN 'report_summary' THEN u.role = 'admin'
 	        WHEN 'region_uncovered' THEN u.role = 'admin'
-	        WHEN 'figures_notice' THEN EXISTS (
+	        WHEN 'figures_notice' THEN u.role <> '' AND EXISTS (
 	            SELECT 1 FROM reminders fr JOIN figure_changes c ON c.import_id = fr.figure_import_id
 	            WHERE fr.id = $1::bigint AND c.region_code = ANY (` + subscribedRegionsSQL + `))
 	        ELSE u.role <> ''
