@@ -4,10 +4,16 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 	"time"
+
+	"tkpkbot/internal/dbtest"
+	"tkpkbot/internal/telegramtest"
+	"tkpkbot/store"
 )
 
 const noticeHead = "Angka baru untuk wilayah langganan Anda"
@@ -109,4 +115,55 @@ func TestLanggananButtonsAndRefusals(t *testing.T) {
 	if n := count(h.botTexts(77), noticeHead); n != 0 {
 		t.Fatalf("Bontang's subscriber got %d notices of Samarinda's figures", n)
 	}
+}
+
+// TestKill9AroundAnImportNoticesOnce kills the real binary at a random
+// moment after an /impor arrives. Whether it died before the import
+// committed (Telegram redelivers the update), after it (the redelivered
+// /impor changes nothing) or while the notice went out, the coordinator
+// is told at most once, and exactly once unless the kill hit the instant
+// of the send itself, which the delivery then records as unknown.
+func TestKill9AroundAnImportNoticesOnce(t *testing.T) {
+	t.Parallel()
+	fake := telegramtest.New()
+	defer fake.Close()
+	dbURL := dbtest.URL(t)
+	p := serveProc(t, fake, dbURL)
+	awaitHandled(t, fake, fake.SendText(adminID, "Admin", "/undang Samarinda"), p)
+	code := inviteRe.FindStringSubmatch(lastText(fake.Messages(adminID)))
+	if code == nil {
+		t.Fatalf("no invite: %q", lastText(fake.Messages(adminID)))
+	}
+	awaitHandled(t, fake, fake.SendText(coordID, "Sari", "/daftar "+code[1]), p)
+
+	id := fake.SendDocument(adminID, "Admin", "angka-2025.csv", "", newFigures, "/impor")
+	time.Sleep(time.Duration(rand.IntN(40)) * time.Millisecond)
+	_ = p.cmd.Process.Signal(syscall.SIGKILL)
+	_, _ = p.wait(t, 5*time.Second)
+	p = serveProc(t, fake, dbURL)
+	awaitHandled(t, fake, id, p)
+
+	deadline := time.Now().Add(20 * time.Second)
+	for count(texts(fake.Messages(coordID)), noticeHead) == 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(500 * time.Millisecond) // room for a duplicate to show
+	n := count(texts(fake.Messages(coordID)), noticeHead)
+	if n == 1 {
+		return
+	}
+	db, err := store.Open(context.Background(), dbURL, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var inDoubt int
+	if err := db.Pool.QueryRow(context.Background(), `SELECT count(*) FROM deliveries d JOIN reminders r ON r.id = d.reminder_id
+		WHERE r.kind = 'figures_notice' AND d.status IN ('sending', 'unknown')`).Scan(&inDoubt); err != nil {
+		t.Fatal(err)
+	}
+	if n > 1 || inDoubt == 0 {
+		t.Fatalf("coordinator got %d notices (deliveries in doubt: %d); stderr:\n%s", n, inDoubt, p.stderr.String())
+	}
+	t.Logf("the kill hit the send itself: recorded as in doubt, not resent")
 }
