@@ -92,6 +92,14 @@ type Delivery struct {
 	// Changes are a figures_notice's news for the recipient, loaded at
 	// send time.
 	Changes []FigureChange
+
+	// Materials kinds: the meeting's request, and the regions that have
+	// sent materials for it by now.
+	Materials     MaterialsRequest
+	MaterialsFrom []string
+	// Agenda is the meeting's agenda for meeting_before, read by the
+	// sweeper at send time.
+	Agenda []AgendaItem
 }
 
 // DeliveryStatus is where a delivery stands. Only pending and claimed may

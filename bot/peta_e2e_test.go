@@ -41,6 +41,14 @@ func TestPetaSendsMapWithHighestAndLowest(t *testing.T) {
 	h.mapSent(t, before+1)
 	mustContain(t, m.Caption, "Indeks kedalaman kemiskinan (P1) per kabupaten/kota, Maret 2023.", "Tertinggi: ", "Terendah: ", "Tidak ada data: ")
 
+	// IPM, where higher is better: darker is lower, and the caption still
+	// names the highest and the lowest.
+	m = one(t, h.say(42, "Rahmat", "/peta ipm 2024"))
+	h.mapSent(t, before+2)
+	mustContain(t, m.Caption, "Indeks Pembangunan Manusia", "2024.", "Tertinggi: Samarinda 83,11", "Terendah: Penajam Paser Utara 74,94",
+		"Tidak ada data: Kutai Barat, Mahakam Ulu.")
+	before++
+
 	// The buttons under a map open the other indicators' maps.
 	h.press(42, "Rahmat", "GK")
 	h.mapSent(t, before+2)

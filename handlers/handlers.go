@@ -1,5 +1,8 @@
-// Package handlers speaks Telegram: it turns updates into calls on the
-// tkpkbot services and formats the answers. It holds no SQL.
+// Package handlers is what the bot answers: the route table (routes.go)
+// with each command's and button's role × chat row, one file per command,
+// and every sentence a user reads. It turns tkpkbot.Updates into calls on
+// the tkpkbot services and replies through tkpkbot.Messenger; the Bot API
+// itself is in telegram/, and it holds no SQL.
 package handlers
 
 import (
@@ -18,12 +21,14 @@ import (
 
 // Deps are the services and settings the handlers run on.
 type Deps struct {
-	Users    tkpkbot.UserService
-	Telegram tkpkbot.Messenger
-	Figures  tkpkbot.FigureService
-	People   tkpkbot.PeopleService
-	Reports  tkpkbot.ReportService
-	Meetings tkpkbot.MeetingService
+	Users     tkpkbot.UserService
+	Telegram  tkpkbot.Messenger
+	Figures   tkpkbot.FigureService
+	People    tkpkbot.PeopleService
+	Reports   tkpkbot.ReportService
+	Meetings  tkpkbot.MeetingService
+	Materials tkpkbot.MaterialsService
+	Agenda    tkpkbot.AgendaService
 	// Subscriptions are /langganan's; nil only in tests that do not use it.
 	Subscriptions tkpkbot.SubscriptionService
 	Clock         tkpkbot.Clock

@@ -142,18 +142,17 @@ func (h *Handlers) petaButtons(ctx context.Context, current tkpkbot.Indicator) (
 	return grid(4, buttons), nil
 }
 
-// mapDirection colours the worse end darkest. The poverty line has no
-// worse end (higher is dearer basic needs, not more poverty), so it gets
-// the neutral ramp; any other indicator where higher is not worse is one
-// where higher is better (IPM).
+// mapDirection colours the worse end darkest. An indicator with no worse
+// end (the poverty line: higher is dearer basic needs, not more poverty)
+// gets the neutral ramp.
 func mapDirection(info tkpkbot.IndicatorInfo) peta.Direction {
 	switch {
 	case info.HigherIsWorse:
 		return peta.HigherWorse
-	case info.Indicator == tkpkbot.IndGK:
-		return peta.Neutral
+	case info.HigherIsBetter:
+		return peta.LowerWorse
 	}
-	return peta.LowerWorse
+	return peta.Neutral
 }
 
 // mapUnit is the unit every value of a map is shown in: head counts in

@@ -16,7 +16,8 @@ func TestMapDirectionDarkensTheWorseEnd(t *testing.T) {
 		{indicatorInfo(tkpkbot.IndP0), peta.HigherWorse},
 		{indicatorInfo(tkpkbot.IndMiskin), peta.HigherWorse},
 		{indicatorInfo(tkpkbot.IndGK), peta.Neutral},
-		{tkpkbot.IndicatorInfo{Indicator: "ipm", Name: "Indeks Pembangunan Manusia"}, peta.LowerWorse},
+		{indicatorInfo(tkpkbot.IndIPM), peta.LowerWorse},
+		{indicatorInfo(tkpkbot.IndTPT), peta.HigherWorse},
 	} {
 		if got := mapDirection(tc.info); got != tc.want {
 			t.Errorf("%s: direction %d, want %d", tc.info.Indicator, got, tc.want)
