@@ -99,4 +99,5 @@ var Facts = []*Error{
 	ErrFormMoved, ErrNotReporter, ErrNoForm, ErrAnswerRecorded, ErrFormStale, ErrFormGone, ErrFormIncomplete,
 	ErrAnswerEmpty, ErrAnswerShort, ErrAnswerLong, ErrAnswerDash, ErrAnswerNegative, ErrAnswerStep,
 	ErrNoFigures, ErrFigureRejected,
+	ErrChoiceUnknown,
 }
