@@ -66,7 +66,7 @@ func TestParseTargetsRejectsWithRowNumbers(t *testing.T) {
 
 func TestParseTargetsWholeFile(t *testing.T) {
 	for in, want := range map[string]string{
-		"":                                   "Berkas kosong",
+		"":                                    "Berkas kosong",
 		"tahun,wilayah,target,nilai,sumber\n": "tanpa baris data",
 		"tahun,wilayah,nilai\n2025,Paser,3\n": "kolom target, sumber tidak ada",
 	} {

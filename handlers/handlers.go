@@ -24,6 +24,7 @@ type Deps struct {
 	People      tkpkbot.PeopleService
 	Reports     tkpkbot.ReportService
 	Meetings    tkpkbot.MeetingService
+	Progress    tkpkbot.ProgressService // targets and totals (/capaian, /triwulan); nil without them
 	Clock       tkpkbot.Clock
 	Location    *time.Location
 	Log         *slog.Logger

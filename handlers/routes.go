@@ -145,6 +145,12 @@ func (h *Handlers) routes() {
 		Help: "memuat angka dari berkas CSV: kirim berkasnya dengan keterangan /impor",
 		Run:  h.impor,
 	})
+	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
+		Name: "impor_target", Menu: "Impor target tahunan dari CSV (admin)",
+		Usage: "/impor_target (keterangan berkas CSV)", Example: "/impor_target",
+		Help: "memuat target KK dan pagu anggaran per wilayah: kirim berkas CSV (tahun, wilayah, target, nilai, sumber) dengan keterangan /impor_target",
+		Run:  h.imporTarget,
+	})
 
 	// Buttons, by the prefix of their data; the row is checked at the press.
 	h.OnCallback("cmd", Access{Roles: everyone, Chats: AnyChat, Like: "start"}, h.commandButton)
