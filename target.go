@@ -58,8 +58,11 @@ type ProgressService interface {
 	// year, region and kind as a stored one replaces it.
 	ImportTargets(ctx context.Context, ts []Target, by int64) (ImportResult, error)
 	Targets(ctx context.Context, year int) ([]Target, error)
-	// RegionTotals sums weeks from..to per region that has a report.
+	// RegionTotals sums weeks from..to per region that has a report,
+	// the province's row (ProvinceCode) first, summing every region.
 	RegionTotals(ctx context.Context, from, to Week) ([]RegionTotals, error)
+	// WeekMarks lists the region-weeks that have a report.
+	WeekMarks(ctx context.Context, from, to Week) ([]WeekMark, error)
 	// ChoiceTotals sums weeks from..to per region and chosen strategy or
 	// funding source.
 	ChoiceTotals(ctx context.Context, from, to Week) ([]ChoiceTotals, error)

@@ -8,6 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"tkpkbot"
+	"tkpkbot/internal/reportseed"
 )
 
 const targetsCSV = "tahun;wilayah;target;nilai;sumber\n" +
@@ -68,4 +72,79 @@ func TestImportTargetsCommand(t *testing.T) {
 	if code, out, errOut := cmd(good); code != 0 || out != good+": 4 added, 0 changed, 0 unchanged\n" {
 		t.Fatalf("import: exit %d, out %q, stderr %s", code, out, errOut)
 	}
+}
+
+// quarterHarness has the targets of targetsCSV and reports for 2025-W01
+// to W14 (Q1 and the week that starts on 31 March but belongs to Q2):
+// Samarinda 10 KK and Rp1.000.000 a week, W14 revised from 100 KK to 5;
+// Bontang W01 to W10 only, W03 late, each 20 KK; the clock on Thursday
+// 10 April 2025 (W15).
+func quarterHarness(t *testing.T) *harness {
+	t.Helper()
+	h := newHarness(t)
+	h.clock.Set(time.Date(2025, 4, 10, 9, 0, 0, 0, wita))
+	mustContain(t, texts(h.upload(adminID, "target.csv", []byte(targetsCSV), "/impor_target")), "Target tersimpan")
+	var reps []tkpkbot.Report
+	at := func(w tkpkbot.Week) time.Time { return w.Start(wita).AddDate(0, 0, 2) }
+	for n := 1; n <= 14; n++ {
+		w := tkpkbot.Week{Year: 2025, Week: n}
+		reps = append(reps, tkpkbot.Report{RegionCode: "6472", Week: w, Version: 1, Activities: "Pendataan", Households: 10, Budget: 1_000_000,
+			Obstacles: "-", NextPlan: "Lanjut", SubmittedBy: coordID, SubmittedAt: at(w),
+			Strategies: []string{"pendapatan"}, Funding: []string{"apbd_kab", "csr"}})
+		if n <= 10 {
+			obst := "-"
+			if n == 9 {
+				obst = "Data DTSEN ganda di Bontang Utara"
+			}
+			reps = append(reps, tkpkbot.Report{RegionCode: "6474", Week: w, Version: 1, Activities: "Verifikasi", Households: 20, Budget: 0,
+				Obstacles: obst, NextPlan: "Lanjut", SubmittedBy: 777, SubmittedAt: at(w), Late: n == 3,
+				Strategies: []string{"beban", "kantong"}, Funding: []string{"apbn"}})
+		}
+	}
+	reps[len(reps)-1].Households = 100
+	rev := reps[len(reps)-1]
+	rev.Version, rev.Households, rev.Obstacles = 2, 5, "Cuaca buruk di Palaran"
+	reps = append(reps, rev)
+	if err := reportseed.Insert(t.Context(), h.app.db.Pool, reps); err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+func TestCapaianAgainstTargets(t *testing.T) {
+	h := quarterHarness(t)
+	got := texts(h.say(adminID, "Admin", "/capaian Samarinda"))
+	// 13 weeks × 10 KK + W14's latest version (5, not 100).
+	mustContain(t, got, "Capaian Kota Samarinda 2025", "KK dijangkau: 135 KK dari target 200 KK (67,5%)",
+		"Realisasi anggaran: Rp14.000.000 dari pagu Rp500.000.000 (2,8%)",
+		"14 tepat waktu · 0 terlambat · 0 belum", "Minggu 14: Cuaca buruk di Palaran", "penduduk miskin", "KK yang sama bisa terhitung lebih dari sekali")
+
+	got = texts(h.say(adminID, "Admin", "/capaian bontang 2025"))
+	// W11 to W14 are missing: their deadlines have passed.
+	mustContain(t, got, "200 KK dari target 100 KK (200,0%)", "9 tepat waktu · 1 terlambat · 4 belum", "pagu belum diimpor",
+		"Minggu 9: Data DTSEN ganda")
+
+	// Without a region: the table and the chart.
+	before := len(h.fake.CallsTo("sendPhoto"))
+	got = texts(h.say(adminID, "Admin", "/capaian"))
+	mustContain(t, got, "Capaian kabupaten/kota 2025", "Samarinda      135      200   68", "Bontang        200      100  200",
+		"Paser            0      400    0", "Provinsi       335      700   48")
+	photos := h.fake.CallsTo("sendPhoto")
+	if len(photos) != before+1 {
+		t.Fatalf("%d photos", len(photos)-before)
+	}
+	mustContain(t, photos[len(photos)-1].Params["caption"], "provinsi 48%")
+	for _, f := range photos[len(photos)-1].Files {
+		if !bytes.HasPrefix(f.Data, []byte("\x89PNG")) {
+			t.Fatal("the chart is not a PNG")
+		}
+	}
+
+	mustContain(t, texts(h.say(adminID, "Admin", "/capaian Samarinda 2031")), "Tahun 2031 belum berjalan")
+	mustContain(t, texts(h.say(adminID, "Admin", "/capaian Atlantis")), "tidak dikenali")
+
+	// A coordinator sees their own region, whatever they name.
+	joinCoordinator(t, h, "Samarinda")
+	mustContain(t, texts(h.say(coordID, "Sari", "/capaian")), "Capaian Kota Samarinda 2025", "135 KK")
+	mustContain(t, texts(h.say(coordID, "Sari", "/capaian Bontang")), "wilayahnya sendiri", "Capaian Kota Samarinda 2025")
 }

@@ -68,6 +68,12 @@ func (h *Handlers) routes() {
 		Help: "laporan lengkap satu kabupaten/kota untuk satu minggu, dengan semua versinya",
 		Run:  h.regionReport,
 	})
+	h.OnCommand(Access{Roles: members, Chats: PrivateOnly}, &Command{
+		Name: "capaian", Menu: "Capaian terhadap target tahunan",
+		Usage: "/capaian [wilayah] [tahun]", Example: "/capaian Samarinda 2025",
+		Help: "KK dijangkau dan realisasi anggaran tahun ini terhadap target, ketepatan laporan, kendala dan angka kemiskinan; tanpa wilayah (admin, pengamat): semua kabupaten/kota dengan grafik",
+		Run:  h.capaian,
+	})
 	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
 		Name: "ekspor", Menu: "Ekspor laporan ke Excel (admin)",
 		Usage: "/ekspor [csv] [dari] [sampai]", Example: "/ekspor 2024-W40 2024-W50",

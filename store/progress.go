@@ -75,10 +75,13 @@ const latestOnly = `WITH latest AS (
 
 const totalsCols = `count(*)::int, count(*) FILTER (WHERE late)::int, COALESCE(sum(households), 0)::bigint, COALESCE(sum(budget), 0)::bigint`
 
-// RegionTotals sums the latest versions per region.
+// RegionTotals sums the latest versions per region, and with ROLLUP over
+// all of them as the province's row (coordinators report for kabupaten
+// and kota only, so the province has no reports of its own).
 func (db *DB) RegionTotals(ctx context.Context, from, to tkpkbot.Week) ([]tkpkbot.RegionTotals, error) {
-	rows, err := db.Pool.Query(ctx, latestOnly+` SELECT region_code, `+totalsCols+`
-		FROM latest GROUP BY region_code ORDER BY region_code`, from.Year, from.Week, to.Year, to.Week)
+	rows, err := db.Pool.Query(ctx, latestOnly+` SELECT COALESCE(region_code, $5), `+totalsCols+`
+		FROM latest GROUP BY ROLLUP (region_code) HAVING count(*) > 0 ORDER BY region_code NULLS FIRST`,
+		from.Year, from.Week, to.Year, to.Week, tkpkbot.ProvinceCode)
 	if err != nil {
 		return nil, db.wrap("region totals", err)
 	}
@@ -109,4 +112,21 @@ func (db *DB) ChoiceTotals(ctx context.Context, from, to tkpkbot.Week) ([]tkpkbo
 		return t, err
 	})
 	return out, db.wrap("choice totals", err)
+}
+
+// WeekMarks lists the region-weeks with a report in from..to, with the
+// latest version's lateness.
+func (db *DB) WeekMarks(ctx context.Context, from, to tkpkbot.Week) ([]tkpkbot.WeekMark, error) {
+	rows, err := db.Pool.Query(ctx, `SELECT DISTINCT ON (region_code, iso_year, iso_week) region_code, iso_year, iso_week, late
+		FROM reports WHERE (iso_year, iso_week) BETWEEN ($1, $2) AND ($3, $4)
+		ORDER BY region_code, iso_year, iso_week, version DESC`, from.Year, from.Week, to.Year, to.Week)
+	if err != nil {
+		return nil, db.wrap("week marks", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (tkpkbot.WeekMark, error) {
+		var m tkpkbot.WeekMark
+		err := r.Scan(&m.RegionCode, &m.Week.Year, &m.Week.Week, &m.Late)
+		return m, err
+	})
+	return out, db.wrap("week marks", err)
 }

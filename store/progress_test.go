@@ -102,8 +102,17 @@ func TestTotalsAreTheSumOfTheWeeksLatestVersions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(got) != len(byHand) {
-			t.Fatalf("%s..%s: %d regions, by hand %d", rg[0], rg[1], len(got), len(byHand))
+		var all tkpkbot.Totals
+		for _, tt := range byHand {
+			all.Reports, all.Late, all.Households, all.Budget = all.Reports+tt.Reports, all.Late+tt.Late, all.Households+tt.Households, all.Budget+tt.Budget
+		}
+		byHand[tkpkbot.ProvinceCode] = all
+		if len(got) != len(byHand) || got[0].RegionCode != tkpkbot.ProvinceCode {
+			t.Fatalf("%s..%s: %d regions, by hand %d; first %s", rg[0], rg[1], len(got), len(byHand), got[0].RegionCode)
+		}
+		marks, err := db.WeekMarks(ctx, rg[0], rg[1])
+		if err != nil || len(marks) != all.Reports {
+			t.Fatalf("%s..%s: %d marks for %d reports, %v", rg[0], rg[1], len(marks), all.Reports, err)
 		}
 		for _, g := range got {
 			if g.Totals != byHand[g.RegionCode] {
