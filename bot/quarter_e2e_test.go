@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"tkpkbot"
 	"tkpkbot/internal/reportseed"
 )
@@ -147,4 +149,84 @@ func TestCapaianAgainstTargets(t *testing.T) {
 	joinCoordinator(t, h, "Samarinda")
 	mustContain(t, texts(h.say(coordID, "Sari", "/capaian")), "Capaian Kota Samarinda 2025", "135 KK")
 	mustContain(t, texts(h.say(coordID, "Sari", "/capaian Bontang")), "wilayahnya sendiri", "Capaian Kota Samarinda 2025")
+}
+
+func TestTriwulanSummaryAndWorkbook(t *testing.T) {
+	h := quarterHarness(t)
+	got := texts(h.say(adminID, "Admin", "/triwulan"))
+	// Q1 is W01–W13: W14 (31 March to 6 April) belongs to Q2 by its Thursday.
+	mustContain(t, got, "Laporan Triwulan 1 2025", "Minggu 2025-W01 s.d. 2025-W13 (30 Des 2024–30 Mar 2025)",
+		"Samarinda: 13/13 minggu, 130 KK (65,0% target), Rp13.000.000",
+		"Bontang: 10/13 minggu, 200 KK (200,0% target), Rp0",
+		"Paser: 0/13 minggu, 0 KK (0,0% target), Rp0",
+		"Kalimantan Timur: 23/130 minggu, 330 KK (47,1% target), Rp13.000.000", "hari Kamisnya")
+	f := lastWorkbook(t, h, "laporan-triwulan-2025-Q1.xlsx")
+	sheets := f.GetSheetList()
+	if len(sheets) != 11 || sheets[0] != "Ringkasan" || sheets[10] != "Bontang" {
+		t.Fatalf("sheets %v", sheets)
+	}
+	cell := func(sheet, c string) string {
+		v, err := f.GetCellValue(sheet, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	// Row 7 is the header, then the districts in BPS order: Samarinda is
+	// the 9th (row 16), Bontang the 10th, the province last.
+	for c, want := range map[string]string{"A1": "Laporan Triwulan 1 2025 — TKPK Kalimantan Timur", "A7": "Wilayah",
+		"A16": "Samarinda", "C16": "13", "D16": "13", "H16": "130", "I16": "200", "J16": "65.00%", "K16": "Rp13,000,000", "M16": "2.60%",
+		"A17": "Bontang", "D17": "9", "E17": "1", "F17": "3", "H17": "200",
+		"A18": "Provinsi Kalimantan Timur", "H18": "330", "I18": "700"} {
+		if got := cell("Ringkasan", c); got != want {
+			t.Errorf("Ringkasan!%s = %q, want %q", c, got, want)
+		}
+	}
+	if !strings.Contains(cell("Ringkasan", "A3"), "Kamisnya") {
+		t.Errorf("no Thursday rule on the summary: %q", cell("Ringkasan", "A3"))
+	}
+	rows, _ := f.GetRows("Samarinda")
+	all := ""
+	for _, r := range rows {
+		all += strings.Join(r, "|") + "\n"
+	}
+	mustContain(t, all, "Peningkatan pendapatan|13|130|Rp13,000,000", "APBD Kabupaten/Kota|13|130|", "CSR/swasta|13|130|",
+		"2025-W13|24/03/2025|terkirim|Pendataan|10|Rp1,000,000|Peningkatan pendapatan|APBD Kabupaten/Kota, CSR/swasta")
+	if strings.Contains(all, "2025-W14") {
+		t.Error("W14 counted in Q1")
+	}
+
+	// Q2 so far holds W14's latest version only.
+	mustContain(t, texts(h.say(adminID, "Admin", "/triwulan ini")), "Samarinda: 1/2 minggu, 5 KK", "masih berjalan")
+	mustContain(t, texts(h.say(adminID, "Admin", "/triwulan 2025-Q3")), "Triwulan 3 2025 belum dimulai")
+	mustContain(t, texts(h.say(adminID, "Admin", "/triwulan kemarin")), "tidak dikenali")
+
+	joinCoordinator(t, h, "Bontang")
+	mustContain(t, texts(h.say(coordID, "Sari", "/triwulan triwulan 1 2025")), "Bontang: 10/13 minggu")
+	f = lastWorkbook(t, h, "laporan-triwulan-2025-Q1-6474.xlsx")
+	if s := f.GetSheetList(); len(s) != 1 || s[0] != "Bontang" {
+		t.Fatalf("coordinator's sheets %v", s)
+	}
+}
+
+func lastWorkbook(t *testing.T, h *harness, name string) *excelize.File {
+	t.Helper()
+	docs := h.fake.CallsTo("sendDocument")
+	if len(docs) == 0 {
+		t.Fatal("no document sent")
+	}
+	for n, file := range docs[len(docs)-1].Files {
+		_ = n
+		if file.Name != name {
+			t.Fatalf("document %q, want %q", file.Name, name)
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(file.Data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { f.Close() })
+		return f
+	}
+	t.Fatal("document without a file")
+	return nil
 }

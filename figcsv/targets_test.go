@@ -15,12 +15,12 @@ func TestParseTargets(t *testing.T) {
 		want     []tkpkbot.Target
 	}{
 		{"comma", "tahun,wilayah,target,nilai,sumber\n2025,Samarinda,kk,1.200,RKPD 2025\n2025,6472,anggaran,Rp2.500.000.000,APBD 2025\n",
-			[]tkpkbot.Target{{2025, "6472", tkpkbot.TargetKK, 1200, "RKPD 2025"}, {2025, "6472", tkpkbot.TargetBudget, 2_500_000_000, "APBD 2025"}}},
+			[]tkpkbot.Target{tgt(2025, "6472", tkpkbot.TargetKK, 1200, "RKPD 2025"), tgt(2025, "6472", tkpkbot.TargetBudget, 2_500_000_000, "APBD 2025")}},
 		// Excel with Indonesian settings: ";" and columns in another order.
 		{"semicolon", "\uFEFFSumber;Nilai;Target;Wilayah;Tahun\nSK Bupati;850;KK;Kukar;2025\n",
-			[]tkpkbot.Target{{2025, "6403", tkpkbot.TargetKK, 850, "SK Bupati"}}},
+			[]tkpkbot.Target{tgt(2025, "6403", tkpkbot.TargetKK, 850, "SK Bupati")}},
 		{"pagu and grouping", "tahun,wilayah,target,nilai,sumber\n2026,Mahulu,Pagu,\"1,500,000\",DPA\n",
-			[]tkpkbot.Target{{2026, "6411", tkpkbot.TargetBudget, 1_500_000, "DPA"}}},
+			[]tkpkbot.Target{tgt(2026, "6411", tkpkbot.TargetBudget, 1_500_000, "DPA")}},
 	} {
 		got, err := ParseTargets(strings.NewReader(c.in))
 		if err != nil || !reflect.DeepEqual(got, c.want) {
@@ -108,4 +108,8 @@ func FuzzParseTargets(f *testing.F) {
 			seen[k] = true
 		}
 	})
+}
+
+func tgt(year int, region string, kind tkpkbot.TargetKind, value int64, source string) tkpkbot.Target {
+	return tkpkbot.Target{Year: year, RegionCode: region, Kind: kind, Value: value, Source: source}
 }

@@ -74,6 +74,12 @@ func (h *Handlers) routes() {
 		Help: "KK dijangkau dan realisasi anggaran tahun ini terhadap target, ketepatan laporan, kendala dan angka kemiskinan; tanpa wilayah (admin, pengamat): semua kabupaten/kota dengan grafik",
 		Run:  h.capaian,
 	})
+	h.OnCommand(Access{Roles: members, Chats: PrivateOnly}, &Command{
+		Name: "triwulan", Menu: "Laporan triwulan (Excel)",
+		Usage: "/triwulan [kuartal]", Example: "/triwulan 2025-Q1",
+		Help: "ringkasan triwulan per wilayah dan berkas .xlsx siap cetak (bawaan: triwulan terakhir yang selesai; juga \"triwulan 1 2025\", \"triwulan lalu\"); koordinator: lembar wilayahnya",
+		Run:  h.triwulan,
+	})
 	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
 		Name: "ekspor", Menu: "Ekspor laporan ke Excel (admin)",
 		Usage: "/ekspor [csv] [dari] [sampai]", Example: "/ekspor 2024-W40 2024-W50",

@@ -18,25 +18,25 @@ func TestImportTargetsReplacesTheSameKey(t *testing.T) {
 	ctx := context.Background()
 	db := dbtest.Open(t, store.Options{})
 	first := []tkpkbot.Target{
-		{2025, "6472", tkpkbot.TargetKK, 1200, "RKPD"},
-		{2025, "6472", tkpkbot.TargetBudget, 5_000_000_000, "APBD"},
-		{2026, "6472", tkpkbot.TargetKK, 900, "RKPD"},
+		tgt(2025, "6472", tkpkbot.TargetKK, 1200, "RKPD"),
+		tgt(2025, "6472", tkpkbot.TargetBudget, 5_000_000_000, "APBD"),
+		tgt(2026, "6472", tkpkbot.TargetKK, 900, "RKPD"),
 	}
 	if res, err := db.ImportTargets(ctx, first, 1); err != nil || res != (tkpkbot.ImportResult{Added: 3}) {
 		t.Fatalf("first import: %+v, %v", res, err)
 	}
-	again := []tkpkbot.Target{first[0], {2025, "6472", tkpkbot.TargetBudget, 6_000_000_000, "APBD-P"}}
+	again := []tkpkbot.Target{first[0], tgt(2025, "6472", tkpkbot.TargetBudget, 6_000_000_000, "APBD-P")}
 	if res, err := db.ImportTargets(ctx, again, 1); err != nil || res != (tkpkbot.ImportResult{Changed: 1, Unchanged: 1}) {
 		t.Fatalf("second import: %+v, %v", res, err)
 	}
 	got, err := db.Targets(ctx, 2025)
-	want := []tkpkbot.Target{{2025, "6472", tkpkbot.TargetBudget, 6_000_000_000, "APBD-P"}, first[0]}
+	want := []tkpkbot.Target{tgt(2025, "6472", tkpkbot.TargetBudget, 6_000_000_000, "APBD-P"), first[0]}
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("targets 2025 = %+v, %v", got, err)
 	}
 	// A bad row the parser would have caught is refused by the table as a
 	// whole: nothing of the set is stored.
-	bad := []tkpkbot.Target{{2027, "6472", tkpkbot.TargetKK, 5, "x"}, {2027, "6472", tkpkbot.TargetKK, -1, "x"}}
+	bad := []tkpkbot.Target{tgt(2027, "6472", tkpkbot.TargetKK, 5, "x"), tgt(2027, "6472", tkpkbot.TargetKK, -1, "x")}
 	if _, err := db.ImportTargets(ctx, bad, 1); err == nil {
 		t.Fatal("negative target stored")
 	}
@@ -59,7 +59,7 @@ func TestTotalsAreTheSumOfTheWeeksLatestVersions(t *testing.T) {
 		t.Fatal(err)
 	}
 	ranges := [][2]tkpkbot.Week{}
-	for _, q := range []tkpkbot.Quarter{{2024, 4}, {2025, 1}, {2025, 2}} {
+	for _, q := range []tkpkbot.Quarter{{Year: 2024, Q: 4}, {Year: 2025, Q: 1}, {Year: 2025, Q: 2}} {
 		from, to := q.Weeks()
 		ranges = append(ranges, [2]tkpkbot.Week{from, to})
 	}
@@ -150,4 +150,8 @@ func TestTotalsAreTheSumOfTheWeeksLatestVersions(t *testing.T) {
 	if i < 0 || half[i].Reports != year.Reports || half[i].Households != year.Households {
 		t.Fatalf("Q1+Q2 %+v, first half %+v", year, half)
 	}
+}
+
+func tgt(year int, region string, kind tkpkbot.TargetKind, value int64, source string) tkpkbot.Target {
+	return tkpkbot.Target{Year: year, RegionCode: region, Kind: kind, Value: value, Source: source}
 }
