@@ -1,6 +1,9 @@
 package tkpkbot
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // TargetKind is what a yearly target counts.
 type TargetKind string
@@ -61,9 +64,20 @@ type ProgressService interface {
 	// RegionTotals sums weeks from..to per region that has a report,
 	// the province's row (ProvinceCode) first, summing every region.
 	RegionTotals(ctx context.Context, from, to Week) ([]RegionTotals, error)
+	// MeetingAttendance counts, per region, the meetings between from and to
+	// that members answered hadir to, of those that had any answer.
+	MeetingAttendance(ctx context.Context, from, to time.Time) ([]RegionAttendance, error)
 	// WeekMarks lists the region-weeks that have a report.
 	WeekMarks(ctx context.Context, from, to Week) ([]WeekMark, error)
 	// ChoiceTotals sums weeks from..to per region and chosen strategy or
 	// funding source.
 	ChoiceTotals(ctx context.Context, from, to Week) ([]ChoiceTotals, error)
+}
+
+// RegionAttendance is a region's part in the meetings that had RSVPs:
+// Attended of Meetings had at least one of its members answer hadir. A
+// member counts for the region they belong to now.
+type RegionAttendance struct {
+	RegionCode         string
+	Attended, Meetings int
 }

@@ -230,3 +230,29 @@ func lastWorkbook(t *testing.T, h *harness, name string) *excelize.File {
 	t.Fatal("document without a file")
 	return nil
 }
+
+func TestRiwayatIsAHeatMapPNG(t *testing.T) {
+	h := quarterHarness(t)
+	joinCoordinator(t, h, "Samarinda")
+	mustContain(t, texts(h.say(adminID, "Admin", "/rapat_baru 2025-04-11 09:00 Rakor TKPK")), "Rapat #1 dijadwalkan")
+	h.sweep()
+	h.press(coordID, "Sari", "Hadir")
+	before := len(h.fake.CallsTo("sendPhoto"))
+	h.say(adminID, "Admin", "/riwayat")
+	photos := h.fake.CallsTo("sendPhoto")
+	if len(photos) != before+1 {
+		t.Fatalf("%d photos", len(photos)-before)
+	}
+	p := photos[len(photos)-1]
+	// Samarinda 14 on time, Bontang 9 + 1 late + 4 missing, the other
+	// eight regions 14 missing each; W15 is not due yet.
+	mustContain(t, p.Params["caption"], "Riwayat laporan 2025 (minggu 1–15)", "23 tepat waktu · 1 terlambat · 116 belum", "1 rapat dengan jawaban kehadiran")
+	for _, f := range p.Files {
+		if !bytes.HasPrefix(f.Data, []byte("\x89PNG")) || len(f.Data) < 5000 {
+			t.Fatalf("not a heat map PNG: %d bytes", len(f.Data))
+		}
+	}
+	mustContain(t, texts(h.say(adminID, "Admin", "/riwayat Samarinda")), "Tulis tahunnya saja")
+	mustContain(t, texts(h.say(adminID, "Admin", "/riwayat 2030")), "belum berjalan")
+	mustContain(t, texts(h.say(coordID, "Sari", "/riwayat")), "hanya untuk")
+}

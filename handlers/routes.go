@@ -80,6 +80,12 @@ func (h *Handlers) routes() {
 		Help: "ringkasan triwulan per wilayah dan berkas .xlsx siap cetak (bawaan: triwulan terakhir yang selesai; juga \"triwulan 1 2025\", \"triwulan lalu\"); koordinator: lembar wilayahnya",
 		Run:  h.triwulan,
 	})
+	h.OnCommand(Access{Roles: readers, Chats: PrivateOnly}, &Command{
+		Name: "riwayat", Menu: "Peta ketepatan laporan setahun",
+		Usage: "/riwayat [tahun]", Example: "/riwayat 2025",
+		Help: "gambar wilayah × minggu: tepat waktu, terlambat, belum, libur; persentase tepat waktu dan kehadiran rapat per wilayah",
+		Run:  h.riwayat,
+	})
 	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
 		Name: "ekspor", Menu: "Ekspor laporan ke Excel (admin)",
 		Usage: "/ekspor [csv] [dari] [sampai]", Example: "/ekspor 2024-W40 2024-W50",

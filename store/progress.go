@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -129,4 +130,24 @@ func (db *DB) WeekMarks(ctx context.Context, from, to tkpkbot.Week) ([]tkpkbot.W
 		return m, err
 	})
 	return out, db.wrap("week marks", err)
+}
+
+// MeetingAttendance counts meetings in [from, to) that had RSVPs, and per region
+// those a member answered hadir to. Cancelled meetings count for nothing.
+func (db *DB) MeetingAttendance(ctx context.Context, from, to time.Time) ([]tkpkbot.RegionAttendance, error) {
+	rows, err := db.Pool.Query(ctx, `WITH m AS (
+		SELECT id FROM meetings WHERE cancelled_at IS NULL AND starts_at >= $1 AND starts_at < $2
+		AND EXISTS (SELECT 1 FROM rsvps WHERE meeting_id = meetings.id))
+	SELECT u.region_code, (count(DISTINCT r.meeting_id) FILTER (WHERE r.answer = 'hadir'))::int, (SELECT count(*) FROM m)::int
+	FROM rsvps r JOIN m ON m.id = r.meeting_id JOIN users u ON u.id = r.user_id
+	WHERE u.region_code <> '' GROUP BY u.region_code ORDER BY u.region_code`, from, to)
+	if err != nil {
+		return nil, db.wrap("attendance", err)
+	}
+	out, err := pgx.CollectRows(rows, func(r pgx.CollectableRow) (tkpkbot.RegionAttendance, error) {
+		var a tkpkbot.RegionAttendance
+		err := r.Scan(&a.RegionCode, &a.Attended, &a.Meetings)
+		return a, err
+	})
+	return out, db.wrap("attendance", err)
 }
