@@ -255,4 +255,13 @@ func TestRiwayatIsAHeatMapPNG(t *testing.T) {
 	mustContain(t, texts(h.say(adminID, "Admin", "/riwayat Samarinda")), "Tulis tahunnya saja")
 	mustContain(t, texts(h.say(adminID, "Admin", "/riwayat 2030")), "belum berjalan")
 	mustContain(t, texts(h.say(coordID, "Sari", "/riwayat")), "hanya untuk")
+
+	// /bantuan lists each to the roles that may use it.
+	coord := texts(h.say(coordID, "Sari", "/bantuan"))
+	mustContain(t, coord, "/capaian", "/triwulan")
+	admin := texts(h.say(adminID, "Admin", "/bantuan"))
+	mustContain(t, admin, "/capaian", "/triwulan", "/riwayat", "/impor_target")
+	if strings.Contains(coord, "/riwayat") || strings.Contains(coord, "/impor_target") {
+		t.Fatalf("a coordinator's /bantuan lists admin commands:\n%s", coord)
+	}
 }
