@@ -138,4 +138,6 @@ func TestSamplePictures(t *testing.T) {
 		}
 	}
 	t.Logf("sample /triwulan 2025-Q4:\n%s", summary)
+	t.Logf("sample /capaian:\n%s", texts(h.say(adminID, "Admin", "/capaian")))
+	t.Logf("sample /capaian Samarinda:\n%s", texts(h.say(adminID, "Admin", "/capaian Samarinda")))
 }

@@ -167,11 +167,12 @@ func (h *Handlers) poorPopulation(ctx context.Context, region string) (tkpkbot.F
 func (h *Handlers) capaianAll(ctx context.Context, r *Request, v progressView, year int) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "📈 <b>Capaian kabupaten/kota %d</b>\n%s s.d. %s\n\n", year, indo.WeekLabel(v.From, h.Location), indo.WeekLabel(v.To, h.Location))
-	b.WriteString("<pre>Wilayah        KK    Target   %  Tepat\n")
+	const cols = "%-11s %6s %8s %4s %5s\n"
+	b.WriteString("<pre>" + fmt.Sprintf(cols, "Wilayah", "KK", "Target", "%", "Tepat"))
 	row := func(name string, p regionProgress) {
-		pct := "   —"
+		pct := "—"
 		if x, ok := percent(p.Households, p.TargetKK.Value); ok {
-			pct = fmt.Sprintf("%4s", indo.Decimal(x, 0))
+			pct = indo.Decimal(x, 0)
 		}
 		target := "—"
 		if p.TargetKK.Value > 0 {
@@ -181,7 +182,7 @@ func (h *Handlers) capaianAll(ctx context.Context, r *Request, v progressView, y
 		if x, ok := p.Part.OnTimeRate(); ok {
 			rate = indo.Decimal(x*100, 0) + "%"
 		}
-		fmt.Fprintf(&b, "%-11s %6s %8s %s %5s\n", truncateRunes(name, 11), indo.Int(p.Households), target, pct, rate)
+		fmt.Fprintf(&b, cols, truncateRunes(name, 11), indo.Int(p.Households), target, pct, rate)
 	}
 	for _, p := range v.Regions {
 		row(shortName(p.Region), p)

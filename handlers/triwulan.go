@@ -107,7 +107,11 @@ func (h *Handlers) quarterBook(ctx context.Context, q tkpkbot.Quarter, u tkpkbot
 
 // quarterLine is one region in the chat summary.
 func quarterLine(p regionProgress, weeks int) string {
-	s := fmt.Sprintf("<b>%s</b>: %s/%s minggu, %s KK", escape(p.Region.Name), indo.Int(int64(p.Reports)), indo.Int(int64(weeks)), indo.Int(p.Households))
+	name := p.Region.Name
+	if p.Region.Code == tkpkbot.ProvinceCode {
+		name = p.Region.Official
+	}
+	s := fmt.Sprintf("<b>%s</b>: %s/%s minggu, %s KK", escape(name), indo.Int(int64(p.Reports)), indo.Int(int64(weeks)), indo.Int(p.Households))
 	if pct, ok := percent(p.Households, p.TargetKK.Value); ok {
 		s += " (" + indo.Percent(pct, 1) + " target)"
 	}
