@@ -134,6 +134,6 @@ func (h *Handlers) importHint(ctx context.Context, r *Request) bool {
 	if r.User.Role != tkpkbot.RoleAdmin || checkUpload(doc) != "" {
 		return false
 	}
-	h.reply(ctx, r, "Untuk mengimpor angka dari berkas ini, balas berkasnya dengan <code>/impor</code> (atau kirim ulang dengan keterangan /impor).")
+	h.reply(ctx, r, "Untuk mengimpor angka dari berkas ini, balas berkasnya dengan <code>/impor</code> (atau kirim ulang dengan keterangan /impor). Berkas target tahunan: balas dengan <code>/impor_target</code>.")
 	return true
 }
