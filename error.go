@@ -99,5 +99,9 @@ var Facts = []*Error{
 	ErrFormMoved, ErrNotReporter, ErrNoForm, ErrAnswerRecorded, ErrFormStale, ErrFormGone, ErrFormIncomplete,
 	ErrAnswerEmpty, ErrAnswerShort, ErrAnswerLong, ErrAnswerDash, ErrAnswerNegative, ErrAnswerStep,
 	ErrNoFigures, ErrFigureRejected,
+	ErrMaterialsUntitled, ErrMaterialsRequestLong, ErrMaterialsDeadlinePast, ErrMaterialsAfterMeeting,
+	ErrMaterialsRequested, ErrMaterialsNotRequested, ErrMaterialEmpty, ErrMaterialTextLong,
+	ErrMaterialSender, ErrMaterialUnknown,
+	ErrAgendaEmpty, ErrAgendaLong, ErrAgendaFull, ErrAgendaUnknown,
 	ErrChoiceUnknown,
 }

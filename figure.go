@@ -17,6 +17,9 @@ const (
 	IndGK            Indicator = "gk"             // garis kemiskinan (Rp/kapita/bulan)
 	IndEkstremPersen Indicator = "ekstrem_persen" // persentase kemiskinan ekstrem (%)
 	IndEkstremJiwa   Indicator = "ekstrem_jiwa"   // jumlah penduduk miskin ekstrem (jiwa)
+	IndIPM           Indicator = "ipm"            // Indeks Pembangunan Manusia (indeks, yearly)
+	IndTPT           Indicator = "tpt"            // Tingkat Pengangguran Terbuka (%, Sakernas August round)
+	IndGini          Indicator = "gini"           // Rasio Gini (rasio, March and September rounds)
 )
 
 // Units of figure values.
@@ -26,10 +29,12 @@ const (
 	UnitPersen   = "persen"
 	UnitIndeks   = "indeks"
 	UnitRupiahKB = "Rp/kapita/bulan"
+	UnitRasio    = "rasio"
 )
 
-// Period is a BPS survey round (Month 3 or 9), a year (Month 0) or a dated
-// report (Day > 0).
+// Period is a BPS survey round (a month: 3 or 9 for Susenas, 8 for the
+// Sakernas labour survey), a year (Month 0) or a dated report (Day > 0).
+// Which months are rounds depends on the indicator (IndicatorInfo.Rounds).
 type Period struct {
 	Year  int
 	Month int

@@ -24,6 +24,12 @@ type Card struct {
 	// and dated reports published after it and before the next survey
 	// round.
 	Others []Figure
+	// Supporting are the IPM, TPT and Gini values of the card's period or
+	// year ("Indikator lain"), one per indicator, each with its own
+	// period; SupportingChanges[i] is Supporting[i]'s change over a year,
+	// nil where unknown.
+	Supporting        []Figure
+	SupportingChanges []*Change
 	// Missing are the core indicators with no value for the card; empty
 	// for a dated report's card, which never promised them.
 	Missing []Indicator

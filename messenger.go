@@ -20,6 +20,9 @@ type Messenger interface {
 	Answer(ctx context.Context, callbackID, text string) error
 	SendDocument(ctx context.Context, chatID int64, file Upload, caption string) error
 	SendPhoto(ctx context.Context, chatID int64, file Upload, caption string, kb Keyboard) error
+	// SendFileID sends again a file Telegram already keeps (a document or
+	// a photo a user sent), by its file_id, without downloading it.
+	SendFileID(ctx context.Context, chatID int64, photo bool, fileID, caption string) error
 	// SetCommands sets the command menu of a private chat, or with chatID
 	// 0 the default one for language lang ("" for all). An empty list for a
 	// chat drops its own menu, so the default shows again.

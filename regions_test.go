@@ -90,7 +90,7 @@ func TestDistricts(t *testing.T) {
 }
 
 func TestIndicatorsCoverEveryIndicator(t *testing.T) {
-	want := []Indicator{IndMiskin, IndP0, IndP1, IndP2, IndGK, IndEkstremPersen, IndEkstremJiwa}
+	want := []Indicator{IndMiskin, IndP0, IndP1, IndP2, IndGK, IndEkstremPersen, IndEkstremJiwa, IndIPM, IndTPT, IndGini}
 	if len(Indicators) != len(want) {
 		t.Fatalf("len(Indicators) = %d, want %d", len(Indicators), len(want))
 	}
@@ -113,5 +113,39 @@ func TestIndicatorsCoverEveryIndicator(t *testing.T) {
 	}
 	if p0, _ := IndicatorByCode(IndP0); !p0.HigherIsWorse {
 		t.Error("a higher P0 is worse")
+	}
+	// Directions for honest colours: a higher IPM is better, higher
+	// unemployment and inequality worse.
+	for _, tt := range []struct {
+		in            Indicator
+		worse, better bool
+	}{{IndIPM, false, true}, {IndTPT, true, false}, {IndGini, true, false}} {
+		info, _ := IndicatorByCode(tt.in)
+		if info.HigherIsWorse != tt.worse || info.HigherIsBetter != tt.better || !info.Supporting {
+			t.Errorf("%s: %+v", tt.in, info)
+		}
+	}
+	for _, in := range Indicators {
+		if in.HigherIsWorse && in.HigherIsBetter {
+			t.Errorf("%s is both worse and better when higher", in.Indicator)
+		}
+	}
+}
+
+// TestRoundAllowed: each indicator's survey months, which the import
+// checks month-only periods against.
+func TestRoundAllowed(t *testing.T) {
+	for _, tt := range []struct {
+		in    Indicator
+		month int
+		ok    bool
+	}{
+		{IndP0, 3, true}, {IndP0, 9, true}, {IndP0, 8, false}, {IndGini, 9, true},
+		{IndTPT, 8, true}, {IndTPT, 3, false}, {IndIPM, 3, false}, {IndIPM, 12, false},
+	} {
+		info, _ := IndicatorByCode(tt.in)
+		if got := info.RoundAllowed(tt.month); got != tt.ok {
+			t.Errorf("%s month %d: %v, want %v", tt.in, tt.month, got, tt.ok)
+		}
 	}
 }

@@ -87,6 +87,14 @@ type Delivery struct {
 	Answer    RSVP    // the recipient's answer to Meeting
 	Reported  bool    // report kinds: the recipient's region reported that week
 	Attempts  int     // sends tried before this claim
+
+	// Materials kinds: the meeting's request, and the regions that have
+	// sent materials for it by now.
+	Materials     MaterialsRequest
+	MaterialsFrom []string
+	// Agenda is the meeting's agenda for meeting_before, read by the
+	// sweeper at send time.
+	Agenda []AgendaItem
 }
 
 // DeliveryStatus is where a delivery stands. Only pending and claimed may

@@ -35,6 +35,10 @@ type Update struct {
 	Document      *Document // a file sent with the message
 	ReplyDocument *Document // a file in the message this one replies to
 	PhotoIDs      []string  // the sizes of a sent photo, smallest first
+	// Photo is the largest size of a sent photo, as a file (no name).
+	Photo *Document
+	// ReplyTo is the message this one answers, 0 when it answers none.
+	ReplyTo int
 }
 
 // IsCallback reports whether the update is a button press.

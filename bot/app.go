@@ -87,6 +87,7 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 		HTTP: &http.Client{Timeout: cfg.apiTimeout(), Transport: a.api}}
 	a.h = handlers.New(handlers.Deps{
 		Users: db, Telegram: a.tg, Figures: db, People: db, Reports: db, Meetings: db, Progress: db,
+		Materials: db, Agenda: db,
 		Clock: clock, Location: cfg.Location, Log: log, Deadline: cfg.Deadline, ReportChat: cfg.ReportChatID,
 		FloodBurst: cfg.FloodBurst, FloodRate: cfg.FloodRate, AdminIDs: cfg.AdminIDs,
 	})
@@ -103,6 +104,7 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 		Store: db, Holidays: db, Reports: db, Telegram: a.tg, Limiter: telegram.NewLimiter(telegram.DefaultRate, 1, telegram.DefaultPerChat, nil, nil),
 		Clock: clock, Location: cfg.Location, Log: log, Deadline: cfg.Deadline, ReportChat: cfg.ReportChatID,
 		MeetingOffsets: cfg.ReminderOffsets, ReportOffsets: cfg.ReportReminderOffsets,
+		Materials: db, MaterialsOffsets: cfg.MaterialsReminderOffsets, Agenda: db,
 	})
 	a.sched = reminders.NewScheduler(cfg.Location, log, reminders.Sweep{
 		Name: "prune-updates", Spec: "17 3 * * *",

@@ -45,6 +45,9 @@ type Config struct {
 	// nil means the defaults, empty means none.
 	ReminderOffsets       []time.Duration
 	ReportReminderOffsets []time.Duration
+	// Reminders before a materials deadline (/bahan), to coordinators
+	// whose region has sent nothing; nil means the defaults.
+	MaterialsReminderOffsets []time.Duration
 }
 
 // configError names the variable so one line tells the operator what to fix.
@@ -149,6 +152,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	}{
 		{"REMINDER_OFFSETS", reminders.DefaultMeetingOffsets, &c.ReminderOffsets},
 		{"REPORT_REMINDER_OFFSETS", reminders.DefaultReportOffsets, &c.ReportReminderOffsets},
+		{"MATERIALS_REMINDER_OFFSETS", reminders.DefaultMaterialsOffsets, &c.MaterialsReminderOffsets},
 	} {
 		offs, err := reminders.ParseOffsets(getenv(o.name), o.def)
 		if err != nil {

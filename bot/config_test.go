@@ -117,7 +117,7 @@ func TestLoadConfigReminderOffsets(t *testing.T) {
 	if fmt.Sprint(c.ReminderOffsets) != "[72h0m0s 1h0m0s]" || c.ReportReminderOffsets == nil || len(c.ReportReminderOffsets) != 0 {
 		t.Fatalf("values: %v %#v", c.ReminderOffsets, c.ReportReminderOffsets)
 	}
-	for k, v := range map[string]string{"REMINDER_OFFSETS": "24", "REPORT_REMINDER_OFFSETS": "-3h"} {
+	for k, v := range map[string]string{"REMINDER_OFFSETS": "24", "REPORT_REMINDER_OFFSETS": "-3h", "MATERIALS_REMINDER_OFFSETS": "2x"} {
 		if _, err := loadConfig(env(map[string]string{k: v})); err == nil || !strings.HasPrefix(err.Error(), k+":") || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s=%q: err %v", k, v, err)
 		}
@@ -146,5 +146,27 @@ func TestLoadConfigWebhookURLNeedsWebhookAddr(t *testing.T) {
 	// Without a webhook the setting is not needed.
 	if _, err := loadConfig(env(nil)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestLoadConfigMaterialsReminderOffsets(t *testing.T) {
+	c, err := loadConfig(env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(c.MaterialsReminderOffsets) != "[48h0m0s 3h0m0s]" {
+		t.Fatalf("default: %v", c.MaterialsReminderOffsets)
+	}
+	c, err = loadConfig(env(map[string]string{"MATERIALS_REMINDER_OFFSETS": "1d, 90m"}))
+	if err != nil || fmt.Sprint(c.MaterialsReminderOffsets) != "[24h0m0s 1h30m0s]" {
+		t.Fatalf("1d, 90m: %v %v", c.MaterialsReminderOffsets, err)
+	}
+	c, err = loadConfig(env(map[string]string{"MATERIALS_REMINDER_OFFSETS": "off"}))
+	if err != nil || c.MaterialsReminderOffsets == nil || len(c.MaterialsReminderOffsets) != 0 {
+		t.Fatalf("off: %#v %v", c.MaterialsReminderOffsets, err)
+	}
+	if _, err := loadConfig(env(map[string]string{"MATERIALS_REMINDER_OFFSETS": "soon"})); err == nil ||
+		!strings.HasPrefix(err.Error(), "MATERIALS_REMINDER_OFFSETS:") {
+		t.Fatalf("bad value: %v", err)
 	}
 }

@@ -33,6 +33,10 @@ Belum ada data Maret 2024: P1, P2, garis kemiskinan.
 • 17,1% dari 221,34 ribu jiwa penduduk miskin Kalimantan Timur
 Sumber: BPS per kabupaten/kota (lihat /peringkat); Kalimantan Timur: BPS Kaltim, rilis 1 Juli 2024
 
+Indikator lain
+• IPM 2024: 83,11
+Sumber: BPS, via temankita.com
+
 Sumber lain
 • Penduduk miskin: 44.524 jiwa (3 Desember 2024)
 Sumber: Dinas Sosial Kaltim, rapat TKPK 3 Desember 2024`
@@ -175,7 +179,12 @@ func TestGrafikSendsPNGWithSources(t *testing.T) {
 		t.Fatalf("chart is %v", b)
 	}
 	mustContain(t, msgs[0].Caption, "Persentase penduduk miskin (P0), Kota Samarinda dan Provinsi Kalimantan Timur, Maret 2021–Maret 2024.",
-		"Sumber: BPS, via katakaltim.com; BPS, via databoks.katadata.co.id; BPS, via kalimantan.bisnis.com")
+		"Sumber: BPS, via katakaltim.com; BPS, via databoks.katadata.co.id; BPS, via kutimkab.bps.go.id")
+	// Kaltim's 2017 round (kalimantan.bisnis.com) lies outside the drawn
+	// range, so it is neither drawn nor named.
+	if strings.Contains(msgs[0].Caption, "kalimantan.bisnis.com") {
+		t.Fatalf("caption names a source outside the drawn range:\n%s", msgs[0].Caption)
+	}
 	mustContain(t, one(t, h.say(42, "Rahmat", "/grafik samarinda garis kemiskinan")).Text, "Belum ada data garis kemiskinan untuk Kota Samarinda.")
 	mustContain(t, one(t, h.say(42, "Rahmat", "/grafik kutai")).Text, "cocok dengan beberapa wilayah")
 	h.press(42, "Rahmat", "Kutai Barat")

@@ -244,6 +244,7 @@ func (f *fleet) newReplica(i int) *replica {
 		Store: killableStore{f.dbs[i], ks}, Holidays: f.dbs[i], Reports: f.dbs[i],
 		Telegram: &killableTelegram{tg: b, k: ks, after: after, victim: &f.victim},
 		Clock:    f.clock, Location: wita, Log: slog.New(slog.DiscardHandler), ReportChat: fleetGroup,
+		Materials: f.dbs[i], Agenda: f.dbs[i],
 		// Permissive: this test is about exactly-once, not pacing.
 		Workers: 6, Batch: 40,
 		Owner: r.name, NoSenderLock: !f.lock,

@@ -32,20 +32,22 @@ var glyphs = []draw.GlyphDrawer{
 // only has to be good enough to decide how many x labels fit.
 const approxDataWidth = widthPt - 2*margin - 50
 
-// xTicks marks every period and labels as many as fit without touching,
-// counting back from the latest period, which readers look for first.
-func xTicks(periods []string, sty text.Style) []plot.Tick {
-	var widest vg.Length
-	for _, p := range periods {
-		widest = max(widest, sty.Width(p))
-	}
-	slot := vg.Length(approxDataWidth) / vg.Length(len(periods))
-	every := int(math.Ceil(float64((widest + 6) / slot)))
+// xTicks marks every period at its place and labels as many as fit
+// without touching, counting back from the latest period, which readers
+// look for first. min and max are the axis range, which approxDataWidth
+// points span.
+func xTicks(periods []period, x map[string]float64, min, max float64, sty text.Style) []plot.Tick {
+	scale := vg.Length(approxDataWidth) / vg.Length(max-min)
 	ticks := make([]plot.Tick, len(periods))
-	for i, p := range periods {
-		ticks[i].Value = float64(i)
-		if (len(periods)-1-i)%every == 0 {
-			ticks[i].Label = p
+	lastPos, lastHalf := vg.Length(math.Inf(1)), vg.Length(0)
+	for i := len(periods) - 1; i >= 0; i-- {
+		p := periods[i]
+		ticks[i].Value = x[p.label]
+		pos := vg.Length(x[p.label]-min) * scale
+		half := sty.Width(p.label) / 2
+		if lastPos-pos >= lastHalf+half+6 {
+			ticks[i].Label = p.label
+			lastPos, lastHalf = pos, half
 		}
 	}
 	return ticks

@@ -36,9 +36,11 @@ const (
 )
 
 // TestRowCount pins the transcription: the issue's table has 98 non-empty
-// value cells (counted row by row below), the figures issue added 69
-// values checked against their sources (README.md lists them by block),
-// plus four values from the Dinsos meeting and two on extreme poverty.
+// value cells (counted row by row below), the figures issue added 73
+// poverty values checked against their sources (README.md lists them by
+// block), plus four values from the Dinsos meeting, two on extreme
+// poverty, and the IPM, TPT and Gini values TestSupportingIndicators
+// counts.
 func TestRowCount(t *testing.T) {
 	// Non-empty cells per table row, read off the issue independently of
 	// the CSV; a dropped or invented value changes one of these.
@@ -67,7 +69,7 @@ func TestRowCount(t *testing.T) {
 	// figures issue").
 	addedPerRow := map[string]int{
 		"6400 2017-03": 4, "6400 2018-09": 5, "6400 2019-03": 5, "6400 2019-09": 5,
-		"6400 2020-03": 4, "6400 2020-09": 4, "6400 2021-03": 4, "6400 2021-09": 4,
+		"6400 2020-03": 5, "6400 2020-09": 5, "6400 2021-03": 5, "6400 2021-09": 5,
 		"6400 2024-09": 3, "6400 2025-03": 2, "6400 2025-09": 3,
 		"6401 2021-03": 4, "6404 2021-03": 2, "6404 2025-03": 2,
 		"6405 2021-03": 1, "6405 2022-03": 1, "6405 2025-03": 5,
@@ -78,13 +80,13 @@ func TestRowCount(t *testing.T) {
 		added += n
 		cellsPerRow[k] += n
 	}
-	if added != 69 {
-		t.Fatalf("added values = %d, want 69", added)
+	if added != 73 {
+		t.Fatalf("added values = %d, want 73", added)
 	}
 
 	rows := readRows(t)
-	if len(rows) != table+added+4+2 {
-		t.Errorf("figures.csv has %d rows, want %d", len(rows), table+added+4+2)
+	if len(rows) != table+added+4+2+supportingRows {
+		t.Errorf("figures.csv has %d rows, want %d", len(rows), table+added+4+2+supportingRows)
 	}
 	got := map[string]int{}
 	other := 0
@@ -92,6 +94,9 @@ func TestRowCount(t *testing.T) {
 		if r["sumber"] == srcDinsos || r["sumber"] == srcPemda {
 			other++
 			continue
+		}
+		if supporting[r["indikator"]] != "" {
+			continue // counted by TestSupportingIndicators
 		}
 		got[r["wilayah"]+" "+r["periode"]]++
 	}
@@ -159,6 +164,14 @@ func TestSampleCells(t *testing.T) {
 		{"6400", "2021-09", "gk", "BPS, via diskominfo.kaltimprov.go.id", "703223", "Rp/kapita/bulan"},
 		{"6400", "2024-09", "gk", "BPS, via katakaltim.com", "853997", "Rp/kapita/bulan"},
 		{"6400", "2025-03", "p2", "BPS, via kalimantan.bisnis.com", "0,222", "indeks"},
+		{"6400", "2020-03", "p1", "BPS, via seputarkaltim.kaltimprov.go.id", "1,015", "indeks"},
+		{"6400", "2020-09", "p1", "BPS, via mahulukab.bps.go.id", "1,031", "indeks"},
+		{"6400", "2021-03", "p1", "BPS, via kutimkab.bps.go.id", "1,223", "indeks"},
+		{"6400", "2021-09", "p1", "BPS, via kalimantan.bisnis.com", "1,037", "indeks"},
+		{"6472", "2024", "ipm", "BPS, via temankita.com", "83,11", "indeks"},
+		{"6402", "2023", "ipm", "Pemkab Kutai Barat, LKPJ 2023, via kaltimfaktual.co", "73,72", "indeks"},
+		{"6400", "2023-08", "tpt", "BPS, via kipkaltim.id", "5,31", "persen"},
+		{"6400", "2024-09", "gini", "BPS, via niaga.asia", "0,310", "rasio"},
 		{"6400", "2025-09", "p0", "BPS, via propublika.id", "5,19", "persen"},
 		{"6401", "2021-03", "p1", "BPS, via mediakaltim.com", "1,37", "indeks"},
 		{"6405", "2025-03", "miskin", "BPS, via berauterkini.co.id", "10960", "jiwa"},
@@ -186,9 +199,8 @@ func TestNeverEstimated(t *testing.T) {
 		{"6401", "2023-03", "miskin"}, {"6409", "2024-03", "miskin"}, {"6472", "2024-03", "gk"},
 		{"6472", "2023-03", "gk"}, {"6403", "2022-03", "miskin"}, {"6474", "2023-03", "miskin"},
 		{"6404", "2025-03", "gk"},
-		// Confirmed, but "1,015" and the like are rejected by the import as
-		// ambiguous (README.md), so Kaltim's P1 of these rounds is absent.
-		{"6400", "2020-03", "p1"}, {"6400", "2020-09", "p1"}, {"6400", "2021-03", "p1"}, {"6400", "2021-09", "p1"},
+		// IPM 2021 was not in the issue's list.
+		{"6400", "2021", "ipm"}, {"6472", "2023", "ipm"},
 	}
 	for _, a := range absent {
 		for _, r := range rows {
@@ -199,36 +211,27 @@ func TestNeverEstimated(t *testing.T) {
 	}
 }
 
-// TestPendingIndicators checks data/pending-indicators.csv: values for
-// indicators the code does not read yet (IPM, TPT, Gini), kept in the
-// figures format so a later change can load them. The file is not embedded
-// (data.go embeds figures.csv only), and no such indicator is in
-// figures.csv, whose import would reject it.
-func TestPendingIndicators(t *testing.T) {
-	raw, err := os.ReadFile("pending-indicators.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	all, err := csv.NewReader(bytes.NewReader(raw)).ReadAll()
-	if err != nil {
-		t.Fatalf("pending-indicators.csv: %v", err)
-	}
-	want := []string{"wilayah", "periode", "indikator", "nilai", "satuan", "sumber"}
-	if fmt.Sprint(all[0]) != fmt.Sprint(want) {
-		t.Fatalf("header %q, want %q", all[0], want)
-	}
-	units := map[string]string{"ipm": "indeks", "tpt": "persen", "gini": "rasio"}
+// supporting are the indicators beside poverty with their units, and
+// supportingRows how many values of them the figures issue listed.
+var supporting = map[string]string{"ipm": "indeks", "tpt": "persen", "gini": "rasio"}
+
+const supportingRows = 31
+
+// TestSupportingIndicators checks the IPM, TPT and Gini rows, once kept
+// apart in pending-indicators.csv: their units, that each period fits its
+// survey (IPM yearly, TPT the August Sakernas round, Gini the March or
+// September Susenas round), and how many there are per indicator.
+func TestSupportingIndicators(t *testing.T) {
 	perIndicator := map[string]int{}
-	seen := map[string]bool{}
-	for i, r := range all[1:] {
+	for i, r := range readRows(t) {
 		line := i + 2
-		wilayah, periode, ind, nilai, satuan, sumber := r[0], r[1], r[2], r[3], r[4], r[5]
-		u, ok := units[ind]
-		if !ok || satuan != u {
-			t.Errorf("line %d: indikator %q satuan %q", line, ind, satuan)
+		ind, periode := r["indikator"], r["periode"]
+		u, ok := supporting[ind]
+		if !ok {
+			continue
 		}
-		if nilai == "" || sumber == "" || len(wilayah) != 4 {
-			t.Errorf("line %d: %q", line, r)
+		if r["satuan"] != u || r["nilai"] == "" || r["sumber"] == "" {
+			t.Errorf("line %d: %v", line, r)
 		}
 		switch ind {
 		case "ipm":
@@ -244,19 +247,12 @@ func TestPendingIndicators(t *testing.T) {
 				t.Errorf("line %d: Gini is from Susenas March or September, periode %q", line, periode)
 			}
 		}
-		k := wilayah + " " + periode + " " + ind + " " + sumber
-		if seen[k] {
-			t.Errorf("line %d: %s twice", line, k)
-		}
-		seen[k] = true
 		perIndicator[ind]++
 	}
 	if perIndicator["ipm"] != 17 || perIndicator["tpt"] != 6 || perIndicator["gini"] != 8 {
 		t.Errorf("values per indicator = %v, want ipm 17, tpt 6, gini 8", perIndicator)
 	}
-	for _, r := range readRows(t) {
-		if _, ok := units[r["indikator"]]; ok {
-			t.Errorf("figures.csv has a %s row (%v); it belongs in pending-indicators.csv", r["indikator"], r)
-		}
+	if _, err := os.Stat("pending-indicators.csv"); err == nil {
+		t.Error("pending-indicators.csv is back; its values belong in figures.csv")
 	}
 }

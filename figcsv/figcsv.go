@@ -372,9 +372,12 @@ func (p *parser) row(line int, c [len(columns)]string) {
 	case c[colIndikator] == "":
 		reasons = append(reasons, "indikator kosong")
 	case !indOK:
-		reasons = append(reasons, fmt.Sprintf("indikator %s tidak dikenal (pakai miskin, p0, p1, p2, gk, ekstrem_persen atau ekstrem_jiwa)", quote(c[colIndikator])))
+		reasons = append(reasons, fmt.Sprintf("indikator %s tidak dikenal (pakai %s)", quote(c[colIndikator]), indicatorCodes))
 	default:
 		f.Indicator = info.Indicator
+		if f.Period.IsRound() && !info.RoundAllowed(f.Period.Month) {
+			reasons = append(reasons, roundReason(c[colPeriode], f.Period, info))
+		}
 	}
 
 	unitOK := false
@@ -448,8 +451,19 @@ func regionNames(rs []tkpkbot.Region) string {
 	return strings.Join(names, ", ")
 }
 
+// indicatorCodes lists the codes an admin may write, for the refusal of
+// an unknown one.
+var indicatorCodes = func() string {
+	codes := make([]string, len(tkpkbot.Indicators))
+	for i, in := range tkpkbot.Indicators {
+		codes[i] = string(in.Indicator)
+	}
+	return strings.Join(codes[:len(codes)-1], ", ") + " atau " + codes[len(codes)-1]
+}()
+
 // unitSpellings maps normalised unit spellings to the canonical unit.
 var unitSpellings = map[string]string{
+	"rasio": tkpkbot.UnitRasio, "ratio": tkpkbot.UnitRasio,
 	"ribujiwa": tkpkbot.UnitRibuJiwa, "ribu": tkpkbot.UnitRibuJiwa, "ribuorang": tkpkbot.UnitRibuJiwa,
 	"jiwa": tkpkbot.UnitJiwa, "orang": tkpkbot.UnitJiwa,
 	"persen": tkpkbot.UnitPersen, "%": tkpkbot.UnitPersen,
@@ -469,15 +483,22 @@ var unitsOf = map[tkpkbot.Indicator][]string{
 	tkpkbot.IndGK:            {tkpkbot.UnitRupiahKB},
 	tkpkbot.IndEkstremPersen: {tkpkbot.UnitPersen},
 	tkpkbot.IndEkstremJiwa:   {tkpkbot.UnitJiwa, tkpkbot.UnitRibuJiwa},
+	tkpkbot.IndIPM:           {tkpkbot.UnitIndeks},
+	tkpkbot.IndTPT:           {tkpkbot.UnitPersen},
+	tkpkbot.IndGini:          {tkpkbot.UnitRasio},
 }
 
 func unitFor(ind tkpkbot.Indicator, s string) (string, string) {
 	allowed := unitsOf[ind]
 	want := strings.Join(allowed, " atau ")
 	if s == "" {
-		// An index has no unit to speak of, so people leave it blank.
-		if ind == tkpkbot.IndP1 || ind == tkpkbot.IndP2 {
+		// An index or a ratio has no unit to speak of, so people leave
+		// it blank.
+		switch ind {
+		case tkpkbot.IndP1, tkpkbot.IndP2, tkpkbot.IndIPM:
 			return tkpkbot.UnitIndeks, ""
+		case tkpkbot.IndGini:
+			return tkpkbot.UnitRasio, ""
 		}
 		return "", fmt.Sprintf("satuan kosong (untuk %s pakai %s)", ind, want)
 	}
@@ -500,6 +521,7 @@ var upper = map[string]float64{
 	tkpkbot.UnitPersen:   100,
 	tkpkbot.UnitIndeks:   100,
 	tkpkbot.UnitRupiahKB: 1e8,
+	tkpkbot.UnitRasio:    1, // a Gini ratio lies between 0 and 1
 }
 
 // integerUnit reports whether values in unit are whole numbers, which is
@@ -512,12 +534,15 @@ func integerUnit(unit string) bool {
 // unit and returns it with the number of decimals as written. The reading
 // is indo's: in jiwa and Rp/kapita/bulan, which are whole numbers, "." or
 // "," followed by exactly three digits separates thousands
-// (ParseDecimalHint); elsewhere one followed by exactly three digits after
-// a non-zero integer part ("1.250") is refused as ambiguous
-// (ParseDecimal). What is left here is what a CSV cell adds: its unit
-// affixes, a stricter alphabet (no signs, no grouping spaces), and the
-// bounds of a plausible figure. The reason is empty on success and an
-// Indonesian phrase otherwise.
+// (ParseDecimalHint). Elsewhere such a lone separator after a non-zero
+// integer part ("1,015") is a decimal mark when the thousands reading
+// (1015) is beyond the unit's upper bound, which is always the case for
+// persen, indeks and rasio (P1 1,015, TPT 5.310): only a unit with room
+// for both readings, ribu jiwa ("1.250"), refuses it as ambiguous. What
+// is left here is what a CSV cell adds: its unit affixes, a stricter
+// alphabet (no signs, no grouping spaces), and the bounds of a plausible
+// figure. The reason is empty on success and an Indonesian phrase
+// otherwise.
 func number(s, unit string) (value float64, decimals int, reason string) {
 	orig := quote(s)
 	s = strings.TrimSpace(s)
@@ -558,11 +583,15 @@ func number(s, unit string) (value float64, decimals int, reason string) {
 	}
 	switch {
 	case err != nil && !whole:
-		if _, _, herr := indo.ParseDecimalHint(s, false); herr == nil {
+		if v, dec, herr := indo.ParseDecimalHint(s, false); herr == nil {
 			// Only the ambiguity kept the strict reading from succeeding,
 			// so s is digits, one separator and three digits.
 			i := strings.IndexAny(s, ".,")
 			intPart, frac := s[:i], s[i+1:]
+			if thousands, perr := strconv.ParseFloat(intPart+frac, 64); perr == nil && thousands > upper[unit] {
+				value, decimals = v, dec
+				break
+			}
 			return 0, 0, fmt.Sprintf("angka %s ambigu: bisa %s,%s atau %s%s; tulis desimal dengan koma tanpa pemisah ribuan, atau bilangan bulat tanpa pemisah",
 				orig, intPart, frac, intPart, frac)
 		}

@@ -52,8 +52,8 @@ func TestEmbeddedDataset(t *testing.T) {
 	if err != nil {
 		t.Fatalf("data/figures.csv: %v", err)
 	}
-	if len(figs) != 173 {
-		t.Errorf("%d figures, want 173", len(figs))
+	if len(figs) != 208 {
+		t.Errorf("%d figures, want 208", len(figs))
 	}
 	want := []tkpkbot.Figure{
 		{RegionCode: "6400", Period: tkpkbot.Period{Year: 2024, Month: 3}, Indicator: tkpkbot.IndP0, Value: 5.78, Decimals: 2, Unit: tkpkbot.UnitPersen, Source: "BPS Kaltim, rilis 1 Juli 2024"},
@@ -65,6 +65,11 @@ func TestEmbeddedDataset(t *testing.T) {
 		{RegionCode: "6400", Period: tkpkbot.Period{Year: 2024, Month: 3}, Indicator: tkpkbot.IndMiskin, Value: 221340, Unit: tkpkbot.UnitJiwa, Source: "Dinas Sosial Kaltim, rapat TKPK 3 Desember 2024"},
 		{RegionCode: "6400", Period: tkpkbot.Period{Year: 2023}, Indicator: tkpkbot.IndEkstremPersen, Value: 0.10, Decimals: 2, Unit: tkpkbot.UnitPersen, Source: "Pemprov Kaltim, via kompas.id"},
 		{RegionCode: "6400", Period: tkpkbot.Period{Year: 2023}, Indicator: tkpkbot.IndEkstremJiwa, Value: 3910, Unit: tkpkbot.UnitJiwa, Source: "Pemprov Kaltim, via kompas.id"},
+		// "1,015" is a decimal in an index, no longer refused as ambiguous.
+		{RegionCode: "6400", Period: tkpkbot.Period{Year: 2020, Month: 3}, Indicator: tkpkbot.IndP1, Value: 1.015, Decimals: 3, Unit: tkpkbot.UnitIndeks, Source: "BPS, via seputarkaltim.kaltimprov.go.id"},
+		{RegionCode: "6472", Period: tkpkbot.Period{Year: 2024}, Indicator: tkpkbot.IndIPM, Value: 83.11, Decimals: 2, Unit: tkpkbot.UnitIndeks, Source: "BPS, via temankita.com"},
+		{RegionCode: "6474", Period: tkpkbot.Period{Year: 2023, Month: 8}, Indicator: tkpkbot.IndTPT, Value: 7.74, Decimals: 2, Unit: tkpkbot.UnitPersen, Source: "BPS, via kipkaltim.id"},
+		{RegionCode: "6400", Period: tkpkbot.Period{Year: 2024, Month: 9}, Indicator: tkpkbot.IndGini, Value: 0.310, Decimals: 3, Unit: tkpkbot.UnitRasio, Source: "BPS, via niaga.asia"},
 	}
 	for _, w := range want {
 		found := false
@@ -151,6 +156,17 @@ func TestNumber(t *testing.T) {
 		{"1.234,567", tkpkbot.UnitRibuJiwa, 1234.567, 3},
 		{"1234,567", tkpkbot.UnitRibuJiwa, 1234.567, 3}, // four digits cannot be a thousands group
 		{"+5,1", tkpkbot.UnitPersen, 5.1, 1},
+		// A lone separator and three digits is a decimal mark where the
+		// thousands reading is beyond the unit's bound: always so for
+		// indeks, persen and rasio, and for ribu jiwa above 100.000.
+		{"1,015", tkpkbot.UnitIndeks, 1.015, 3},
+		{"1.223", tkpkbot.UnitIndeks, 1.223, 3},
+		{"83,110", tkpkbot.UnitIndeks, 83.11, 3},
+		{"1.250", tkpkbot.UnitPersen, 1.25, 3},
+		{"5,310", tkpkbot.UnitPersen, 5.31, 3},
+		{"0,310", tkpkbot.UnitRasio, 0.31, 3},
+		{"0.335", tkpkbot.UnitRasio, 0.335, 3},
+		{"236,250", tkpkbot.UnitRibuJiwa, 236.25, 3},
 	}
 	for _, tt := range tests {
 		v, dec, reason := number(tt.in, tt.unit)
@@ -164,9 +180,12 @@ func TestNumberRejects(t *testing.T) {
 	tests := []struct{ in, unit, reason string }{
 		{"abc", tkpkbot.UnitPersen, `angka "abc" tidak bisa dibaca`},
 		{"", tkpkbot.UnitPersen, "nilai kosong"},
-		{"1.250", tkpkbot.UnitPersen, `angka "1.250" ambigu`},
-		{"1,250", tkpkbot.UnitIndeks, `angka "1,250" ambigu`},
-		{"236,250", tkpkbot.UnitRibuJiwa, `angka "236,250" ambigu`},
+		// 1,25 or 1.250 ribu jiwa are both plausible head counts.
+		{"1.250", tkpkbot.UnitRibuJiwa, `angka "1.250" ambigu: bisa 1,250 atau 1250`},
+		{"99,999", tkpkbot.UnitRibuJiwa, `angka "99,999" ambigu`},
+		{"1.234.567", tkpkbot.UnitIndeks, "terlalu besar"},
+		{"1.234,5", tkpkbot.UnitPersen, "terlalu besar"},
+		{"1,5", tkpkbot.UnitRasio, "terlalu besar untuk satuan rasio"},
 		{"-3", tkpkbot.UnitPersen, `angka "-3" negatif`},
 		{"5,78,1", tkpkbot.UnitPersen, "tidak bisa dibaca"},
 		{"1.2.3", tkpkbot.UnitJiwa, "tidak bisa dibaca"},
@@ -212,6 +231,10 @@ func TestParsePeriod(t *testing.T) {
 		{"2024-12-03", tkpkbot.Period{Year: 2024, Month: 12, Day: 3}},
 		{"3 Desember 2024", tkpkbot.Period{Year: 2024, Month: 12, Day: 3}},
 		{"2024-02-29", tkpkbot.Period{Year: 2024, Month: 2, Day: 29}},
+		// Any month reads; the row checks it against the indicator.
+		{"2023-08", tkpkbot.Period{Year: 2023, Month: 8}},
+		{"Agustus 2023", tkpkbot.Period{Year: 2023, Month: 8}},
+		{"2024-06", tkpkbot.Period{Year: 2024, Month: 6}},
 	}
 	for _, tt := range tests {
 		got, reason := parsePeriod(tt.in)
@@ -235,13 +258,42 @@ func TestParsePeriod(t *testing.T) {
 		{"24-03", "tidak valid"},
 		{"2024/03", "tidak valid"},
 		{"", "periode kosong"},
-		{"2024-06", "survei BPS hanya Maret (03) dan September (09)"},
-		{"Juni 2024", "survei BPS hanya Maret (03) dan September (09)"},
 	}
 	for _, tt := range bad {
 		got, reason := parsePeriod(tt.in)
 		if !strings.Contains(reason, tt.reason) {
 			t.Errorf("parsePeriod(%q) = %+v, %q; want reason containing %q", tt.in, got, reason, tt.reason)
+		}
+	}
+}
+
+// TestRoundsPerIndicator: a month without a day must be one of the
+// indicator's survey rounds, and the refusal says which.
+func TestRoundsPerIndicator(t *testing.T) {
+	ok := []string{
+		"6400,2024-03,p0,\"5,78\",persen,BPS",
+		"6400,September 2024,gini,\"0,310\",rasio,BPS",
+		"6400,2023-08,tpt,\"5,31\",persen,BPS",
+		"6400,Agustus 2024,tpt,\"5,14\",persen,BPS",
+		"6472,2024,ipm,\"83,11\",indeks,BPS",
+		"6400,2024-06-01,tpt,\"5,1\",persen,Disnaker",
+	}
+	for _, row := range ok {
+		if _, err := parse(t, header+row+"\n"); err != nil {
+			t.Errorf("%s: %v", row, err)
+		}
+	}
+	bad := []struct{ row, reason string }{
+		{"6400,2024-06,p0,\"5,78\",persen,BPS", `periode "2024-06": survei BPS untuk p0 hanya Maret (03) dan September (09); laporan bertanggal ditulis lengkap, mis. 2024-06-01`},
+		{"6400,Juni 2024,miskin,\"5,78\",ribu jiwa,BPS", "survei BPS untuk miskin hanya Maret (03) dan September (09)"},
+		{"6400,2023-03,tpt,\"5,31\",persen,BPS", `periode "2023-03": survei BPS untuk tpt hanya Agustus (08)`},
+		{"6400,2023-08,gini,\"0,3\",rasio,BPS", "survei BPS untuk gini hanya Maret (03) dan September (09)"},
+		{"6472,2024-03,ipm,\"83,11\",indeks,BPS", `periode "2024-03": ipm hanya per tahun (tulis 2024)`},
+	}
+	for _, tt := range bad {
+		lines := lineErrors(t, header+tt.row+"\n")
+		if len(lines) != 1 || !strings.Contains(lines[0].Reason, tt.reason) {
+			t.Errorf("%s: %+v, want reason containing %q", tt.row, lines, tt.reason)
 		}
 	}
 }
@@ -268,6 +320,13 @@ func TestUnits(t *testing.T) {
 		{tkpkbot.IndGK, "Rp", "782.248", tkpkbot.UnitRupiahKB, 782248, 0},
 		{tkpkbot.IndEkstremPersen, "persen", "0,10", tkpkbot.UnitPersen, 0.1, 2},
 		{tkpkbot.IndEkstremJiwa, "jiwa", "3.910", tkpkbot.UnitJiwa, 3910, 0},
+		{tkpkbot.IndIPM, "indeks", "83,11", tkpkbot.UnitIndeks, 83.11, 2},
+		{tkpkbot.IndIPM, "", "78,79", tkpkbot.UnitIndeks, 78.79, 2},
+		{tkpkbot.IndTPT, "persen", "5,31", tkpkbot.UnitPersen, 5.31, 2},
+		{tkpkbot.IndTPT, "%", "5.14", tkpkbot.UnitPersen, 5.14, 2},
+		{tkpkbot.IndGini, "rasio", "0,310", tkpkbot.UnitRasio, 0.31, 3},
+		{tkpkbot.IndGini, "Ratio", "0.335", tkpkbot.UnitRasio, 0.335, 3},
+		{tkpkbot.IndGini, "", "0,322", tkpkbot.UnitRasio, 0.322, 3},
 	}
 	for _, tt := range ok {
 		in := header + fmt.Sprintf("6400,2023,%s,%q,%s,Uji\n", tt.ind, tt.nilai, tt.satuan)
@@ -294,6 +353,10 @@ func TestUnits(t *testing.T) {
 		{tkpkbot.IndGK, "dolar", `satuan "dolar" tidak cocok`},
 		{tkpkbot.IndEkstremPersen, "jiwa", "tidak cocok untuk ekstrem_persen"},
 		{tkpkbot.IndEkstremJiwa, "persen", "tidak cocok untuk ekstrem_jiwa"},
+		{tkpkbot.IndIPM, "persen", "tidak cocok untuk ipm (pakai indeks)"},
+		{tkpkbot.IndTPT, "", "satuan kosong (untuk tpt pakai persen)"},
+		{tkpkbot.IndTPT, "jiwa", "tidak cocok untuk tpt (pakai persen)"},
+		{tkpkbot.IndGini, "indeks", "tidak cocok untuk gini (pakai rasio)"},
 	}
 	for _, tt := range bad {
 		lines := lineErrors(t, header+fmt.Sprintf("6400,2023,%s,1,%s,Uji\n", tt.ind, tt.satuan))
@@ -312,7 +375,7 @@ func TestEveryBadLineIsListed(t *testing.T) {
 		`6472,2024-03,miskin,"37,80",ribu jiwa,BPS` + "\n" + // 6: good
 		`Kutai,2024-03,p0,"4,30",persen,BPS` + "\n" + // 7
 		`6472,2024-03,p3,"4,30",persen,BPS` + "\n" + // 8
-		`xyz,maret,p0,"1.250",persen,` + "\n" + // 9: several problems at once
+		`xyz,maret,miskin,"1.250",ribu jiwa,` + "\n" + // 9: several problems at once
 		`6472,2024-03,miskin,"37,8",ribu jiwa,BPS` + "\n" + // 10: duplicate of 6
 		`6472,2024-03,miskin,"37,8",ribu jiwa,Dinsos` + "\n" + // 11: other source: fine
 		`6472,2024-03` + "\n" + // 12
@@ -324,7 +387,7 @@ func TestEveryBadLineIsListed(t *testing.T) {
 		{4, "sumber kosong"},
 		{5, `periode "2023-13" tidak valid (tulis mis. 2024-03, Maret 2024, 2023 atau 2024-12-03)`},
 		{7, `wilayah "Kutai" ambigu (Kutai Barat, Kutai Kartanegara, Kutai Timur); tulis nama lengkap atau kode BPS`},
-		{8, `indikator "p3" tidak dikenal (pakai miskin, p0, p1, p2, gk, ekstrem_persen atau ekstrem_jiwa)`},
+		{8, `indikator "p3" tidak dikenal (pakai miskin, p0, p1, p2, gk, ekstrem_persen, ekstrem_jiwa, ipm, tpt atau gini)`},
 		{9, `wilayah "xyz" tidak dikenal; tulis kode BPS (mis. 6472) atau nama wilayah; ` +
 			`periode "maret" tidak valid (tulis mis. 2024-03, Maret 2024, 2023 atau 2024-12-03); ` +
 			`angka "1.250" ambigu: bisa 1,250 atau 1250; tulis desimal dengan koma tanpa pemisah ribuan, atau bilangan bulat tanpa pemisah; ` +
@@ -584,6 +647,8 @@ func FuzzParse(f *testing.F) {
 		header + "6472,2024-12-03,miskin,44.524,jiwa,Dinsos\n6472,2024-12-03,miskin,44.524,jiwa,Dinsos\n",
 		header + "\"6472\n,\"x\n",
 		"\xEF\xBB\xBF" + header + "kukar,3 desember 2024,gk,Rp782.248,rp,x\n",
+		header + `6400,2020-03,p1,"1,015",indeks,BPS` + "\n" + `smd,2024,ipm,"83,11",,BPS` + "\n" +
+			`btg,Agustus 2023,tpt,"7,74",%,BPS` + "\n" + `6400,2024-09,gini,"0,310",rasio,BPS` + "\n" + `6400,2024-03,tpt,5,persen,BPS` + "\n",
 		"",
 		"\xff\xfe",
 		"a\x00b",
@@ -635,6 +700,41 @@ func FuzzParse(f *testing.F) {
 			}
 			if math.IsNaN(f.Value) || math.IsInf(f.Value, 0) || f.Value < 0 || f.Decimals < 0 {
 				t.Fatalf("bad value %+v", f)
+			}
+		}
+	})
+}
+
+// FuzzNumber: whatever a cell holds, number either refuses it with a
+// reason or returns a value within the unit's bounds that reads back the
+// same: the decimal reading of "1,015" never turns into 1015.
+func FuzzNumber(f *testing.F) {
+	units := []string{tkpkbot.UnitRibuJiwa, tkpkbot.UnitJiwa, tkpkbot.UnitPersen, tkpkbot.UnitIndeks, tkpkbot.UnitRupiahKB, tkpkbot.UnitRasio}
+	for _, s := range []string{"1,015", "1.223", "0,310", "236,250", "1.250", "782.248", "Rp782.248", "5,31%", "1.234,5", "", "-1", "0.248.000"} {
+		for i := range units {
+			f.Add(s, uint8(i))
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string, u uint8) {
+		unit := units[int(u)%len(units)]
+		v, dec, reason := number(s, unit)
+		if reason != "" {
+			if v != 0 || dec != 0 || !utf8.ValidString(reason) {
+				t.Fatalf("number(%q, %s) = %v, %d with reason %q", s, unit, v, dec, reason)
+			}
+			return
+		}
+		if math.IsNaN(v) || v < 0 || v > upper[unit] || dec < 0 {
+			t.Fatalf("number(%q, %s) = %v, %d", s, unit, v, dec)
+		}
+		if integerUnit(unit) && (dec != 0 || v != math.Trunc(v)) {
+			t.Fatalf("number(%q, %s) = %v, %d: not whole", s, unit, v, dec)
+		}
+		// A lone comma is a decimal mark outside whole units.
+		if i := strings.IndexByte(s, ','); !integerUnit(unit) && i > 0 && strings.Count(s, ",") == 1 && !strings.ContainsAny(s, ".") {
+			want, err := strconv.ParseFloat(strings.TrimSuffix(strings.Replace(strings.TrimPrefix(s, "+"), ",", ".", 1), "%"), 64)
+			if err == nil && math.Abs(want-v) > 1e-9*math.Max(1, want) {
+				t.Fatalf("number(%q, %s) = %v, want the decimal reading %v", s, unit, v, want)
 			}
 		}
 	})

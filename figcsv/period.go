@@ -30,9 +30,7 @@ var months = map[string]int{
 const minYear, maxYear = 1990, 2100
 
 // parsePeriod reads "2024-03", "Maret 2024", "2023", "2024-12-03" or
-// "3 Desember 2024". A month without a day must be March or September,
-// the two BPS survey rounds; any other month is a dated report and needs
-// its day. The reason is empty on success.
+// "3 Desember 2024". The reason is empty on success.
 func parsePeriod(s string) (tkpkbot.Period, string) {
 	if s == "" {
 		return tkpkbot.Period{}, "periode kosong"
@@ -53,11 +51,28 @@ func parsePeriod(s string) (tkpkbot.Period, string) {
 		if t.Day() != d || int(t.Month()) != m {
 			return tkpkbot.Period{}, invalid
 		}
-	} else if m != 0 && m != 3 && m != 9 {
-		return tkpkbot.Period{}, fmt.Sprintf("periode %s: survei BPS hanya Maret (03) dan September (09); laporan bertanggal ditulis lengkap, mis. %04d-%02d-01", quote(s), y, m)
 	}
+	// Whether a month is a survey round depends on the indicator, which
+	// the row checks with roundReason.
 	return tkpkbot.Period{Year: y, Month: m, Day: d}, ""
 }
+
+// roundReason refuses a month that is not one of the indicator's survey
+// rounds: poverty is surveyed in March and September, unemployment in
+// August, and IPM is yearly.
+func roundReason(cell string, p tkpkbot.Period, info tkpkbot.IndicatorInfo) string {
+	dated := fmt.Sprintf("laporan bertanggal ditulis lengkap, mis. %04d-%02d-01", p.Year, p.Month)
+	if len(info.Rounds) == 0 {
+		return fmt.Sprintf("periode %s: %s hanya per tahun (tulis %d); %s", quote(cell), info.Indicator, p.Year, dated)
+	}
+	names := make([]string, len(info.Rounds))
+	for i, m := range info.Rounds {
+		names[i] = fmt.Sprintf("%s (%02d)", monthNames[m-1], m)
+	}
+	return fmt.Sprintf("periode %s: survei BPS untuk %s hanya %s; %s", quote(cell), info.Indicator, strings.Join(names, " dan "), dated)
+}
+
+var monthNames = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}
 
 // isoPeriod reads "2024", "2024-03" and "2024-12-03".
 func isoPeriod(s string) (y, m, d int, ok bool) {

@@ -19,11 +19,15 @@ var coreIndicators = []tkpkbot.Indicator{tkpkbot.IndMiskin, tkpkbot.IndP0, tkpkb
 // at, the Card has no Figures but still lists Periods.
 func (x *Index) Card(code string, at tkpkbot.Period) tkpkbot.Card {
 	reg, _ := tkpkbot.RegionByCode(code)
-	figs := x.regions[code]
+	figs, side := x.poverty[code], x.side[code]
 	c := tkpkbot.Card{Region: reg, Periods: distinctPeriods(figs)}
 	p, ok := choosePeriod(c.Periods, at)
 	if !ok {
-		return c
+		// A period with only IPM, TPT or Gini (Kutai Barat's IPM 2022)
+		// still gets a card, of those alone.
+		if p, ok = choosePeriod(distinctPeriods(side), at); !ok {
+			return c
+		}
 	}
 	c.Period = p
 	c.Prev, c.Next = neighbourRounds(c.Periods, p)
@@ -60,6 +64,7 @@ func (x *Index) Card(code string, at tkpkbot.Period) tkpkbot.Card {
 			c.Missing = append(c.Missing, in)
 		}
 	}
+	c.Supporting, c.SupportingChanges = supportingFor(side, p, c.Periods, &c.Others)
 	if reg.Kind != tkpkbot.KindProvinsi {
 		if i, ok := b.shown[tkpkbot.IndP0]; ok {
 			// First among one is no ranking.
@@ -72,6 +77,77 @@ func (x *Index) Card(code string, at tkpkbot.Period) tkpkbot.Card {
 		}
 	}
 	return c
+}
+
+// isSupporting marks IPM, TPT and Gini (tkpkbot.IndicatorInfo.Supporting).
+var isSupporting = func() map[tkpkbot.Indicator]bool {
+	m := map[tkpkbot.Indicator]bool{}
+	for _, in := range tkpkbot.Indicators {
+		m[in.Indicator] = in.Supporting
+	}
+	return m
+}()
+
+// splitSupporting parts one region's figures (in figureOrder) into the
+// poverty figures, which decide a card's period, and the supporting ones;
+// both keep their order.
+func splitSupporting(figs []tkpkbot.Figure) (poverty, side []tkpkbot.Figure) {
+	for _, f := range figs {
+		if isSupporting[f.Indicator] {
+			side = append(side, f)
+		} else {
+			poverty = append(poverty, f)
+		}
+	}
+	return poverty, side
+}
+
+// supportingFor picks, per supporting indicator, the value a card of p
+// shows under "Indikator lain": one of p itself (a Gini ratio of the same
+// round), else of p's year (IPM), else of another round of that year that
+// is not a poverty round of its own (TPT's August). A Gini ratio of the
+// other poverty round belongs on that round's card. Other sources'
+// differing values for the same cell go to others.
+func supportingFor(side []tkpkbot.Figure, p tkpkbot.Period, povertyPeriods []tkpkbot.Period, others *[]tkpkbot.Figure) ([]tkpkbot.Figure, []*tkpkbot.Change) {
+	if p.IsDated() {
+		return nil, nil
+	}
+	rank := func(q tkpkbot.Period) int {
+		switch {
+		case q == p:
+			return 0
+		case q.IsYear():
+			return 1
+		}
+		return 2
+	}
+	best := map[tkpkbot.Indicator]int{}
+	for i, f := range side {
+		q := f.Period
+		if q.Year != p.Year || q.IsDated() || q != p && q.IsRound() && slices.Contains(povertyPeriods, q) {
+			continue
+		}
+		j, ok := best[f.Indicator]
+		if !ok || rank(q) < rank(side[j].Period) {
+			best[f.Indicator] = i
+		}
+	}
+	var figs []tkpkbot.Figure
+	for _, in := range tkpkbot.Indicators {
+		if j, ok := best[in.Indicator]; ok {
+			figs = append(figs, side[j])
+		}
+	}
+	var changes []*tkpkbot.Change
+	for _, f := range figs {
+		for _, g := range figuresAt(side, f.Period) {
+			if g.Indicator == f.Indicator && g.Source != f.Source && !sameValue(g, f) {
+				*others = append(*others, g)
+			}
+		}
+		changes = append(changes, change(f, figuresAt(side, f.Period.YearEarlier())))
+	}
+	return figs, changes
 }
 
 type cardBuilder struct {

@@ -18,7 +18,10 @@ import (
 // it while a newer one is being built.
 type Index struct {
 	regions map[string][]tkpkbot.Figure // per region, in figureOrder
-	cells   map[cell][]tkpkbot.Figure   // per indicator and period, every region, in cellOrder
+	// poverty and side part regions' figures as splitSupporting does,
+	// once, so a card does not copy them.
+	poverty, side map[string][]tkpkbot.Figure
+	cells         map[cell][]tkpkbot.Figure // per indicator and period, every region, in cellOrder
 	// periods lists, per indicator, the periods some kabupaten/kota has
 	// it for, oldest first.
 	periods map[tkpkbot.Indicator][]tkpkbot.Period
@@ -73,8 +76,11 @@ func NewIndex(figs []tkpkbot.Figure) *Index {
 		k := cell{f.Indicator, f.Period}
 		x.cells[k] = append(x.cells[k], f)
 	}
-	for _, fs := range x.regions {
+	x.poverty = make(map[string][]tkpkbot.Figure, len(x.regions))
+	x.side = make(map[string][]tkpkbot.Figure, len(x.regions))
+	for code, fs := range x.regions {
 		slices.SortFunc(fs, figureOrder)
+		x.poverty[code], x.side[code] = splitSupporting(fs)
 	}
 	for k, fs := range x.cells {
 		slices.SortFunc(fs, cellOrder)

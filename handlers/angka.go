@@ -80,8 +80,20 @@ func (h *Handlers) sendCard(ctx context.Context, r *Request, code string, p tkpk
 		return err
 	}
 	html, rows := cardHTML(c), cardButtons(c)
-	if len(c.Figures) == 0 {
+	switch rounds := yearRounds(c.Periods, p.Year); {
+	case len(c.Figures) == 0 && len(c.Supporting) == 0:
 		html, rows = noCardHTML(c, p)
+	case p.IsYear() && len(rounds) >= 2:
+		// A year asked for with both rounds: neither is picked.
+		a, err := h.figs.Card(ctx, code, rounds[0])
+		if err != nil {
+			return err
+		}
+		b, err := h.figs.Card(ctx, code, rounds[len(rounds)-1])
+		if err != nil {
+			return err
+		}
+		html, rows = pairHTML(p.Year, a, b), pairButtons(a, b)
 	}
 	if edit {
 		h.edit(ctx, r, html, rows...)
@@ -149,8 +161,14 @@ func truncateRunes(s string, n int) string {
 	return s
 }
 
-// figureQuestion answers a question typed in private chat that names a region
-// and an indicator, with the card /angka would give.
+// figureQuestion answers a question typed in private chat that names a
+// region and an indicator, or a message that is only a region's name
+// ("samarinda"), with the card /angka would give.
+//
+// Groups get neither: there a bare "Samarinda" is nearly always part of a
+// conversation (where someone is, where the meeting is), and a card in
+// reply to every such message would drown it; /angka works in groups for
+// whoever wants a card there.
 func (h *Handlers) figureQuestion(ctx context.Context, r *Request) (bool, error) {
 	if !r.Private {
 		return false, nil
@@ -159,10 +177,40 @@ func (h *Handlers) figureQuestion(ctx context.Context, r *Request) (bool, error)
 		return h.importHint(ctx, r), nil
 	}
 	q, ok := parseQuestion(r.Text)
-	if !ok || h.formOpen(ctx, r) {
+	if !ok {
+		if q.Region, q.Period, ok = parseRegionOnly(r.Text); !ok {
+			return false, nil
+		}
+	}
+	if h.formOpen(ctx, r) {
 		return false, nil
 	}
-	return true, h.sendCard(ctx, r, q.Region.Code, q.Period, false)
+	p := q.Period
+	if p.IsZero() && q.Indicator.Indicator != "" {
+		var err error
+		if p, err = h.periodWith(ctx, q.Region.Code, q.Indicator); err != nil {
+			return true, err
+		}
+	}
+	return true, h.sendCard(ctx, r, q.Region.Code, p, false)
+}
+
+// periodWith is the period to show for a question about one indicator
+// without a period: the latest that has it, so "kemiskinan ekstrem
+// kaltim" opens the year with extreme-poverty figures rather than the
+// newest round, which has none. A yearly value or a supporting indicator
+// (TPT's August) asks for its year, whose card carries it; zero when the
+// indicator has no value, which means the latest card.
+func (h *Handlers) periodWith(ctx context.Context, code string, info tkpkbot.IndicatorInfo) (tkpkbot.Period, error) {
+	s, err := h.figs.Series(ctx, code, info.Indicator)
+	if err != nil || len(s.Points) == 0 {
+		return tkpkbot.Period{}, err
+	}
+	p := s.Points[len(s.Points)-1].Period
+	if p.IsYear() || info.Supporting {
+		return tkpkbot.Period{Year: p.Year}, nil
+	}
+	return p, nil
 }
 
 // formOpen reports an open /lapor form, whose steps take plain messages as

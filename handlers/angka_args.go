@@ -203,6 +203,28 @@ func parseQuestion(text string) (question, bool) {
 	return question{Region: m.Region, Indicator: info, Period: periodInText(rest)}, true
 }
 
+// parseRegionOnly reads a message that is nothing but a region, maybe
+// with a period: "samarinda", "Kota Bontang 2023", "tenggarong maret
+// 2024". Only exact names count (RegionInText), so "sama" or a typo is
+// never taken for one, and any other word ("halo, saya dari samarinda")
+// makes it small talk.
+func parseRegionOnly(text string) (tkpkbot.Region, tkpkbot.Period, bool) {
+	if len(text) > maxQuestion {
+		return tkpkbot.Region{}, tkpkbot.Period{}, false
+	}
+	m, rest := match.RegionInText(text)
+	if m.Kind != match.Exact {
+		return tkpkbot.Region{}, tkpkbot.Period{}, false
+	}
+	if strings.TrimSpace(rest) == "" {
+		return m.Region, tkpkbot.Period{}, true
+	}
+	if p, ok := periodIn(strings.Fields(rest)); ok && len(strings.Fields(rest)) <= 3 {
+		return m.Region, p, true
+	}
+	return tkpkbot.Region{}, tkpkbot.Period{}, false
+}
+
 // periodInText finds the first period in free text: a year, possibly with
 // the month before it ("maret 2023") or a day and month ("3 desember
 // 2024"), or a "2023-03" form.

@@ -218,6 +218,56 @@ func FuzzParseQuestion(f *testing.F) {
 	})
 }
 
+func TestParseRegionOnly(t *testing.T) {
+	for _, c := range []struct {
+		in, code string
+		p        tkpkbot.Period
+	}{
+		{"samarinda", "6472", tkpkbot.Period{}},
+		{"Samarinda!", "6472", tkpkbot.Period{}},
+		{"kota bontang", "6474", tkpkbot.Period{}},
+		{"smd", "6472", tkpkbot.Period{}},
+		{"tenggarong", "6403", tkpkbot.Period{}},
+		{"Tanjung Redeb", "6405", tkpkbot.Period{}},
+		{"kaltim 2024", "6400", tkpkbot.Period{Year: 2024}},
+		{"sangatta maret 2023", "6404", tkpkbot.Period{Year: 2023, Month: 3}},
+	} {
+		reg, p, ok := parseRegionOnly(c.in)
+		if !ok || reg.Code != c.code || p != c.p {
+			t.Errorf("parseRegionOnly(%q) = %s %+v %v, want %s %+v", c.in, reg.Code, p, ok, c.code, c.p)
+		}
+	}
+	for _, in := range []string{"", "halo", "halo, saya dari samarinda", "sama", "smarinda", "kutai", "samarinda bagus sekali",
+		"rapat di balikpapan besok", "2024", "samarinda 1850", strings.Repeat("samarinda ", 40)} {
+		if reg, p, ok := parseRegionOnly(in); ok {
+			t.Errorf("parseRegionOnly(%q) = %s %+v, want small talk", in, reg.Code, p)
+		}
+	}
+}
+
+func FuzzParseRegionOnly(f *testing.F) {
+	for _, s := range []string{"samarinda", "kota bontang 2023", "halo samarinda", "ｓｍｄ", "tanjung redeb maret 2024", "\x00\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		reg, p, ok := parseRegionOnly(s)
+		if !ok {
+			return
+		}
+		if _, known := tkpkbot.RegionByCode(reg.Code); !known {
+			t.Fatalf("%q: unknown region %+v", s, reg)
+		}
+		if !p.IsZero() {
+			if _, ok := tkpkbot.ParsePeriodKey(p.Key()); !ok {
+				t.Fatalf("%q: period %+v", s, p)
+			}
+		}
+		if m, _ := match.RegionInText(s); m.Region.Code != reg.Code {
+			t.Fatalf("%q: %s, but the text names %s", s, reg.Code, m.Region.Code)
+		}
+	})
+}
+
 // tkpkbot.Button data comes back from the client and may be forged.
 func FuzzButtonData(f *testing.F) {
 	for _, s := range []string{"6472", "6472:2024-03", "6400:2023", "6403:2024-12-03", "x:y:z", "6472:p0"} {

@@ -21,6 +21,9 @@ var (
 		tkpkbot.IndGK:            "Garis kemiskinan",
 		tkpkbot.IndEkstremPersen: "Miskin ekstrem",
 		tkpkbot.IndEkstremJiwa:   "Penduduk miskin ekstrem",
+		tkpkbot.IndIPM:           "IPM",
+		tkpkbot.IndTPT:           "TPT",
+		tkpkbot.IndGini:          "Rasio Gini",
 	}
 	missingLabels = map[tkpkbot.Indicator]string{
 		tkpkbot.IndMiskin: "penduduk miskin",
@@ -100,9 +103,47 @@ func cardHTML(c tkpkbot.Card) string {
 		}
 		start = end
 	}
+	if len(c.Figures) == 0 {
+		writeMissing(&b, c) // a card of IPM, TPT or Gini alone
+	}
 	writePosition(&b, c)
+	writeSupporting(&b, c.Supporting, c.SupportingChanges)
 	writeOthers(&b, c.Others)
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// writeSupporting lists IPM, TPT and Gini under their own heading, each
+// with its period (IPM is yearly, TPT from August), grouped by source
+// like the headline values.
+func writeSupporting(b *strings.Builder, figs []tkpkbot.Figure, changes []*tkpkbot.Change) {
+	if len(figs) == 0 {
+		return
+	}
+	b.WriteString("\n<b>Indikator lain</b>\n")
+	for start := 0; start < len(figs); {
+		end := start + 1
+		for end < len(figs) && figs[end].Source == figs[start].Source {
+			end++
+		}
+		var fromSources []string
+		for i := start; i < end; i++ {
+			f := figs[i]
+			value, suffix := figureText(f)
+			fmt.Fprintf(b, "• %s %s: <b>%s</b>%s", cardLabels[f.Indicator], indo.PeriodLabel(f.Period), value, suffix)
+			if ch := changes[i]; ch != nil {
+				fmt.Fprintf(b, " (%s dari %s)", changeText(f, ch), indo.PeriodLabel(ch.From.Period))
+				if ch.From.Source != f.Source && !slices.Contains(fromSources, ch.From.Source) {
+					fromSources = append(fromSources, ch.From.Source)
+				}
+			}
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(b, "<i>Sumber: %s</i>\n", escape(figs[start].Source))
+		if len(fromSources) > 0 {
+			fmt.Fprintf(b, "<i>Angka pembanding: %s</i>\n", escape(strings.Join(fromSources, "; ")))
+		}
+		start = end
+	}
 }
 
 func sameGroup(a, b tkpkbot.Figure) bool { return a.Period == b.Period && a.Source == b.Source }

@@ -40,6 +40,10 @@ Belum ada data Maret 2024: P1, P2, garis kemiskinan.
 • 17,1% dari 221,34 ribu jiwa penduduk miskin Kalimantan Timur
 <i>Sumber: BPS per kabupaten/kota (lihat /peringkat); Kalimantan Timur: BPS Kaltim, rilis 1 Juli 2024</i>
 
+<b>Indikator lain</b>
+• IPM 2024: <b>83,11</b>
+<i>Sumber: BPS, via temankita.com</i>
+
 <b>Sumber lain</b>
 • Penduduk miskin: 44.524 jiwa (3 Desember 2024)
 <i>Sumber: Dinas Sosial Kaltim, rapat TKPK 3 Desember 2024</i>`,
@@ -55,6 +59,10 @@ Belum ada data Maret 2024: P1, P2, garis kemiskinan.
 • P0 peringkat 5 dari 10 kabupaten/kota (1 = tertinggi)
 • 26,7% dari 221,34 ribu jiwa penduduk miskin Kalimantan Timur
 <i>Sumber: BPS per kabupaten/kota (lihat /peringkat); Kalimantan Timur: BPS Kaltim, rilis 1 Juli 2024</i>
+
+<b>Indikator lain</b>
+• IPM 2024: <b>76,57</b>
+<i>Sumber: BPS, via pranala.co</i>
 
 <b>Sumber lain</b>
 • Penduduk miskin: 57.459 jiwa (3 Desember 2024)
@@ -81,7 +89,11 @@ Belum ada data Maret 2023: P1, P2.
 Belum ada data Maret 2024: penduduk miskin, P1, P2, garis kemiskinan.
 
 • P0 peringkat 6 dari 10 kabupaten/kota (1 = tertinggi)
-<i>Sumber: BPS per kabupaten/kota (lihat /peringkat)</i>`,
+<i>Sumber: BPS per kabupaten/kota (lihat /peringkat)</i>
+
+<b>Indikator lain</b>
+• IPM 2024: <b>74,94</b>
+<i>Sumber: BPS, via pranala.co</i>`,
 		"[📈 Grafik=grafik:6409:p0]"},
 
 	{"kaltim latest: poverty line rises, no rank", tkpkbot.ProvinceCode, tkpkbot.Period{}, `<b>Provinsi Kalimantan Timur</b> — September 2025
@@ -102,7 +114,12 @@ Belum ada data September 2025: P1, P2.`,
 • Kedalaman (P1): <b>0,878</b> (▲ 0,079)
 • Keparahan (P2): <b>0,222</b> (▲ 0,068)
 <i>Sumber: BPS, via kalimantan.bisnis.com</i>
-<i>▲▼ perubahan dari Maret 2024 (sumber: BPS Kaltim, rilis 1 Juli 2024)</i>`,
+<i>▲▼ perubahan dari Maret 2024 (sumber: BPS Kaltim, rilis 1 Juli 2024)</i>
+
+<b>Indikator lain</b>
+• Rasio Gini Maret 2025: <b>0,312</b> (▼ 0,009 dari Maret 2024)
+<i>Sumber: BPS, via niaga.asia</i>
+<i>Angka pembanding: BPS, via kaltim.antaranews.com</i>`,
 		"[◀ September 2024=angka:6400:2024-09 September 2025 ▶=angka:6400:2025-09] [📈 Grafik=grafik:6400:p0]"},
 
 	{"kaltim march 2024: Dinsos agrees, P1/P2 with their decimals", tkpkbot.ProvinceCode, tkpkbot.Period{Year: 2024, Month: 3}, `<b>Provinsi Kalimantan Timur</b> — Maret 2024
@@ -113,7 +130,16 @@ Belum ada data September 2025: P1, P2.`,
 • Garis kemiskinan: <b>Rp833.955</b> per kapita per bulan (▲ Rp43.769)
 <i>Sumber: BPS Kaltim, rilis 1 Juli 2024</i>
 <i>Angka sama juga dari: Dinas Sosial Kaltim, rapat TKPK 3 Desember 2024</i>
-<i>▲▼ perubahan dari Maret 2023 (sumber: BPS, via mediaborneo.net)</i>`,
+<i>▲▼ perubahan dari Maret 2023 (sumber: BPS, via mediaborneo.net)</i>
+
+<b>Indikator lain</b>
+• IPM 2024: <b>78,79</b> (▲ 0,59 dari 2023)
+<i>Sumber: BPS, via katakaltim.com</i>
+<i>Angka pembanding: BPS, via diskominfo.kaltimprov.go.id</i>
+• TPT Agustus 2024: <b>5,14%</b> (▼ 0,17 poin dari Agustus 2023)
+• Rasio Gini Maret 2024: <b>0,321</b> (▼ 0,001 dari Maret 2023)
+<i>Sumber: BPS, via kaltim.antaranews.com</i>
+<i>Angka pembanding: BPS, via kipkaltim.id</i>`,
 		"[◀ Maret 2023=angka:6400:2023-03 September 2024 ▶=angka:6400:2024-09] [📈 Grafik=grafik:6400:p0]"},
 
 	{"kaltim 2023 with the year's extreme poverty", tkpkbot.ProvinceCode, tkpkbot.Period{Year: 2023}, `<b>Provinsi Kalimantan Timur</b> — Maret 2023
@@ -129,7 +155,15 @@ Belum ada data September 2025: P1, P2.`,
 • Miskin ekstrem: <b>0,10%</b>
 • Penduduk miskin ekstrem: <b>3.910 jiwa</b>
 <i>Sumber: Pemprov Kaltim, via kompas.id</i>
-<i>Perubahan tahunan: belum ada data 2022</i>`,
+<i>Perubahan tahunan: belum ada data 2022</i>
+
+<b>Indikator lain</b>
+• IPM 2023: <b>78,20</b> (▲ 0,84 dari 2022)
+<i>Sumber: BPS, via diskominfo.kaltimprov.go.id</i>
+• TPT Agustus 2023: <b>5,31%</b>
+<i>Sumber: BPS, via kipkaltim.id</i>
+• Rasio Gini Maret 2023: <b>0,322</b>
+<i>Sumber: BPS, via kaltim.antaranews.com</i>`,
 		"[◀ September 2022=angka:6400:2022-09 Maret 2024 ▶=angka:6400:2024-03] [📈 Grafik=grafik:6400:p0]"},
 
 	{"kaltim september 2024: no September 2023", tkpkbot.ProvinceCode, tkpkbot.Period{Year: 2024, Month: 9}, `<b>Provinsi Kalimantan Timur</b> — September 2024
@@ -143,7 +177,17 @@ Belum ada data September 2025: P1, P2.`,
 <i>Perubahan tahunan: belum ada data September 2023</i>
 • Garis kemiskinan: <b>Rp853.997</b> per kapita per bulan
 <i>Sumber: BPS, via katakaltim.com</i>
-<i>Perubahan tahunan: belum ada data September 2023</i>`,
+<i>Perubahan tahunan: belum ada data September 2023</i>
+
+<b>Indikator lain</b>
+• IPM 2024: <b>78,79</b> (▲ 0,59 dari 2023)
+<i>Sumber: BPS, via katakaltim.com</i>
+<i>Angka pembanding: BPS, via diskominfo.kaltimprov.go.id</i>
+• TPT Agustus 2024: <b>5,14%</b> (▼ 0,17 poin dari Agustus 2023)
+<i>Sumber: BPS, via kaltim.antaranews.com</i>
+<i>Angka pembanding: BPS, via kipkaltim.id</i>
+• Rasio Gini September 2024: <b>0,310</b>
+<i>Sumber: BPS, via niaga.asia</i>`,
 		"[◀ Maret 2024=angka:6400:2024-03 Maret 2025 ▶=angka:6400:2025-03] [📈 Grafik=grafik:6400:p0]"},
 }
 

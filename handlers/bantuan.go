@@ -15,7 +15,7 @@ var helpGroups = []struct {
 }{
 	{"Angka kemiskinan", []string{"angka", "peringkat", "grafik", "impor"}},
 	{"Laporan mingguan", []string{"lapor", "batal", "laporanku", "laporan", "rekap", "ekspor", "libur", "libur_hapus"}},
-	{"Rapat", []string{"rapat", "rapat_baru", "rapat_batal", "hadir", "pengingat"}},
+	{"Rapat", []string{"rapat", "rapat_baru", "rapat_batal", "hadir", "agenda", "bahan", "pengingat"}},
 	{"Anggota", []string{"daftar", "undang", "undangan", "anggota", "cabut"}},
 }
 
@@ -101,6 +101,8 @@ func (h *Handlers) examples(c *Command) []string {
 			fmt.Sprintf("/libur %s Rapat kerja daerah", monday.Format("2006-01-02")),
 			"/libur",
 		}
+	case "bahan":
+		return []string{bahanExample(3, nil, now, h.Location), "/bahan 3"}
 	case "rekap":
 		return []string{"/rekap", "/rekap minggu lalu", fmt.Sprintf("/rekap %d-W%02d", year, week)}
 	case "ekspor":

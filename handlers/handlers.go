@@ -1,5 +1,8 @@
-// Package handlers speaks Telegram: it turns updates into calls on the
-// tkpkbot services and formats the answers. It holds no SQL.
+// Package handlers is what the bot answers: the route table (routes.go)
+// with each command's and button's role × chat row, one file per command,
+// and every sentence a user reads. It turns tkpkbot.Updates into calls on
+// the tkpkbot services and replies through tkpkbot.Messenger; the Bot API
+// itself is in telegram/, and it holds no SQL.
 package handlers
 
 import (
@@ -25,6 +28,8 @@ type Deps struct {
 	Reports     tkpkbot.ReportService
 	Meetings    tkpkbot.MeetingService
 	Progress    tkpkbot.ProgressService // targets and totals (/capaian, /triwulan); nil without them
+	Materials   tkpkbot.MaterialsService
+	Agenda      tkpkbot.AgendaService
 	Clock       tkpkbot.Clock
 	Location    *time.Location
 	Log         *slog.Logger

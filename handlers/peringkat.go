@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,15 +12,22 @@ import (
 	"tkpkbot/match"
 )
 
-// rankIndicators are offered as buttons under a ranking; extreme poverty
-// is only published for the province, so it has nothing to rank.
-var rankIndicators = []struct {
+type indicatorButton struct {
 	ind   tkpkbot.Indicator
 	label string
-}{
-	{tkpkbot.IndMiskin, "Jumlah"}, {tkpkbot.IndP0, "P0"}, {tkpkbot.IndP1, "P1"},
-	{tkpkbot.IndP2, "P2"}, {tkpkbot.IndGK, "GK"},
 }
+
+// rankIndicators are offered as buttons under a ranking; extreme poverty
+// and the Gini ratio are only published for the province, so they have
+// nothing to rank.
+var rankIndicators = []indicatorButton{
+	{tkpkbot.IndMiskin, "Jumlah"}, {tkpkbot.IndP0, "P0"}, {tkpkbot.IndP1, "P1"},
+	{tkpkbot.IndP2, "P2"}, {tkpkbot.IndGK, "GK"}, {tkpkbot.IndIPM, "IPM"}, {tkpkbot.IndTPT, "TPT"},
+}
+
+// chartIndicators are offered under a chart: the province has a Gini
+// series to draw.
+var chartIndicators = append(slices.Clone(rankIndicators), indicatorButton{tkpkbot.IndGini, "Gini"})
 
 func (h *Handlers) peringkat(ctx context.Context, r *Request) error {
 	now := h.Clock.Now().In(h.Location)
@@ -131,5 +139,5 @@ func rankButtons(current tkpkbot.Indicator) [][]tkpkbot.Button {
 			row = append(row, tkpkbot.Button{Text: ri.label, Data: peringkatData(ri.ind, tkpkbot.Period{})})
 		}
 	}
-	return [][]tkpkbot.Button{row}
+	return grid(4, row)
 }

@@ -119,6 +119,9 @@ func leadingDate(words []string, now time.Time, loc *time.Location) (time.Time, 
 }
 
 func (h *Handlers) listMeetings(ctx context.Context, r *Request) error {
+	if strings.TrimSpace(r.Args) != "" {
+		return h.showMeeting(ctx, r) // agenda.go
+	}
 	ms, err := h.Meetings.UpcomingMeetings(ctx, r.User.ID)
 	if err != nil {
 		return err

@@ -33,13 +33,13 @@ func (h *Handlers) routes() {
 	h.OnCommand(Access{Roles: everyone, Chats: AnyChat}, &Command{
 		Name: "peringkat", Menu: "Peringkat 10 kabupaten/kota",
 		Usage: "/peringkat [indikator] [periode]", Example: "/peringkat p0",
-		Help: "kabupaten/kota diurutkan menurut indikator (bawaan P0; juga miskin, p1, p2, gk)",
+		Help: "kabupaten/kota diurutkan menurut indikator (bawaan P0; juga miskin, p1, p2, gk, ipm, tpt)",
 		Run:  h.peringkat,
 	})
 	h.OnCommand(Access{Roles: everyone, Chats: AnyChat}, &Command{
 		Name: "grafik", Menu: "Grafik tren kemiskinan wilayah",
 		Usage: "/grafik <wilayah> [indikator]", Example: "/grafik Samarinda p0",
-		Help: "grafik garis dari periode ke periode, dibanding provinsi",
+		Help: "grafik garis dari periode ke periode, dibanding provinsi (indikator: p0, miskin, p1, p2, gk, ipm, tpt, gini)",
 		Run:  h.grafik,
 	})
 	h.OnCommand(Access{Roles: coordinator, Chats: PrivateOnly}, &Command{
@@ -93,7 +93,7 @@ func (h *Handlers) routes() {
 	})
 	h.OnCommand(Access{Roles: members, Chats: AnyChat}, &Command{
 		Name: "rapat", Menu: "Rapat yang akan datang",
-		Usage: "/rapat", Example: "/rapat", Help: "daftar rapat mendatang dan jawaban kehadiran Anda",
+		Usage: "/rapat [nomor]", Example: "/rapat", Help: "daftar rapat mendatang dan jawaban kehadiran Anda; dengan nomor: agenda, jumlah kehadiran dan bahan rapat itu",
 		Run: h.listMeetings,
 	})
 	h.OnCommand(Access{Roles: adminOnly, Chats: AnyChat}, &Command{
@@ -114,6 +114,22 @@ func (h *Handlers) routes() {
 		Usage: "/hadir <nomor>", Example: "/hadir 3",
 		Help: "jawaban kehadiran rapat per wilayah",
 		Run:  h.attendance,
+	})
+	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
+		Name: "agenda", Menu: "Agenda rapat (admin)",
+		Usage: "/agenda <nomor> [butir]", Example: "/agenda 3 Evaluasi data P3KE per kabupaten/kota",
+		Help: "menambah butir agenda rapat; tanpa butir: daftar agenda dengan tombol hapus",
+		Run:  h.agenda,
+	})
+	// One command, three uses, told apart by the role at the moment: an
+	// admin requests (with a deadline), admin and pengamat read the status,
+	// coordinators and admins send materials (a file captioned /bahan 3).
+	h.OnCommand(Access{Roles: members, Chats: PrivateOnly}, &Command{
+		Name: "bahan", Menu: "Bahan rapat dari wilayah",
+		Usage:   "/bahan <nomor> [tanggal [jam] permintaan]",
+		Example: "/bahan 3",
+		Help:    "admin: meminta bahan rapat ke semua wilayah dengan tenggat (bawaan 16.00 WITA); admin dan pengamat: status per wilayah dengan berkasnya; koordinator: kirim berkas dengan keterangan /bahan <nomor> atau balas pesan permintaan",
+		Run:     h.bahan,
 	})
 	h.OnCommand(Access{Roles: members, Chats: PrivateOnly}, &Command{
 		Name: "pengingat", Menu: "Nyalakan/matikan pengingat",
@@ -182,11 +198,15 @@ func (h *Handlers) routes() {
 	h.OnCallback(tkpkbot.RSVPPrefix, Access{Roles: members, Chats: AnyChat, Like: "rapat"}, h.rsvpButton)
 	h.OnCallback(tkpkbot.ICSPrefix, Access{Roles: members, Chats: AnyChat, Like: "rapat"}, h.icsButton)
 	h.OnCallback(rapatLiburPrefix, Access{Roles: adminOnly, Chats: AnyChat, Like: "rapat_baru"}, h.rapatLiburButton)
+	h.OnCallback(bahanFilePrefix, Access{Roles: readers, Chats: PrivateOnly, Like: "bahan"}, h.bahanFileButton)
+	h.OnCallback(agendaRemovePrefix, Access{Roles: adminOnly, Chats: PrivateOnly, Like: "agenda"}, h.agendaRemoveButton)
 	h.OnCallback("daftar", Access{Roles: everyone, Chats: PrivateOnly, Like: "daftar"}, h.daftarButton)
 	h.OnCallback("undangan", Access{Roles: adminOnly, Chats: PrivateOnly, Like: "undangan"}, h.undanganButton)
 
-	// Plain messages: the first handler that takes one wins. An open
-	// /lapor form comes first, whatever else could read its answers.
+	// Plain messages: the first handler that takes one wins. A reply to a
+	// materials request is unambiguous and comes first; then an open
+	// /lapor form, whatever else could read its answers.
+	h.OnText(h.materialsReply)
 	h.OnText(h.formAnswer)
 	h.OnText(h.figureQuestion)
 

@@ -79,6 +79,21 @@ var ruleTexts = []struct {
 	// internal error.
 	{tkpkbot.ErrAnswerStep, tkpkbot.ErrorMessage},
 
+	{tkpkbot.ErrMaterialsUntitled, said("Tulis bahan yang diminta setelah tenggatnya.")},
+	{tkpkbot.ErrMaterialsRequestLong, said(fmt.Sprintf("Permintaan bahan terlalu panjang (maksimal %d karakter).", tkpkbot.MaxMaterialsRequest))},
+	{tkpkbot.ErrMaterialsDeadlinePast, said("Tenggat bahan sudah lewat. Tulis tenggat yang akan datang.")},
+	{tkpkbot.ErrMaterialsAfterMeeting, said("Tenggat bahan harus sebelum rapat dimulai.")},
+	{tkpkbot.ErrMaterialsRequested, numbered("Bahan rapat #%[1]v sudah diminta sebelumnya. Lihat statusnya: /bahan %[1]v")},
+	{tkpkbot.ErrMaterialsNotRequested, numbered("Belum ada permintaan bahan untuk rapat #%v.")},
+	{tkpkbot.ErrMaterialEmpty, said("Bahan kosong. Kirim berkas, foto, atau teks.")},
+	{tkpkbot.ErrMaterialTextLong, said(fmt.Sprintf("Teks bahan terlalu panjang (maksimal %d karakter). Kirim sebagai berkas.", tkpkbot.MaxMaterialText))},
+	{tkpkbot.ErrMaterialSender, said("Bahan rapat hanya diterima dari koordinator wilayah atau admin.")},
+	{tkpkbot.ErrMaterialUnknown, numbered("Bahan #%v tidak ditemukan lagi.")},
+	{tkpkbot.ErrAgendaEmpty, said("Tulis butir agendanya setelah nomor rapat.")},
+	{tkpkbot.ErrAgendaLong, said(fmt.Sprintf("Butir agenda terlalu panjang (maksimal %d karakter).", tkpkbot.MaxAgendaItem))},
+	{tkpkbot.ErrAgendaFull, said(fmt.Sprintf("Agenda rapat ini sudah %d butir. Hapus butir yang tidak perlu dulu.", tkpkbot.MaxAgendaItems))},
+	{tkpkbot.ErrAgendaUnknown, numbered("Butir agenda #%v sudah dihapus.")},
+
 	{tkpkbot.ErrNoFigures, said("Tidak ada angka untuk diimpor.")},
 	{tkpkbot.ErrFigureRejected, figureRejected},
 

@@ -112,3 +112,16 @@ func WeekLabel(w tkpkbot.Week, loc *time.Location) string {
 	start := w.Start(loc)
 	return "Minggu " + strconv.Itoa(w.Week) + "/" + strconv.Itoa(w.Year) + " (" + DateRange(start, start.AddDate(0, 0, 6)) + ")"
 }
+
+// ShortPeriodLabel is PeriodLabel with the month abbreviated, for chart
+// axes: "Mar 2024", "Agu 2023", "2023", "3 Des 2024".
+func ShortPeriodLabel(p tkpkbot.Period) string {
+	y := strconv.Itoa(p.Year)
+	switch {
+	case p.Month == 0:
+		return y
+	case p.Day > 0:
+		return strconv.Itoa(p.Day) + " " + shortMonth(time.Month(p.Month)) + " " + y
+	}
+	return shortMonth(time.Month(p.Month)) + " " + y
+}

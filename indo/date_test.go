@@ -80,9 +80,23 @@ func TestPeriodLabel(t *testing.T) {
 		{tkpkbot.Period{Year: 2023}, "2023"},
 		{tkpkbot.Period{Year: 2024, Month: 12, Day: 3}, "3 Desember 2024"},
 		{tkpkbot.Period{Year: 2022, Month: 9}, "September 2022"},
+		{tkpkbot.Period{Year: 2023, Month: 8}, "Agustus 2023"},
 	} {
 		if got := PeriodLabel(tc.p); got != tc.want {
 			t.Errorf("PeriodLabel(%+v) = %q, want %q", tc.p, got, tc.want)
+		}
+	}
+	for _, tc := range []struct {
+		p    tkpkbot.Period
+		want string
+	}{
+		{tkpkbot.Period{Year: 2024, Month: 3}, "Mar 2024"},
+		{tkpkbot.Period{Year: 2023, Month: 8}, "Agu 2023"},
+		{tkpkbot.Period{Year: 2023}, "2023"},
+		{tkpkbot.Period{Year: 2024, Month: 12, Day: 3}, "3 Des 2024"},
+	} {
+		if got := ShortPeriodLabel(tc.p); got != tc.want {
+			t.Errorf("ShortPeriodLabel(%+v) = %q, want %q", tc.p, got, tc.want)
 		}
 	}
 }

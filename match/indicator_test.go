@@ -45,6 +45,18 @@ func TestIndicator(t *testing.T) {
 		{"ekstrem_jiwa", tkpkbot.IndEkstremJiwa},
 		{"Miskin ekstrem", tkpkbot.IndEkstremJiwa},
 		{"jumlah penduduk miskin ekstrem", tkpkbot.IndEkstremJiwa},
+		{"ipm", tkpkbot.IndIPM},
+		{"IPM", tkpkbot.IndIPM},
+		{"indeks pembangunan manusia", tkpkbot.IndIPM},
+		{"Indeks Pembangunan Manusia (IPM)", tkpkbot.IndIPM},
+		{"pengangguran", tkpkbot.IndTPT},
+		{"tpt", tkpkbot.IndTPT},
+		{"tingkat pengangguran terbuka", tkpkbot.IndTPT},
+		{"gini", tkpkbot.IndGini},
+		{"rasio gini", tkpkbot.IndGini},
+		{"Rasio-Gini", tkpkbot.IndGini},
+		{"gini ratio", tkpkbot.IndGini},
+		{"ketimpangan", tkpkbot.IndGini},
 	}
 	for _, tt := range tests {
 		got, ok := Indicator(tt.in)

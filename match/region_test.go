@@ -57,6 +57,23 @@ func TestRegionExact(t *testing.T) {
 		{"PPU", "6409"},
 		{"p.p.u.", "6409"},
 		{"Mahulu", "6411"},
+		// local abbreviations and the regencies' seats
+		{"smd", "6472"},
+		{"SMD", "6472"},
+		{"bpp", "6471"},
+		{"bpn", "6471"},
+		{"btg", "6474"},
+		{"tenggarong", "6403"},
+		{"Tenggarong", "6403"},
+		{"tanjung redeb", "6405"},
+		{"tanjungredeb", "6405"},
+		{"Tanjung-Redeb", "6405"},
+		{"sendawar", "6402"},
+		{"sangatta", "6404"},
+		{"tana paser", "6401"},
+		{"penajam", "6409"},
+		{"ujoh bilang", "6411"},
+		{"Ujoh Bilang", "6411"},
 		// codes
 		{"6472", "6472"},
 		{"6400", "6400"},
@@ -173,7 +190,7 @@ func TestRegionSuggestBestFirst(t *testing.T) {
 func TestRegionNone(t *testing.T) {
 	for _, in := range []string{
 		"", " ", "xyz", "12345", "64.05", "6499", "0", "pa", "ku", "!!!", "...",
-		"tenggarong", "jakarta", "surabaya", "bpn", "test",
+		"jakarta", "surabaya", "test", "sangata raya",
 		"😀😀😀", strings.Repeat("😀", 2500), strings.Repeat("a", 10000),
 		"samarinda samarinda samarinda samarinda", "\x00\xff\xfe",
 	} {

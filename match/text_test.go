@@ -25,6 +25,12 @@ func TestRegionInText(t *testing.T) {
 		{"data 6472 tahun 2023", "6472", "data tahun 2023"},
 		{"kutai-kartanegara p1", "6403", "p1"},
 		{"angka 6405 2023 6472", "6405", "angka 2023 6472"}, // equals: the first wins
+		{"kemiskinan tenggarong", "6403", "kemiskinan"},
+		{"p0 tanjung redeb 2024", "6405", "p0 2024"},
+		{"ipm smd", "6472", "ipm"},
+		{"pengangguran di btg", "6474", "pengangguran di"},
+		{"berapa penduduk miskin ujoh bilang", "6411", "berapa penduduk miskin"},
+		{"sangatta kaltim", "6404", "kaltim"},
 	}
 	for _, tt := range tests {
 		m, rest := RegionInText(tt.text)
@@ -74,6 +80,11 @@ func TestIndicatorInText(t *testing.T) {
 		{"angka kemiskinan ekstrem", tkpkbot.IndEkstremPersen},
 		{"jumlah miskin ekstrem kaltim", tkpkbot.IndEkstremJiwa},
 		{"berapa jiwa kemiskinan ekstrem", tkpkbot.IndEkstremJiwa},
+		{"berapa ipm samarinda 2024", tkpkbot.IndIPM},
+		{"indeks pembangunan manusia berau", tkpkbot.IndIPM},
+		{"tingkat pengangguran bontang", tkpkbot.IndTPT},
+		{"berapa persen pengangguran kaltim", tkpkbot.IndTPT},
+		{"rasio gini kaltim", tkpkbot.IndGini},
 	}
 	for _, tt := range tests {
 		got, ok := IndicatorInText(tt.text)

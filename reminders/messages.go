@@ -51,6 +51,9 @@ func render(d tkpkbot.Delivery, now time.Time, loc *time.Location, deadline time
 		msg.Keyboard = tkpkbot.MeetingKeyboard(m.ID)
 	case tkpkbot.KindMeetingBefore:
 		msg.HTML = fmt.Sprintf("⏰ <b>Pengingat rapat — %s</b>\n\n%s", Until(m.StartsAt.Sub(now)), MeetingDetails(m, loc))
+		if a := AgendaText(d.Agenda); a != "" {
+			msg.HTML += "\n\n" + a
+		}
 		if d.Answer == tkpkbot.RSVPHadir {
 			msg.HTML += "\n\nAnda sudah menyatakan <b>hadir</b>. Sampai jumpa!"
 		} else {
@@ -60,6 +63,8 @@ func render(d tkpkbot.Delivery, now time.Time, loc *time.Location, deadline time
 	case tkpkbot.KindMeetingCancel:
 		msg.HTML = fmt.Sprintf("🚫 <b>Rapat dibatalkan</b>\n\n<s>%s</s>\n\nRapat ini tidak jadi diadakan. Hapus dari kalender Anda bila sudah ditambahkan.",
 			MeetingDetails(m, loc))
+	case tkpkbot.KindMaterialsRequest, tkpkbot.KindMaterialsBefore, tkpkbot.KindMaterialsMissing:
+		msg.HTML = renderMaterials(d, now, loc)
 	case tkpkbot.KindReportBefore:
 		region := d.Recipient.RegionCode
 		if r, ok := tkpkbot.RegionByCode(region); ok {

@@ -32,6 +32,13 @@ type Options struct {
 	// (REPORT_REMINDER_OFFSETS): nil means the defaults, empty means none.
 	MeetingOffsets []time.Duration
 	ReportOffsets  []time.Duration
+	// Materials plans the reminders before a materials deadline at
+	// MaterialsOffsets (MATERIALS_REMINDER_OFFSETS; nil means the
+	// defaults); nil Materials plans none. Agenda, if set, puts the
+	// meeting's agenda in the reminder before it.
+	Materials        MaterialsPlanner
+	MaterialsOffsets []time.Duration
+	Agenda           AgendaSource
 
 	// Limiter paces sends to Telegram's limits (telegram.NewLimiter with
 	// its defaults in production); nil sends unpaced.
@@ -96,6 +103,9 @@ func New(o Options) *Sweeper {
 	}
 	if o.ReportOffsets == nil {
 		o.ReportOffsets = DefaultReportOffsets
+	}
+	if o.MaterialsOffsets == nil {
+		o.MaterialsOffsets = DefaultMaterialsOffsets
 	}
 	if o.Limiter == nil {
 		o.Limiter = unpaced{}
@@ -222,7 +232,11 @@ func (s *Sweeper) plan(ctx context.Context, now time.Time, cur tkpkbot.Week, cal
 		return 0, err
 	}
 	m, err := s.o.Store.PlanMeetingReminders(ctx, s.o.MeetingOffsets, now)
-	return n + m, err
+	if err != nil || s.o.Materials == nil {
+		return n + m, err
+	}
+	k, err := s.o.Materials.PlanMaterialsReminders(ctx, s.o.MaterialsOffsets, now)
+	return n + m + k, err
 }
 
 // expand fans out every due reminder, a batch per transaction so no lock
@@ -268,7 +282,7 @@ func (s *Sweeper) deliver(ctx context.Context, cal tkpkbot.Calendar, st *Stats) 
 		}
 		defer release()
 	}
-	sums := &summaries{reports: s.o.Reports, loc: s.o.Location}
+	sums := &summaries{reports: s.o.Reports, loc: s.o.Location, agenda: &agendas{src: s.o.Agenda}}
 	for ctx.Err() == nil {
 		now := s.o.Clock.Now()
 		ds, err := s.o.Store.ClaimDeliveries(ctx, s.owner, now, s.o.Lease, s.o.Batch)
@@ -382,6 +396,13 @@ func (s *Sweeper) deliverOne(ctx context.Context, d tkpkbot.Delivery, cal tkpkbo
 			return finish(tkpkbot.Outcome{Retry: true, RetryAt: now.Add(time.Minute), Note: "rekap gagal dimuat"})
 		}
 	}
+	if d.Reminder.Kind == tkpkbot.KindMeetingBefore {
+		var err error
+		if d.Agenda, err = sums.agenda.get(ctx, d.Reminder.MeetingID); err != nil {
+			log.Error("meeting agenda failed; will retry", "err", err)
+			return finish(tkpkbot.Outcome{Retry: true, RetryAt: now.Add(time.Minute), Note: "agenda gagal dimuat"})
+		}
+	}
 	msg := render(d, now, s.o.Location, deadline, sum)
 
 	var res result
@@ -478,7 +499,7 @@ func (s *Sweeper) decide(d tkpkbot.Delivery, now time.Time, cal tkpkbot.Calendar
 		return tkpkbot.DeliveryExpired, "sudah lewat"
 	}
 	k := d.Reminder.Kind
-	meeting := k == tkpkbot.KindMeetingAnnounce || k == tkpkbot.KindMeetingBefore || k == tkpkbot.KindMeetingCancel
+	meeting := k == tkpkbot.KindMeetingAnnounce || k == tkpkbot.KindMeetingBefore || k == tkpkbot.KindMeetingCancel || materialsKind(k)
 	if meeting && d.Meeting.Cancelled() && k != tkpkbot.KindMeetingCancel {
 		return tkpkbot.DeliverySkipped, "rapat dibatalkan"
 	}
@@ -494,6 +515,8 @@ func (s *Sweeper) decide(d tkpkbot.Delivery, now time.Time, cal tkpkbot.Calendar
 		return tkpkbot.DeliverySkipped, "bukan anggota lagi"
 	case u.Unreachable:
 		return tkpkbot.DeliverySkipped, "tidak bisa dihubungi"
+	case materialsKind(k):
+		return decideMaterials(d)
 	case k == tkpkbot.KindRegionUncovered && u.Role != tkpkbot.RoleAdmin:
 		return tkpkbot.DeliverySkipped, "bukan admin"
 	case k == tkpkbot.KindMeetingAnnounce || k == tkpkbot.KindMeetingCancel || k == tkpkbot.KindRegionUncovered:
@@ -534,6 +557,7 @@ type summaries struct {
 	loc     *time.Location
 	mu      sync.Mutex
 	byWeek  map[tkpkbot.Week]summary
+	agenda  *agendas // meetings' agendas, read once per sweep
 }
 
 func (c *summaries) get(ctx context.Context, w tkpkbot.Week) (summary, error) {

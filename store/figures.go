@@ -133,7 +133,7 @@ func periodDate(p tkpkbot.Period) string {
 
 var validUnits = map[string]bool{
 	tkpkbot.UnitRibuJiwa: true, tkpkbot.UnitJiwa: true, tkpkbot.UnitPersen: true,
-	tkpkbot.UnitIndeks: true, tkpkbot.UnitRupiahKB: true,
+	tkpkbot.UnitIndeks: true, tkpkbot.UnitRupiahKB: true, tkpkbot.UnitRasio: true,
 }
 
 // validateFigures repeats the checks figcsv makes, for callers that build
@@ -156,6 +156,8 @@ func validateFigures(figs []tkpkbot.Figure) error {
 			problem = tkpkbot.FigurePeriodInvalid
 		case !indOK || info.Indicator != f.Indicator:
 			problem = tkpkbot.FigureIndicatorUnknown
+		case p.IsRound() && !info.RoundAllowed(p.Month):
+			problem = tkpkbot.FigurePeriodInvalid
 		case math.IsNaN(f.Value) || math.IsInf(f.Value, 0) || f.Value < 0:
 			problem = tkpkbot.FigureValueInvalid
 		case f.Decimals < 0 || f.Decimals > 20:

@@ -142,6 +142,34 @@ func TestImportCountsAddedChangedAndKeepsBothSources(t *testing.T) {
 	}
 }
 
+// TestNewIndicatorsStore: migration 00014 lets IPM, TPT and Gini (with its
+// unit, rasio) into the table, and they read back exactly.
+func TestNewIndicatorsStore(t *testing.T) {
+	ctx := context.Background()
+	db := dbtest.Open(t, store.Options{})
+	in := []tkpkbot.Figure{
+		{RegionCode: "6472", Period: tkpkbot.Period{Year: 2024}, Indicator: tkpkbot.IndIPM, Value: 83.11, Decimals: 2, Unit: tkpkbot.UnitIndeks, Source: "BPS"},
+		{RegionCode: "6474", Period: tkpkbot.Period{Year: 2023, Month: 8}, Indicator: tkpkbot.IndTPT, Value: 7.74, Decimals: 2, Unit: tkpkbot.UnitPersen, Source: "BPS"},
+		{RegionCode: "6400", Period: tkpkbot.Period{Year: 2024, Month: 9}, Indicator: tkpkbot.IndGini, Value: 0.31, Decimals: 3, Unit: tkpkbot.UnitRasio, Source: "BPS"},
+	}
+	if res, err := db.ImportFigures(ctx, in); err != nil || res.Added != 3 {
+		t.Fatalf("import = %+v, %v", res, err)
+	}
+	got, err := db.Figures(ctx)
+	if err != nil || len(got) != 3 {
+		t.Fatalf("figures = %+v, %v", got, err)
+	}
+	for _, w := range in {
+		found := false
+		for _, g := range got {
+			found = found || g == w
+		}
+		if !found {
+			t.Errorf("%+v did not read back", w)
+		}
+	}
+}
+
 func TestImportIsAllOrNothing(t *testing.T) {
 	ctx := context.Background()
 	db := dbtest.Open(t, store.Options{})
@@ -152,6 +180,9 @@ func TestImportIsAllOrNothing(t *testing.T) {
 		"no source":         func(f *tkpkbot.Figure) { f.Source = "" },
 		"bad unit":          func(f *tkpkbot.Figure) { f.Unit = "%" },
 		"bad period":        func(f *tkpkbot.Figure) { f.Period.Month = 13 },
+		"not a P0 round":    func(f *tkpkbot.Figure) { f.Period.Month = 8 },
+		"not a TPT round":   func(f *tkpkbot.Figure) { f.Indicator = tkpkbot.IndTPT },
+		"IPM is yearly":     func(f *tkpkbot.Figure) { f.Indicator, f.Unit = tkpkbot.IndIPM, tkpkbot.UnitIndeks },
 		"duplicate":         func(f *tkpkbot.Figure) {},
 	} {
 		f := good

@@ -98,6 +98,9 @@ const recipientsSQL = `
 	        WHEN 'report_before' THEN u.role = 'koordinator'
 	        WHEN 'report_summary' THEN u.role = 'admin'
 	        WHEN 'region_uncovered' THEN u.role = 'admin'
+	        WHEN 'materials_request' THEN u.role = 'koordinator'
+	        WHEN 'materials_before' THEN u.role = 'koordinator'
+	        WHEN 'materials_missing' THEN u.role = 'admin'
 	        ELSE u.role <> ''
 	    END
 	UNION
@@ -124,7 +127,10 @@ func (db *DB) ExpandDue(ctx context.Context, now time.Time, limit int, groupChat
 			                   AND (s.kind = 'meeting_announce' AND s.status = 'pending'
 			                        OR s.kind = 'meeting_before' AND (s.due_at, s.id) > (r.due_at, r.id)))
 			               OR (r.kind = 'report_before' AND s.kind = 'report_before'
-			                   AND (s.iso_year, s.iso_week) = (r.iso_year, r.iso_week) AND (s.due_at, s.id) > (r.due_at, r.id))))
+			                   AND (s.iso_year, s.iso_week) = (r.iso_year, r.iso_week) AND (s.due_at, s.id) > (r.due_at, r.id))
+			               OR (r.kind = 'materials_before' AND s.meeting_id = r.meeting_id
+			                   AND (s.kind = 'materials_request' AND s.status = 'pending'
+			                        OR s.kind = 'materials_before' AND (s.due_at, s.id) > (r.due_at, r.id)))))
 			FROM reminders r LEFT JOIN meetings m ON m.id = r.meeting_id
 			WHERE r.status = 'pending' AND r.due_at <= $1
 			ORDER BY r.due_at, r.id
@@ -218,12 +224,17 @@ func (db *DB) ClaimDeliveries(ctx context.Context, owner string, now time.Time, 
 		       COALESCE(v.answer, ''),
 		       u.region_code IS NOT NULL AND r.iso_year IS NOT NULL AND EXISTS (
 		           SELECT 1 FROM reports rp WHERE rp.region_code = u.region_code
-		             AND rp.iso_year = r.iso_year AND rp.iso_week = r.iso_week)
+		             AND rp.iso_year = r.iso_year AND rp.iso_week = r.iso_week),
+		       COALESCE(mr.request, ''), COALESCE(mr.deadline, r.expires_at),
+		       CASE WHEN mr.meeting_id IS NOT NULL THEN ARRAY(
+		           SELECT DISTINCT mt.region_code FROM materials mt WHERE mt.meeting_id = mr.meeting_id ORDER BY 1) END
 		FROM claimed c
 		JOIN reminders r ON r.id = c.reminder_id
 		LEFT JOIN meetings m ON m.id = r.meeting_id
 		LEFT JOIN users u ON u.id = c.chat_id
 		LEFT JOIN rsvps v ON v.meeting_id = r.meeting_id AND v.user_id = c.chat_id
+		LEFT JOIN material_requests mr ON mr.meeting_id = r.meeting_id
+		    AND r.kind IN ('materials_request', 'materials_before', 'materials_missing')
 		ORDER BY c.reminder_id, c.chat_id`, owner, now, now.Add(lease), limit)
 	if err != nil {
 		return nil, db.wrap("claim deliveries", err)
@@ -239,10 +250,12 @@ func (db *DB) ClaimDeliveries(ctx context.Context, owner string, now time.Time, 
 			&d.Meeting.CreatedBy, &d.Meeting.CreatedAt, &d.Meeting.CancelledAt,
 			&d.Recipient.ID, &d.Recipient.FirstName, &d.Recipient.Username, &role,
 			&d.Recipient.RegionCode, &d.Recipient.Muted, &d.Recipient.Unreachable,
-			&answer, &d.Reported)
+			&answer, &d.Reported,
+			&d.Materials.Request, &d.Materials.Deadline, &d.MaterialsFrom)
 		d.Reminder.ID = d.ReminderID
 		d.Reminder.Kind, d.Reminder.Offset = tkpkbot.ReminderKind(kind), time.Duration(offset)*time.Second
 		d.Meeting.ID = d.Reminder.MeetingID
+		d.Materials.MeetingID = d.Reminder.MeetingID
 		d.Recipient.Role, d.Answer = tkpkbot.Role(role), tkpkbot.RSVP(answer)
 		return d, err
 	})

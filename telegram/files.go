@@ -83,3 +83,18 @@ func (c *Client) Download(ctx context.Context, fileID string, limit int64) ([]by
 	}
 	return data, nil
 }
+
+// SendFileID resends a file by the file_id Telegram gave it: no bytes
+// travel, and Telegram checks the kind (a photo's id cannot go as a
+// document).
+func (c *Client) SendFileID(ctx context.Context, chatID int64, photo bool, fileID, caption string) error {
+	method, field := "sendDocument", "document"
+	if photo {
+		method, field = "sendPhoto", "photo"
+	}
+	p := map[string]any{"chat_id": chatID, field: fileID}
+	if caption != "" {
+		p["caption"] = caption
+	}
+	return retry(ctx, func() error { return c.call(ctx, method, p, nil) })
+}

@@ -32,9 +32,15 @@ func FromModel(u *models.Update) *tkpkbot.Update {
 		out.Document = document(msg.Document)
 		if msg.ReplyToMessage != nil {
 			out.ReplyDocument = document(msg.ReplyToMessage.Document)
+			out.ReplyTo = msg.ReplyToMessage.ID
 		}
 		for _, p := range msg.Photo {
 			out.PhotoIDs = append(out.PhotoIDs, p.FileID)
+		}
+		if n := len(msg.Photo); n > 0 {
+			// Telegram lists a photo's sizes smallest first.
+			big := msg.Photo[n-1]
+			out.Photo = &tkpkbot.Document{FileID: big.FileID, MimeType: "image/jpeg", FileSize: int64(big.FileSize)}
 		}
 	case u.CallbackQuery != nil:
 		q := u.CallbackQuery

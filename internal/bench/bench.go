@@ -17,6 +17,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -36,6 +37,11 @@ type Config struct {
 	Rate     int           // updates per second in the latency run
 	Duration time.Duration // length of the latency run
 	SkipEcho bool          // no echo-bot yardsticks
+	// The light yardstick: a bare HTTP handler as the Bot API, the bare
+	// echo bot and tkpkbot each answering LightUpdates /angka updates from
+	// LightUsers known users, LightRounds times alternately. 0 rounds: none.
+	LightUpdates, LightUsers, LightRounds int
+	LightOnly                             bool // only the light yardstick
 	// BotProfile, when set, is where the timed bot process writes its CPU profile.
 	BotProfile string
 	admins     int
@@ -53,7 +59,11 @@ type Report struct {
 	benchCPU            [2]time.Duration // this process (fake Bot API and load) per update: echo, /angka
 	mix                 latencyStats
 	mixRate             float64
+	light               []lightRound
 }
+
+// lightRound is one alternation of the light yardstick.
+type lightRound struct{ echo, angka float64 }
 
 // Run measures exe (the tkpkbot binary, run as `serve` and `echo`) with
 // a scratch database on the server of serverURL, reporting progress.
@@ -101,6 +111,10 @@ func Run(ctx context.Context, c Config, exe, serverURL string, progress io.Write
 	if rep.startup, err = waitPoll(ctx, fake, started); err != nil {
 		return nil, err
 	}
+	if c.LightOnly {
+		child.stop()
+		return rep, lightRuns(ctx, exe, env, c, rep, progress)
+	}
 	time.Sleep(2 * time.Second)
 	rep.idleRSS = rss(child.cmd.Process.Pid)
 
@@ -137,7 +151,45 @@ func Run(ctx context.Context, c Config, exe, serverURL string, progress io.Write
 	if err != nil {
 		return nil, fmt.Errorf("mix run: %w", err)
 	}
-	return rep, nil
+	child.stop()
+	return rep, lightRuns(ctx, exe, env, c, rep, progress)
+}
+
+// lightRuns alternates the bare echo bot and tkpkbot on fresh light fakes.
+func lightRuns(ctx context.Context, exe string, env []string, c Config, rep *Report, progress io.Writer) error {
+	angka := func(i int) string { return "/angka " + benchRegion(i) }
+	for r := 1; r <= c.LightRounds; r++ {
+		var round lightRound
+		for _, bot := range []string{"echo", "serve"} {
+			fmt.Fprintf(progress, "bench: light fake, round %d, %s…\n", r, map[string]string{"echo": "bare echo bot", "serve": "tkpkbot /angka"}[bot])
+			f, err := newLightFake(int64(r)*100_000_000, userBase)
+			if err != nil {
+				return err
+			}
+			benv := append(slices.Clone(env), "TELEGRAM_API_URL="+f.url)
+			if bot == "echo" {
+				benv = []string{"TELEGRAM_BOT_TOKEN=2:ECHO", "TELEGRAM_API_URL=" + f.url}
+			}
+			ch, err := startChild(ctx, exe, benv, bot)
+			if err != nil {
+				f.close()
+				return err
+			}
+			rate, err := lightThroughput(ctx, f, c, angka)
+			ch.stop()
+			f.close()
+			if err != nil {
+				return fmt.Errorf("light %s run: %w", bot, err)
+			}
+			if bot == "echo" {
+				round.echo = rate
+			} else {
+				round.angka = rate
+			}
+		}
+		rep.light = append(rep.light, round)
+	}
+	return nil
 }
 
 // benchUsers registers coordinators (four per kabupaten/kota) directly in

@@ -187,6 +187,10 @@ func laporTurn(c Config, idle func(int64) bool, next *int) bool {
 
 // Print writes the report as a table for people.
 func (r *Report) Print(w io.Writer, c Config) {
+	defer r.printLight(w, c)
+	if c.LightOnly {
+		return
+	}
 	mb := func(b int64) string { return indo.Decimal(float64(b)/(1<<20), 1) + " MB" }
 	ms := func(d time.Duration) string { return indo.Decimal(float64(d.Microseconds())/1000, 2) + " ms" }
 	fmt.Fprintf(w, "\ntkpkbot bench (%d updates per throughput run, %d users)\n", c.Updates, c.Users)
@@ -215,4 +219,18 @@ func (r *Report) Print(w io.Writer, c Config) {
 		fmt.Fprintf(w, "  %-8s %8d %10s %10s %10s\n", k, len(ds), ms(percentile(ds, .5)), ms(percentile(ds, .95)), ms(percentile(ds, .99)))
 	}
 	fmt.Fprintf(w, "  %-8s %8d %10s %10s %10s\n", "all", len(r.mix.all), ms(percentile(r.mix.all, .5)), ms(percentile(r.mix.all, .95)), ms(percentile(r.mix.all, .99)))
+}
+
+func (r *Report) printLight(w io.Writer, c Config) {
+	if len(r.light) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nlight fake (bare HTTP handler), %d /angka updates from %d known users:\n", c.LightUpdates, c.LightUsers)
+	ratios := make([]float64, 0, len(r.light))
+	for i, l := range r.light {
+		ratios = append(ratios, l.angka/l.echo)
+		fmt.Fprintf(w, "  round %d: bare echo %s/s, tkpkbot %s/s = %s\n", i+1, indo.Decimal(l.echo, 0), indo.Decimal(l.angka, 0), indo.Decimal(l.angka/l.echo, 2))
+	}
+	slices.Sort(ratios)
+	fmt.Fprintf(w, "  median tkpkbot ÷ bare echo: %s\n", indo.Decimal(ratios[len(ratios)/2], 2))
 }

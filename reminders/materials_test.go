@@ -1,0 +1,84 @@
+package reminders_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"tkpkbot"
+	"tkpkbot/reminders"
+)
+
+// materialsLines keeps what a sweep sent about materials.
+func materialsLines(sent []string) []string {
+	var out []string
+	for _, s := range sent {
+		if strings.Contains(s, "ahan rapat") {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// TestMaterialsRemindersGoWhereTheyAreStillWanted follows one request from
+// Wednesday to the Friday deadline: the request reaches every coordinator
+// (muted ones too), reminders only coordinators still holding the role,
+// not muted, whose region has sent nothing, and the summary admins.
+func TestMaterialsRemindersGoWhereTheyAreStillWanted(t *testing.T) {
+	const balKoor = 5
+	ctx := context.Background()
+	w := newWorld(t, at(2024, 12, 11, 10, 0))
+	w.sw = reminders.New(reminders.Options{Store: w.db, Holidays: w.db, Reports: w.db, Telegram: w.tg, Clock: w.clock,
+		Location: wita, Log: slogDiscard(), Materials: w.db, Agenda: w.db})
+	w.member(admin, tkpkbot.RoleAdmin, "")
+	w.member(samKoor, tkpkbot.RoleKoordinator, "6472")
+	w.member(pasKoor, tkpkbot.RoleKoordinator, "6401")
+	w.member(observ, tkpkbot.RolePengamat, "")
+	w.member(balKoor, tkpkbot.RoleKoordinator, "6471")
+	if _, err := w.db.SetMuted(ctx, pasKoor, true); err != nil {
+		t.Fatal(err)
+	}
+	m, err := w.db.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor", StartsAt: at(2024, 12, 16, 9, 0), CreatedBy: admin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := w.db.RequestMaterials(ctx, tkpkbot.MaterialsRequest{MeetingID: m.ID, Request: "Paparan", Deadline: at(2024, 12, 13, 16, 0), CreatedBy: admin}); err != nil {
+		t.Fatal(err)
+	}
+	sameSet(t, "request", materialsLines(w.sweep(at(2024, 12, 11, 10, 0))),
+		"2: 📂 <b>Permintaan bahan rapat #1</b>", "3: 📂 <b>Permintaan bahan rapat #1</b>", "5: 📂 <b>Permintaan bahan rapat #1</b>")
+	if _, err := w.db.AddMaterial(ctx, tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: samKoor}, Kind: tkpkbot.MaterialText, Body: "ok", SourceUpdate: 1}); err != nil {
+		t.Fatal(err)
+	}
+	sameSet(t, "48 h before", materialsLines(w.sweep(at(2024, 12, 11, 16, 0))),
+		"5: ⏰ <b>Pengingat bahan rapat #1 — 2 hari lagi</b>")
+	// Balikpapan's coordinator became pengamat: the 3 h reminder goes to
+	// nobody (Samarinda sent, Paser is muted).
+	w.member(balKoor, tkpkbot.RolePengamat, "6471")
+	sameSet(t, "3 h before", materialsLines(w.sweep(at(2024, 12, 13, 13, 0))))
+	sameSet(t, "deadline", materialsLines(w.sweep(at(2024, 12, 13, 16, 0))), "1: 📂 <b>Tenggat bahan rapat #1 lewat</b>")
+	sameSet(t, "after", materialsLines(w.sweep(at(2024, 12, 14, 9, 0))))
+}
+
+func TestMaterialsOfACancelledMeetingAreNotSent(t *testing.T) {
+	ctx := context.Background()
+	w := newWorld(t, at(2024, 12, 11, 10, 0))
+	w.sw = reminders.New(reminders.Options{Store: w.db, Holidays: w.db, Reports: w.db, Telegram: w.tg, Clock: w.clock,
+		Location: wita, Log: slogDiscard(), Materials: w.db})
+	w.member(admin, tkpkbot.RoleAdmin, "")
+	w.member(samKoor, tkpkbot.RoleKoordinator, "6472")
+	m, err := w.db.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor", StartsAt: at(2024, 12, 16, 9, 0), CreatedBy: admin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := w.db.RequestMaterials(ctx, tkpkbot.MaterialsRequest{MeetingID: m.ID, Request: "Paparan", Deadline: at(2024, 12, 13, 16, 0), CreatedBy: admin}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.db.CancelMeeting(ctx, admin, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, when := range []time.Time{at(2024, 12, 11, 10, 0), at(2024, 12, 11, 16, 0), at(2024, 12, 13, 16, 0)} {
+		sameSet(t, when.String(), materialsLines(w.sweep(when)))
+	}
+}
