@@ -86,7 +86,7 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 	a.tg = &telegram.Client{APIURL: cfg.APIURL, Token: cfg.Token,
 		HTTP: &http.Client{Timeout: cfg.apiTimeout(), Transport: a.api}}
 	a.h = handlers.New(handlers.Deps{
-		Users: db, Telegram: a.tg, Figures: db, People: db, Reports: db, Meetings: db,
+		Users: db, Telegram: a.tg, Figures: db, People: db, Reports: db, Meetings: db, Progress: db,
 		Materials: db, Agenda: db, Subscriptions: db,
 		Clock: clock, Location: cfg.Location, Log: log, Deadline: cfg.Deadline, ReportChat: cfg.ReportChatID,
 		FloodBurst: cfg.FloodBurst, FloodRate: cfg.FloodRate, AdminIDs: cfg.AdminIDs,

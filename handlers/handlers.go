@@ -27,6 +27,7 @@ type Deps struct {
 	People    tkpkbot.PeopleService
 	Reports   tkpkbot.ReportService
 	Meetings  tkpkbot.MeetingService
+	Progress  tkpkbot.ProgressService // targets and totals (/capaian, /triwulan); nil without them
 	Materials tkpkbot.MaterialsService
 	Agenda    tkpkbot.AgendaService
 	// Subscriptions are /langganan's; nil only in tests that do not use it.

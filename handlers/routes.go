@@ -74,6 +74,24 @@ func (h *Handlers) routes() {
 		Help: "laporan lengkap satu kabupaten/kota untuk satu minggu, dengan semua versinya",
 		Run:  h.regionReport,
 	})
+	h.OnCommand(Access{Roles: members, Chats: PrivateOnly}, &Command{
+		Name: "capaian", Menu: "Capaian terhadap target tahunan",
+		Usage: "/capaian [wilayah] [tahun]", Example: "/capaian Samarinda 2025",
+		Help: "KK dijangkau dan realisasi anggaran tahun ini terhadap target, ketepatan laporan, kendala dan angka kemiskinan; tanpa wilayah (admin, pengamat): semua kabupaten/kota dengan grafik",
+		Run:  h.capaian,
+	})
+	h.OnCommand(Access{Roles: members, Chats: PrivateOnly}, &Command{
+		Name: "triwulan", Menu: "Laporan triwulan (Excel)",
+		Usage: "/triwulan [kuartal]", Example: "/triwulan 2025-Q1",
+		Help: "ringkasan triwulan per wilayah dan berkas .xlsx siap cetak (bawaan: triwulan terakhir yang selesai; juga \"triwulan 1 2025\", \"triwulan lalu\"); koordinator: lembar wilayahnya",
+		Run:  h.triwulan,
+	})
+	h.OnCommand(Access{Roles: readers, Chats: PrivateOnly}, &Command{
+		Name: "riwayat", Menu: "Peta ketepatan laporan setahun",
+		Usage: "/riwayat [tahun]", Example: "/riwayat 2025",
+		Help: "gambar wilayah × minggu: tepat waktu, terlambat, belum, libur; persentase tepat waktu dan kehadiran rapat per wilayah",
+		Run:  h.riwayat,
+	})
 	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
 		Name: "ekspor", Menu: "Ekspor laporan ke Excel (admin)",
 		Usage: "/ekspor [csv] [dari] [sampai]", Example: "/ekspor 2024-W40 2024-W50",
@@ -172,6 +190,12 @@ func (h *Handlers) routes() {
 		Usage: "/impor (keterangan berkas CSV)", Example: "/impor",
 		Help: "memuat angka dari berkas CSV: kirim berkasnya dengan keterangan /impor",
 		Run:  h.impor,
+	})
+	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
+		Name: "impor_target", Menu: "Impor target tahunan dari CSV (admin)",
+		Usage: "/impor_target (keterangan berkas CSV)", Example: "/impor_target",
+		Help: "memuat target KK dan pagu anggaran per wilayah: kirim berkas CSV (tahun, wilayah, target, nilai, sumber) dengan keterangan /impor_target",
+		Run:  h.imporTarget,
 	})
 
 	// Buttons, by the prefix of their data; the row is checked at the press.

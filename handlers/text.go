@@ -96,6 +96,8 @@ var ruleTexts = []struct {
 
 	{tkpkbot.ErrNoFigures, said("Tidak ada angka untuk diimpor.")},
 	{tkpkbot.ErrFigureRejected, figureRejected},
+
+	{tkpkbot.ErrChoiceUnknown, said("Pilihan tidak dikenal; pilih salah satu tombol pada pertanyaan terakhir.")},
 }
 
 func said(text string) func(error) string { return func(error) string { return text } }
