@@ -105,4 +105,5 @@ var Facts = []*Error{
 	ErrMaterialsRequested, ErrMaterialsNotRequested, ErrMaterialEmpty, ErrMaterialTextLong,
 	ErrMaterialSender, ErrMaterialUnknown,
 	ErrAgendaEmpty, ErrAgendaLong, ErrAgendaFull, ErrAgendaUnknown,
+	ErrChoiceUnknown,
 }

@@ -68,8 +68,10 @@ type Reminder struct {
 	Detail    string        // region kinds: the first name of who left
 	MinutesID int64         // KindMinutes
 	ActionID  int64         // action kinds; Region is the task's region
-	DueAt     time.Time
-	ExpiresAt time.Time // after this the reminder is pointless and dropped
+	// FigureImport is a figures_notice's import (FigureChange rows).
+	FigureImport int64
+	DueAt        time.Time
+	ExpiresAt    time.Time // after this the reminder is pointless and dropped
 }
 
 // DeliveryKey names one message: a reminder to one chat.
@@ -89,6 +91,9 @@ type Delivery struct {
 	Answer    RSVP    // the recipient's answer to Meeting
 	Reported  bool    // report kinds: the recipient's region reported that week
 	Attempts  int     // sends tried before this claim
+	// Changes are a figures_notice's news for the recipient, loaded at
+	// send time.
+	Changes []FigureChange
 
 	// Materials kinds: the meeting's request, and the regions that have
 	// sent materials for it by now.

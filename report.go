@@ -43,14 +43,18 @@ func (w Week) Prev() Week {
 // Report is one region's weekly progress report (latest version unless
 // read from history).
 type Report struct {
-	ID          int64
-	RegionCode  string
-	Week        Week
-	Activities  string
-	Households  int64 // KK sasaran yang dijangkau
-	Budget      int64 // realisasi anggaran, rupiah
-	Obstacles   string
-	NextPlan    string
+	ID         int64
+	RegionCode string
+	Week       Week
+	Activities string
+	Households int64 // KK sasaran yang dijangkau
+	Budget     int64 // realisasi anggaran, rupiah
+	Obstacles  string
+	NextPlan   string
+	// Strategies and Funding hold Choice codes in list order; nil for a
+	// report sent before the form asked for them.
+	Strategies  []string
+	Funding     []string
 	SubmittedBy int64
 	SubmittedAt time.Time
 	Late        bool

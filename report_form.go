@@ -7,13 +7,19 @@ import (
 )
 
 // Form steps of /lapor, in order; StepSummary shows Kirim/Ubah/Batal.
+// The button steps (strategy, funding) come after the typed ones so the
+// numbers of the first five, which open forms store, did not move.
 const (
 	StepActivities = 1
 	StepHouseholds = 2
 	StepBudget     = 3
 	StepObstacles  = 4
 	StepNextPlan   = 5
-	StepSummary    = 6
+	StepStrategy   = 6
+	StepFunding    = 7
+	StepSummary    = 8
+	// Questions is how many steps a coordinator answers.
+	Questions = StepSummary - 1
 )
 
 // ReportForm is a /lapor conversation in progress. It lives in the

@@ -2,6 +2,7 @@ package tkpkbot
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -33,7 +34,7 @@ func TestReportFormSetAnswer(t *testing.T) {
 			continue
 		}
 		if err != nil {
-			if f != (ReportForm{}) {
+			if !reflect.DeepEqual(f, ReportForm{}) {
 				t.Errorf("step %d %q: refused but changed the form", c.step, c.in)
 			}
 			continue
@@ -71,7 +72,7 @@ func FuzzReportFormSetAnswer(f *testing.F) {
 	f.Fuzz(func(t *testing.T, step int, s string) {
 		var form ReportForm
 		if err := form.SetAnswer(step, s); err != nil {
-			if form != (ReportForm{}) {
+			if !reflect.DeepEqual(form, ReportForm{}) {
 				t.Fatalf("step %d %q refused (%v) but the form changed", step, s, err)
 			}
 			return

@@ -86,8 +86,8 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 	a.tg = &telegram.Client{APIURL: cfg.APIURL, Token: cfg.Token,
 		HTTP: &http.Client{Timeout: cfg.apiTimeout(), Transport: a.api}}
 	a.h = handlers.New(handlers.Deps{
-		Users: db, Telegram: a.tg, Figures: db, People: db, Reports: db, Meetings: db, FollowUps: db,
-		Materials: db, Agenda: db,
+		Users: db, Telegram: a.tg, Figures: db, People: db, Reports: db, Meetings: db, FollowUps: db, Progress: db,
+		Materials: db, Agenda: db, Subscriptions: db,
 		Clock: clock, Location: cfg.Location, Log: log, Deadline: cfg.Deadline, ReportChat: cfg.ReportChatID,
 		FloodBurst: cfg.FloodBurst, FloodRate: cfg.FloodRate, AdminIDs: cfg.AdminIDs,
 	})
@@ -101,7 +101,7 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.Clo
 	// Reminders are database-driven sweeps: every replica ticks them, and
 	// the rows they claim make each reminder go out once.
 	sweeper := reminders.New(reminders.Options{
-		Store: db, Holidays: db, Reports: db, Telegram: a.tg, Limiter: telegram.NewLimiter(telegram.DefaultRate, 1, telegram.DefaultPerChat, nil, nil),
+		Store: db, Holidays: db, Reports: db, Notices: db, Telegram: a.tg, Limiter: telegram.NewLimiter(telegram.DefaultRate, 1, telegram.DefaultPerChat, nil, nil),
 		Clock: clock, Location: cfg.Location, Log: log, Deadline: cfg.Deadline, ReportChat: cfg.ReportChatID,
 		MeetingOffsets: cfg.ReminderOffsets, ReportOffsets: cfg.ReportReminderOffsets,
 		FollowUps: db, ActionOffsets: cfg.ActionReminderOffsets,

@@ -258,16 +258,20 @@ func TestConsoleNumberAtTheKKStepIsTheAnswer(t *testing.T) {
 	// A chart with numbered buttons first: its "[2]" must not be what the
 	// "2" below presses.
 	c.say("/grafik Samarinda", `\[2\] P1\n`)
-	c.say("/lapor", `Langkah 1/5`)
-	c.say("Verifikasi data DTSEN di 3 kelurahan", `Langkah 2/5`)
-	got := c.say("2", `Langkah 3/5`)
+	c.say("/lapor", `Langkah 1/7`)
+	c.say("Verifikasi data DTSEN di 3 kelurahan", `Langkah 2/7`)
+	got := c.say("2", `Langkah 3/7`)
 	if strings.Contains(got, "[foto") || strings.Contains(got, "P1") {
 		t.Fatalf("2 at the KK step pressed the chart's button:\n%s", got)
 	}
-	c.say("0", `Langkah 4/5`)
-	c.say("-", `Langkah 5/5`)
-	got = c.say("Pendataan lanjutan di Sungai Kunjang", `\[1\] ✅ Kirim\n`)
-	mustContain(t, got, "KK dijangkau: 2 KK")
+	c.say("0", `Langkah 4/7`)
+	c.say("-", `Langkah 5/7`)
+	c.say("Pendataan lanjutan di Sungai Kunjang", `Langkah 6/7`)
+	c.say("2", `Lanjut`)
+	c.say("4", `Langkah 7/7`)
+	c.say("3", `Lanjut`)
+	got = c.say("7", `\[1\] ✅ Kirim\n`)
+	mustContain(t, got, "KK dijangkau minggu ini: 2 KK")
 	// The summary's buttons are the newest message: now 1 presses Kirim.
 	got = c.say("1", `Laporan Kota Samarinda terkirim`)
 	if strings.Contains(got, "Jawaban") {

@@ -26,7 +26,7 @@ func TestEksporCSVOpensInIndonesianExcel(t *testing.T) {
 		t.Fatalf("file name %q", name)
 	}
 	mustContain(t, docs[0].Params["caption"], "Laporan TKPK", "pemisah titik koma (;)", "LibreOffice")
-	if !strings.HasPrefix(data, "\uFEFF\"Wilayah\";\"Kode BPS\";") || !strings.HasSuffix(data, "\"1\"\r\n") || strings.Count(data, "\r\n") != 2 {
+	if !strings.HasPrefix(data, "\uFEFF\"Wilayah\";\"Kode BPS\";") || !strings.HasSuffix(data, "\"1\";\"Peningkatan pendapatan\";\"APBD Kabupaten/Kota\"\r\n") || strings.Count(data, "\r\n") != 2 {
 		t.Fatalf("not a BOM, quoted, ;-separated, CRLF file:\n%q", data)
 	}
 	mustContain(t, data, `"Mahakam Ulu";"6411";"2024-W50";"2024-12-09";"Kegiatan;'=1+1;";"1250";"2500000";"'@SUM(A1)";"'-2+3, '+1"`)

@@ -211,9 +211,9 @@ func TestFreeTextQuestionInPrivateChat(t *testing.T) {
 func TestFormAnswersAreNotTakenForQuestions(t *testing.T) {
 	h := newHarness(t)
 	joinCoordinator(t, h, "Samarinda")
-	mustContain(t, texts(h.say(coordID, "Sari", "/lapor")), "Langkah 1/5")
+	mustContain(t, texts(h.say(coordID, "Sari", "/lapor")), "Langkah 1/7")
 	got := texts(h.say(coordID, "Sari", "Pendataan penduduk miskin di Samarinda"))
-	mustContain(t, got, "Langkah 2/5")
+	mustContain(t, got, "Langkah 2/7")
 	if strings.Contains(got, "Maret 2024") {
 		t.Fatalf("the form answer got a card:\n%s", got)
 	}

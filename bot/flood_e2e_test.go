@@ -77,6 +77,7 @@ func TestFloodDelayedFormAnswersLandInTheirSteps(t *testing.T) {
 	h.settle(last)
 	mustContain(t, h.logs.String(), "flood: update delayed")
 	checkForm(t, h, tkpkbot.Report{Activities: "Kegiatan pertama", Households: 77, Budget: 300000, Obstacles: "Tidak ada", NextPlan: "Rencana berikut"})
+	chooseDefaults(t, h, coordID, "Sari")
 	mustContain(t, lastText(h.fake.Messages(coordID)), "Ringkasan laporan", "Kegiatan pertama", "77 KK", "Rp300.000", "Tidak ada", "Rencana berikut")
 	if countIn(h.fake.Messages(coordID), "terlalu cepat") != 0 {
 		t.Fatal("flood notice although nothing was dropped")
@@ -112,6 +113,7 @@ func TestFloodNeverDropsFormAnswers(t *testing.T) {
 	if n := countIn(msgs, "terlalu cepat"); n != 1 {
 		t.Fatalf("%d flood notices, want 1", n)
 	}
+	chooseDefaults(t, h, coordID, "Sari")
 	h.press(coordID, "Sari", "Kirim")
 	reports, err := h.app.db.RegionReports(t.Context(), "6405", 10)
 	if err != nil || len(reports) != 1 || reports[0].Households != 77 || reports[0].NextPlan != "Rencana berikut" {
@@ -126,9 +128,9 @@ func checkForm(t *testing.T, h *harness, want tkpkbot.Report) {
 		t.Fatalf("form: %v", err)
 	}
 	d := f.Draft
-	if f.Step != tkpkbot.StepSummary || d.Activities != want.Activities || d.Households != want.Households ||
+	if f.Step != tkpkbot.StepStrategy || d.Activities != want.Activities || d.Households != want.Households ||
 		d.Budget != want.Budget || d.Obstacles != want.Obstacles || d.NextPlan != want.NextPlan {
-		t.Fatalf("form at step %d with %+v; want the summary with %+v", f.Step, d, want)
+		t.Fatalf("form at step %d with %+v; want the strategy step (the first with buttons) with %+v", f.Step, d, want)
 	}
 }
 

@@ -14,16 +14,16 @@ func TestLaporFormTakesKKWordsAndStatesTheLengthRule(t *testing.T) {
 	joinCoordinator(t, h, "Samarinda")
 	h.say(coordID, "Sari", "/lapor")
 	for _, s := range []struct{ say, want, next string }{
-		{"ok", "Kegiatan minggu ini wajib diisi, minimal 3 karakter.", "Langkah 1/5"},
-		{"Rapat koordinasi", "", "Langkah 2/5"},
-		{"12 orang", "Yang ditanyakan jumlah KK, bukan jumlah orang.", "Langkah 2/5"},
-		{"sekitar 12 KK.", "", "Langkah 3/5"},
-		{"0", "", "Langkah 4/5"},
-		{"ok", "Kendala diisi minimal 3 karakter, atau ketik - jika tidak ada kendala.", "Langkah 4/5"},
-		{"–", "", "Langkah 5/5"},
-		{"ok", "Rencana minggu depan wajib diisi, minimal 3 karakter.", "Langkah 5/5"},
-		{"-", "Rencana minggu depan wajib diisi, minimal 3 karakter. Tanda - hanya dipakai di langkah Kendala", "Langkah 5/5"},
-		{"Pendataan", "", "Ringkasan laporan"},
+		{"ok", "Kegiatan minggu ini wajib diisi, minimal 3 karakter.", "Langkah 1/7"},
+		{"Rapat koordinasi", "", "Langkah 2/7"},
+		{"12 orang", "Yang ditanyakan jumlah KK, bukan jumlah orang.", "Langkah 2/7"},
+		{"sekitar 12 KK.", "", "Langkah 3/7"},
+		{"0", "", "Langkah 4/7"},
+		{"ok", "Kendala diisi minimal 3 karakter, atau ketik - jika tidak ada kendala.", "Langkah 4/7"},
+		{"–", "", "Langkah 5/7"},
+		{"ok", "Rencana minggu depan wajib diisi, minimal 3 karakter.", "Langkah 5/7"},
+		{"-", "Rencana minggu depan wajib diisi, minimal 3 karakter. Tanda - hanya dipakai di langkah Kendala", "Langkah 5/7"},
+		{"Pendataan", "", "Langkah 6/7"},
 	} {
 		got := texts(h.say(coordID, "Sari", s.say))
 		if s.want != "" {
@@ -31,7 +31,10 @@ func TestLaporFormTakesKKWordsAndStatesTheLengthRule(t *testing.T) {
 		}
 		mustContain(t, got, s.next)
 	}
-	mustContain(t, lastText(h.fake.Messages(coordID)), "KK dijangkau: 12 KK", "Kendala: -")
+	// A typed answer at a button step says to use the buttons.
+	mustContain(t, texts(h.say(coordID, "Sari", "Peningkatan pendapatan")), "dijawab dengan tombol", "Langkah 6/7")
+	chooseDefaults(t, h, coordID, "Sari")
+	mustContain(t, lastText(h.fake.Messages(coordID)), "KK dijangkau minggu ini: 12 KK", "Kendala: -")
 }
 
 // TestAngkaMonthWithoutYearAsksForTheYear: "/angka samarinda maret" is a

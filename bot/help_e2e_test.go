@@ -53,7 +53,7 @@ func TestStartOffersWhatThePersonCanDoNow(t *testing.T) {
 	}
 	// the button runs the command, checked as if it were typed
 	msgs = h.press(coordID, "Sari", "Lapor")
-	mustContain(t, lastText(msgs), "Langkah 1/5")
+	mustContain(t, lastText(msgs), "Langkah 1/7")
 	h.say(coordID, "Sari", "/batal")
 	// a stranger pressing a copied "Lapor" button gets /lapor's refusal
 	h.say(43, "Tamu", "/start")

@@ -23,6 +23,7 @@ func TestHostileReportTextRendersLiterally(t *testing.T) {
 	} {
 		h.say(coordID, "Sari", a)
 	}
+	chooseDefaults(t, h, coordID, "Sari")
 	msgs := h.fake.Messages(coordID)
 	var summary strings.Builder
 	for _, m := range msgs[len(msgs)-3:] {

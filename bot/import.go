@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -70,26 +69,8 @@ func readFigures(path string, stderr io.Writer) ([]tkpkbot.Figure, int) {
 	}
 	defer f.Close()
 	figs, err := figcsv.Parse(f)
-	var pe *figcsv.ParseError
-	switch {
-	case errors.As(err, &pe):
-		fmt.Fprintf(stderr, "%s: rejected, nothing was saved: %d bad rows\n", path, len(pe.Lines))
-		// As in chat: a file with thousands of bad rows is wrong as a whole,
-		// and thousands of lines would scroll its cause out of sight.
-		head, rest := pe.Head(figcsv.MaxListed)
-		for _, l := range head {
-			fmt.Fprintf(stderr, "  baris %d: %s\n", l.Line, l.Reason)
-		}
-		if rest > 0 {
-			fmt.Fprintf(stderr, "  %s\n", figcsv.More(rest))
-		}
-		return nil, 1
-	case err != nil && tkpkbot.ErrorCode(err) == tkpkbot.EINVALID:
-		fmt.Fprintf(stderr, "%s: rejected, nothing was saved: %s\n", path, tkpkbot.ErrorMessage(err))
-		return nil, 1
-	case err != nil:
-		fmt.Fprintf(stderr, "%s: %v\n", path, err)
-		return nil, 1
+	if code := reportParse(path, err, stderr); code != 0 {
+		return nil, code
 	}
 	return figs, 0
 }

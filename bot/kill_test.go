@@ -73,11 +73,16 @@ func TestKill9DuringReportFormLosesAndDuplicatesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Step != tkpkbot.StepSummary || f.Draft.Activities != answers[0] || f.Draft.Households != 40 ||
+	if f.Step != tkpkbot.StepStrategy || f.Draft.Activities != answers[0] || f.Draft.Households != 40 ||
 		f.Draft.Budget != 750000 || f.Draft.Obstacles != "-" || f.Draft.NextPlan != answers[4] {
 		t.Fatalf("form after kills = step %d %+v", f.Step, f.Draft)
 	}
 
+	// The two button steps, without kills: the kills above are about typed
+	// answers, and Kirim below about presses.
+	for _, b := range []string{"Peningkatan pendapatan", "Lanjut ▶", "APBN", "Lanjut ▶"} {
+		awaitHandled(t, fake, pressNewest(t, fake, coordID, b), p)
+	}
 	msgs := fake.Messages(coordID)
 	sum := msgs[len(msgs)-1]
 	mustContain(t, sum.Text, "Ringkasan laporan")
@@ -143,4 +148,23 @@ func TestSIGTERMUnderLoadConfirmsOnlyHandledUpdates(t *testing.T) {
 			}
 		}
 	}
+}
+
+// pressNewest presses the newest button whose text contains label.
+func pressNewest(t *testing.T, fake *telegramtest.Server, user int64, label string) int64 {
+	t.Helper()
+	msgs := fake.Messages(user)
+	for i := len(msgs) - 1; i >= 0; i-- {
+		if kb := msgs[i].ReplyMarkup; kb != nil {
+			for _, row := range kb.InlineKeyboard {
+				for _, b := range row {
+					if strings.Contains(b.Text, label) {
+						return fake.PressButtonByID(user, msgs[i].ID, b.CallbackData)
+					}
+				}
+			}
+		}
+	}
+	t.Fatalf("no button %q in chat %d", label, user)
+	return 0
 }

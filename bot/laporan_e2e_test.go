@@ -19,13 +19,25 @@ func sendReport(t *testing.T, h *harness, id int64, name string, answers ...stri
 			h.press(id, name, "⏳")
 		}
 	}
-	mustContain(t, lastText(h.fake.Messages(id)), "Langkah 1/5")
+	mustContain(t, lastText(h.fake.Messages(id)), "Langkah 1/7")
 	for _, a := range answers {
 		h.say(id, name, a)
 	}
+	chooseDefaults(t, h, id, name)
 	mustContain(t, lastText(h.fake.Messages(id)), "Ringkasan laporan")
 	h.press(id, name, "Kirim")
 	mustContain(t, lastText(h.fake.Messages(id)), "terkirim")
+}
+
+// chooseDefaults answers the two button steps after the five typed ones:
+// strategy "Peningkatan pendapatan", funding "APBD Kabupaten/Kota".
+func chooseDefaults(t *testing.T, h *harness, id int64, name string) {
+	t.Helper()
+	h.press(id, name, "Peningkatan pendapatan")
+	h.press(id, name, "Lanjut ▶")
+	mustContain(t, lastText(h.fake.Messages(id)), "Langkah 7/7", "Sumber dana")
+	h.press(id, name, "APBD Kabupaten/Kota")
+	h.press(id, name, "Lanjut ▶")
 }
 
 func TestLaporankuShowsTheWholeReportAndStepsWeeks(t *testing.T) {
@@ -109,7 +121,7 @@ func TestLaporanForReadersWithWeeksVersionsAndRevision(t *testing.T) {
 	got = texts(h.say(coordID, "Sari", "/lapor"))
 	mustContain(t, got, "Laporan Kota Samarinda untuk Minggu 50/2024 (9–15 Des 2024) sudah dikirim oleh Anda pada Rabu, 11 Desember 2024 pukul 10.00 WITA",
 		"Kegiatan rutin pendataan", "tidak ada yang diganti")
-	if strings.Contains(got, "Langkah 1/5") {
+	if strings.Contains(got, "Langkah 1/7") {
 		t.Fatalf("/lapor started a fresh form over the sent report:\n%s", got)
 	}
 	h.press(coordID, "Sari", "Revisi laporan ini")

@@ -22,6 +22,7 @@ Usage:
   tkpkbot console [flags]   try the bot in this terminal, without Telegram (no token needed)
   tkpkbot migrate           apply database migrations and exit
   tkpkbot import FILE.csv   load poverty figures from a CSV file (all-or-nothing)
+  tkpkbot import-targets FILE.csv  load yearly targets (kk, anggaran) from a CSV file
   tkpkbot bench [flags]     load benchmark against a fake Bot API (see docs/performance.md)
   tkpkbot --version         print the version and commit
   tkpkbot COMMAND --help    describe one command
@@ -68,6 +69,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runMigrate(ctx, args, getenv, log, stdout, stderr)
 	case "import":
 		return runImport(ctx, args, getenv, log, stdout, stderr)
+	case "import-targets":
+		return runImportTargets(ctx, args, getenv, log, stdout, stderr)
 	case "bench":
 		return runBench(ctx, args, getenv, log, stdout, stderr)
 	case "echo":

@@ -133,10 +133,11 @@ func TestMinutesFollowUpLoop(t *testing.T) {
 	mustContain(t, got, "Tindak lanjut 2/2", "Tugas dari rapat: 'Verifikasi 500 KK data P3KE' — sudah selesai?")
 	h.press(coordID, "Sari", "✅ Selesai")
 	got = texts(h.say(coordID, "Sari", "480 KK terverifikasi"))
-	mustContain(t, got, "Langkah 1/5")
+	mustContain(t, got, "Langkah 1/7")
 	for _, a := range []string{"Verifikasi P3KE", "480", "0", "Anggaran belum cair", "Rapat lanjutan"} {
 		h.say(coordID, "Sari", a)
 	}
+	chooseDefaults(t, h, coordID, "Sari")
 	mustContain(t, lastText(h.fake.Messages(coordID)), "Ringkasan laporan", "Tindak lanjut minggu lalu",
 		"Kendala 'Sinyal lemah di pedalaman': ⏳ belum teratasi", "Tugas rapat 'Verifikasi 500 KK data P3KE': ✅ selesai — 480 KK terverifikasi")
 	// Not closed before Kirim.

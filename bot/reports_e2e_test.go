@@ -37,25 +37,26 @@ func TestInviteJoinReportRecapEndToEnd(t *testing.T) {
 	h := newHarness(t)
 	joinCoordinator(t, h, "Samarinda")
 
-	mustContain(t, texts(h.say(coordID, "Sari", "/lapor")), "Laporan mingguan Kota Samarinda", "Langkah 1/5", "Kegiatan minggu ini")
+	mustContain(t, texts(h.say(coordID, "Sari", "/lapor")), "Laporan mingguan Kota Samarinda", "Langkah 1/7", "Kegiatan minggu ini")
 	// every step refuses one bad answer and re-asks the same step
 	steps := []struct{ bad, wantErr, good, next string }{
-		{"-", "wajib diisi", "Verifikasi DTSEN di 3 kelurahan & rapat <b>Dinsos</b>", "Langkah 2/5"},
-		{"banyak", "angka", "1.250", "Langkah 3/5"},
-		{"sejuta", "", "1,25 jt", "Langkah 4/5"},
-		{strings.Repeat("x", 2001), "terlalu panjang", "-", "Langkah 5/5"},
-		{"", "", "Pendataan lanjutan di Sungai Kunjang", "Ringkasan laporan"},
+		{"-", "wajib diisi", "Verifikasi DTSEN di 3 kelurahan & rapat <b>Dinsos</b>", "Langkah 2/7"},
+		{"banyak", "angka", "1.250", "Langkah 3/7"},
+		{"sejuta", "", "1,25 jt", "Langkah 4/7"},
+		{strings.Repeat("x", 2001), "terlalu panjang", "-", "Langkah 5/7"},
+		{"", "", "Pendataan lanjutan di Sungai Kunjang", "Langkah 6/7"},
 	}
 	for i, s := range steps {
 		if s.bad != "" {
 			got := texts(h.say(coordID, "Sari", s.bad))
-			mustContain(t, got, "⚠️", "Langkah "+string(rune('1'+i))+"/5")
+			mustContain(t, got, "⚠️", "Langkah "+string(rune('1'+i))+"/7")
 			if s.wantErr != "" {
 				mustContain(t, got, s.wantErr)
 			}
 		}
 		mustContain(t, texts(h.say(coordID, "Sari", s.good)), s.next)
 	}
+	chooseDefaults(t, h, coordID, "Sari")
 	sum := lastText(h.fake.Messages(coordID))
 	mustContain(t, sum, "1.250 KK", "Rp1.250.000", "<b>Dinsos</b>") // user's tags shown literally
 	h.press(coordID, "Sari", "Kirim")
@@ -100,6 +101,7 @@ func fillForm(t *testing.T, h *harness) {
 	for _, a := range []string{"Kegiatan rutin pendataan", "10", "0", "-", "Lanjut pendataan"} {
 		h.say(coordID, "Sari", a)
 	}
+	chooseDefaults(t, h, coordID, "Sari")
 	mustContain(t, lastText(h.fake.Messages(coordID)), "Ringkasan laporan")
 }
 
@@ -110,9 +112,11 @@ func TestFormSurvivesRestart(t *testing.T) {
 	h.say(coordID, "Sari", "Sosialisasi program")
 	h.say(coordID, "Sari", "25")
 	h.restart()
-	mustContain(t, texts(h.say(coordID, "Sari", "Rp500.000")), "Langkah 4/5")
+	mustContain(t, texts(h.say(coordID, "Sari", "Rp500.000")), "Langkah 4/7")
 	h.say(coordID, "Sari", "-")
-	mustContain(t, texts(h.say(coordID, "Sari", "Rapat evaluasi")), "Sosialisasi program", "25 KK", "Rp500.000")
+	mustContain(t, texts(h.say(coordID, "Sari", "Rapat evaluasi")), "Langkah 6/7")
+	chooseDefaults(t, h, coordID, "Sari")
+	mustContain(t, lastText(h.fake.Messages(coordID)), "Sosialisasi program", "25 KK", "Rp500.000")
 }
 
 func TestFormExpiresAfterADay(t *testing.T) {
@@ -220,6 +224,7 @@ func fillFormAnswers(t *testing.T, h *harness) {
 	for _, a := range []string{"Kegiatan rutin pendataan", "10", "0", "-", "Lanjut pendataan"} {
 		h.say(coordID, "Sari", a)
 	}
+	chooseDefaults(t, h, coordID, "Sari")
 	mustContain(t, lastText(h.fake.Messages(coordID)), "Ringkasan laporan")
 }
 
@@ -276,6 +281,7 @@ func TestAnswersSentBackToBackApplyInOrder(t *testing.T) {
 		last = h.fake.SendText(coordID, "Sari", a)
 	}
 	h.settle(last)
+	chooseDefaults(t, h, coordID, "Sari")
 	mustContain(t, lastText(h.fake.Messages(coordID)), "Kegiatan pertama", "77 KK", "Rp300.000", "Tidak ada", "Rencana berikut")
 }
 
@@ -297,7 +303,7 @@ func TestAnswerRedeliveredAfterCrashIsNotAppliedTwiceButAskedAgain(t *testing.T)
 	h.fake.PushDuplicate(id)
 	h.say(coordID, "Sari", "/laporanku") // handled after the redelivery
 	replies := texts(h.fake.Messages(coordID)[before:])
-	mustContain(t, replies, "Langkah 2/5")
+	mustContain(t, replies, "Langkah 2/7")
 	f, err := h.app.db.Form(t.Context(), coordID)
 	if err != nil || f.Step != 2 || f.Draft.Activities != "Sosialisasi program" {
 		t.Fatalf("form after redelivery: step %d, %+v, %v", f.Step, f.Draft, err)

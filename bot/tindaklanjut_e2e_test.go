@@ -56,8 +56,8 @@ func TestTindaklanjutSelesaiWithANoteRecheckedAtEveryStep(t *testing.T) {
 	mustContain(t, texts(h.press(berauID, "Bayu", "Selesai")), "Tulis catatan singkat")
 	mustContain(t, texts(h.say(berauID, "Bayu", "/lapor")), "Tugas dari rapat: 'Rapat koordinasi desa' — sudah selesai?")
 	h.press(berauID, "Bayu", "Masih berjalan")
-	mustContain(t, texts(h.press(berauID, "Bayu", "Tanpa catatan")), "Langkah 1/5")
-	mustContain(t, texts(h.say(berauID, "Bayu", "Persiapan rapat desa")), "Langkah 2/5")
+	mustContain(t, texts(h.press(berauID, "Bayu", "Tanpa catatan")), "Langkah 1/7")
+	mustContain(t, texts(h.say(berauID, "Bayu", "Persiapan rapat desa")), "Langkah 2/7")
 	h.say(berauID, "Bayu", "/batal")
 	mustContain(t, texts(h.say(berauID, "Bayu", "/tindaklanjut")), "Rapat koordinasi desa", "Terbuka: 1")
 

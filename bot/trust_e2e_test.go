@@ -11,10 +11,11 @@ import (
 // fillFormAs answers the five /lapor steps and leaves the summary open.
 func fillFormAs(t *testing.T, h *harness, id int64, name string) {
 	t.Helper()
-	mustContain(t, texts(h.say(id, name, "/lapor")), "Langkah 1/5")
+	mustContain(t, texts(h.say(id, name, "/lapor")), "Langkah 1/7")
 	for _, a := range []string{"Verifikasi DTSEN di 3 kelurahan", "12", "0", "-", "Pendataan lanjutan"} {
 		h.say(id, name, a)
 	}
+	chooseDefaults(t, h, id, name)
 	mustContain(t, lastText(h.fake.Messages(id)), "Ringkasan laporan")
 }
 
@@ -40,7 +41,7 @@ func TestRevokedAdminsInviteIsDeadAndFormsGo(t *testing.T) {
 
 	// A revoked coordinator's half-filled form is gone with the role.
 	joinCoordinator(t, h, "Samarinda")
-	mustContain(t, texts(h.say(coordID, "Sari", "/lapor")), "Langkah 1/5")
+	mustContain(t, texts(h.say(coordID, "Sari", "/lapor")), "Langkah 1/7")
 	h.say(coordID, "Sari", "Verifikasi DTSEN di 3 kelurahan")
 	mustContain(t, texts(h.say(adminID, "Admin", "/cabut 601")), "sudah dicabut", "Kota Samarinda kini tanpa koordinator")
 	got = texts(h.say(coordID, "Sari", "12"))
@@ -49,7 +50,7 @@ func TestRevokedAdminsInviteIsDeadAndFormsGo(t *testing.T) {
 	}
 	joinCoordinator(t, h, "Samarinda")
 	got = texts(h.say(coordID, "Sari", "/lapor"))
-	mustContain(t, got, "Langkah 1/5")
+	mustContain(t, got, "Langkah 1/7")
 	if strings.Contains(got, "belum selesai") {
 		t.Fatalf("the old form survived the revocation:\n%s", got)
 	}

@@ -10,3 +10,10 @@ import _ "embed"
 //
 //go:embed figures.csv
 var FiguresCSV []byte
+
+// KaltimGeoJSON is kaltim-kabkota.geojson: the boundaries of the ten
+// kabupaten/kota, one MultiPolygon each keyed by Kemendagri code. MIT
+// licensed; its notice is kaltim-kabkota.LICENSE, beside it.
+//
+//go:embed kaltim-kabkota.geojson
+var KaltimGeoJSON []byte

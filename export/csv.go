@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"tkpkbot"
 )
 
 // The CSV is made for what province staff do with it: double-click it in
@@ -64,6 +66,8 @@ func CSV(w io.Writer, rows []Row, loc *time.Location) error {
 			yaTidak(rep.Late),
 			yaTidak(r.Revised),
 			strconv.Itoa(rep.Version),
+			choices(tkpkbot.Strategies, rep.Strategies),
+			choices(tkpkbot.FundingSources, rep.Funding),
 		})
 	}
 	// bufio.Writer keeps the first write error and reports it here.

@@ -19,12 +19,12 @@ func TestCSV(t *testing.T) {
 	// The bytes Excel and LibreOffice see: BOM, no "sep=" line, every field
 	// quoted, ";" between fields, CRLF after every record.
 	wantHead := "\xEF\xBB\xBF" + `"Wilayah";"Kode BPS";"Minggu";"Awal minggu";"Kegiatan";"KK dijangkau";` +
-		`"Realisasi anggaran (Rp)";"Kendala";"Rencana minggu depan";"Dikirim (WITA)";"Terlambat";"Revisi";"Versi"` + "\r\n"
+		`"Realisasi anggaran (Rp)";"Kendala";"Rencana minggu depan";"Dikirim (WITA)";"Terlambat";"Revisi";"Versi";"Strategi";"Sumber dana"` + "\r\n"
 	if !strings.HasPrefix(data, wantHead) {
 		t.Fatalf("file starts\n%q\nwant\n%q", data[:min(len(data), len(wantHead))], wantHead)
 	}
 	wantRow := "\r\n" + `"Balikpapan";"6471";"2024-W50";"2024-12-09";"'+62 812 5555 0000 dihubungi";"0";"0";` +
-		`"'@camat belum membalas";"'-";"2024-12-16 09:30";"Ya";"Ya";"2"` + "\r\n"
+		`"'@camat belum membalas";"'-";"2024-12-16 09:30";"Ya";"Ya";"2";"—";"—"` + "\r\n"
 	if !strings.Contains(data, wantRow) {
 		t.Errorf("no row %q", wantRow)
 	}
@@ -46,10 +46,10 @@ func TestCSV(t *testing.T) {
 		headers,
 		{"Samarinda", "6472", "2024-W50", "2024-12-09", "Verifikasi data P3KE di 10 kelurahan 👍🏽",
 			"1250", "125000000", "'" + injection, "Rapat koordinasi, \"evaluasi\"\nbaris kedua",
-			"2024-12-13 15:04", "Tidak", "Tidak", "1"},
+			"2024-12-13 15:04", "Tidak", "Tidak", "1", "Pengurangan beban pengeluaran, Peningkatan pendapatan", "APBD Kabupaten/Kota, CSR/swasta"},
 		{"Balikpapan", "6471", "2024-W50", "2024-12-09", "'+62 812 5555 0000 dihubungi",
 			"0", "0", "'@camat belum membalas", "'-",
-			"2024-12-16 09:30", "Ya", "Ya", "2"},
+			"2024-12-16 09:30", "Ya", "Ya", "2", "—", "—"},
 	}
 	if len(recs) != 4 {
 		t.Fatalf("%d records", len(recs))

@@ -33,6 +33,7 @@ var headers = []string{
 	"Wilayah", "Kode BPS", "Minggu", "Awal minggu", "Kegiatan",
 	"KK dijangkau", "Realisasi anggaran (Rp)", "Kendala",
 	"Rencana minggu depan", "Dikirim (WITA)", "Terlambat", "Revisi", "Versi",
+	"Strategi", "Sumber dana",
 }
 
 // maxCellUnits is Excel's per-cell limit, counted in UTF-16 code units, so
@@ -88,4 +89,13 @@ func wallUTC(t time.Time, loc *time.Location) time.Time {
 	y, mo, d := t.Date()
 	h, mi, s := t.Clock()
 	return time.Date(y, mo, d, h, mi, s, 0, time.UTC)
+}
+
+// choices is a multi-select answer in one cell; "—" for a report sent
+// before the form asked, as the chat shows it.
+func choices(list []tkpkbot.Choice, codes []string) string {
+	if len(codes) == 0 {
+		return "—"
+	}
+	return clean(strings.Join(tkpkbot.ChoiceLabels(list, codes), ", "))
 }

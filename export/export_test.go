@@ -23,6 +23,7 @@ func fixture() []Row {
 			Households: 1250, Budget: 125_000_000,
 			Obstacles: injection, NextPlan: "Rapat koordinasi, \"evaluasi\"\r\nbaris kedua",
 			SubmittedAt: time.Date(2024, 12, 13, 7, 4, 0, 0, time.UTC), Version: 1,
+			Strategies: []string{"pendapatan", "beban"}, Funding: []string{"csr", "apbd_kab"},
 		}},
 		{RegionCode: "6471", RegionName: "Balikpapan", Revised: true, Report: tkpkbot.Report{
 			Week: w50, Activities: "+62 812 5555 0000 dihubungi", Households: 0, Budget: 0,

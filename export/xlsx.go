@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"tkpkbot"
 )
 
 const (
@@ -13,10 +15,10 @@ const (
 )
 
 // widths are in Excel character units, matching headers.
-var widths = []float64{18, 10, 10, 12, 50, 13, 24, 40, 40, 17, 11, 8, 7}
+var widths = []float64{18, 10, 10, 12, 50, 13, 24, 40, 40, 17, 11, 8, 7, 30, 24}
 
 // Report text columns (1-based) that get wrapped rather than overflowing.
-var wrapCols = []int{5, 8, 9}
+var wrapCols = []int{5, 8, 9, 14, 15}
 
 // statusFill colours the Rekap matrix so gaps stand out in a glance.
 var statusFill = map[string]string{
@@ -86,6 +88,8 @@ func writeReports(s *sheet, st styles, rows []Row, loc *time.Location) error {
 		s.str(11, y, yaTidak(rep.Late))
 		s.str(12, y, yaTidak(r.Revised))
 		s.int(13, y, int64(rep.Version))
+		s.str(14, y, choices(tkpkbot.Strategies, rep.Strategies))
+		s.str(15, y, choices(tkpkbot.FundingSources, rep.Funding))
 	}
 	if len(rows) > 0 {
 		s.style(1, 2, len(headers), last, st.top)

@@ -45,6 +45,7 @@ func TestXLSXReport(t *testing.T) {
 		"F2": "1,250", "G2": "Rp125,000,000", "H2": injection,
 		"I2": "Rapat koordinasi, \"evaluasi\"\nbaris kedua",
 		"J2": "13/12/2024 15:04", "K2": "Tidak", "L2": "Tidak", "M2": "1",
+		"N2": "Pengurangan beban pengeluaran, Peningkatan pendapatan", "O2": "APBD Kabupaten/Kota, CSR/swasta", "N3": "—",
 		"E3": "+62 812 5555 0000 dihubungi", "H3": "@camat belum membalas", "I3": "-",
 		"J3": "16/12/2024 09:30", "K3": "Ya", "L3": "Ya", "M3": "2", "F3": "0",
 		"D4": "30/12/2024", "F4": "44,524", "G4": "Rp1,250,000", "J4": "",
@@ -104,10 +105,10 @@ func TestXLSXLayout(t *testing.T) {
 	}
 	var filter bool
 	for _, d := range f.GetDefinedName() {
-		filter = filter || (d.Name == "_xlnm._FilterDatabase" && strings.Contains(d.RefersTo, "$A$1:$M$4"))
+		filter = filter || (d.Name == "_xlnm._FilterDatabase" && strings.Contains(d.RefersTo, "$A$1:$O$4"))
 	}
 	if !filter {
-		t.Errorf("no autofilter over A1:M4 in %+v", f.GetDefinedName())
+		t.Errorf("no autofilter over A1:O4 in %+v", f.GetDefinedName())
 	}
 	if w, _ := f.GetColWidth("Laporan", "E"); w < 30 {
 		t.Errorf("Kegiatan column width %v", w)

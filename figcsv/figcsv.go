@@ -138,19 +138,41 @@ const (
 // and a *ParseError listing every bad row; whole-file problems (not UTF-8
 // text, too big, no data) are a *tkpkbot.Error with code EINVALID.
 func Parse(r io.Reader) ([]tkpkbot.Figure, error) {
-	raw, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("figcsv: membaca berkas: %w", err)
-	}
-	if len(raw) > MaxBytes {
-		return nil, tkpkbot.Errorf(tkpkbot.EINVALID, "Berkas terlalu besar (lebih dari %d MB). Bagi menjadi beberapa berkas.", MaxBytes>>20)
-	}
-	text, err := checkText(raw)
+	p := parser{seen: make(map[string]int)}
+	err := readRows(r, columns[:], func(line int, cells []string) {
+		p.row(line, [len(columns)]string(cells))
+	}, p.fail)
 	if err != nil {
 		return nil, err
 	}
+	if len(p.errs) > 0 {
+		return nil, &ParseError{Lines: p.errs}
+	}
+	if len(p.figs) == 0 {
+		return nil, tkpkbot.Errorf(tkpkbot.EINVALID, "Berkas hanya berisi judul kolom, tanpa baris data.")
+	}
+	return p.figs, nil
+}
+
+// readRows reads a CSV whose header names cols (any case, any order, extra
+// columns ignored) and calls row for every non-blank data row with its
+// cells, trimmed, in cols order, or fail for a row that cannot be read.
+// Whole-file problems and a bad header are returned; the delimiter,
+// encoding and size rules are the same for every file the admins import.
+func readRows(r io.Reader, cols []string, row func(line int, cells []string), fail func(line int, reasons []string)) error {
+	raw, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+	if err != nil {
+		return fmt.Errorf("figcsv: membaca berkas: %w", err)
+	}
+	if len(raw) > MaxBytes {
+		return tkpkbot.Errorf(tkpkbot.EINVALID, "Berkas terlalu besar (lebih dari %d MB). Bagi menjadi beberapa berkas.", MaxBytes>>20)
+	}
+	text, err := checkText(raw)
+	if err != nil {
+		return err
+	}
 	if strings.TrimSpace(text) == "" {
-		return nil, tkpkbot.Errorf(tkpkbot.EINVALID, "Berkas kosong. Baris pertama harus berisi judul kolom: %s.", strings.Join(columns[:], ","))
+		return tkpkbot.Errorf(tkpkbot.EINVALID, "Berkas kosong. Baris pertama harus berisi judul kolom: %s.", strings.Join(cols, ","))
 	}
 
 	cr := csv.NewReader(strings.NewReader(text))
@@ -160,18 +182,17 @@ func Parse(r io.Reader) ([]tkpkbot.Figure, error) {
 
 	header, err := cr.Read()
 	if err != nil {
-		return nil, &ParseError{Lines: []LineError{{1, "baris judul tidak terbaca: " + csvReason(err)}}}
+		return &ParseError{Lines: []LineError{{1, "baris judul tidak terbaca: " + csvReason(err)}}}
 	}
-	idx, reason := headerIndex(header)
+	idx, reason := headerIndex(header, cols)
 	if reason != "" {
-		return nil, &ParseError{Lines: []LineError{{1, reason}}}
+		return &ParseError{Lines: []LineError{{1, reason}}}
 	}
 	need := 0
 	for _, i := range idx {
 		need = max(need, i+1)
 	}
 
-	p := parser{seen: make(map[string]int)}
 	// Newlines inside quoted cells push the physical line number ahead of
 	// the row number a spreadsheet shows; extra tracks the difference.
 	extra := strings.Count(strings.Join(header, ""), "\n")
@@ -187,9 +208,9 @@ func Parse(r io.Reader) ([]tkpkbot.Figure, error) {
 			if errors.As(err, &pe) {
 				line = pe.StartLine - extra
 			}
-			p.fail(max(line, 2), []string{csvReason(err)})
+			fail(max(line, 2), []string{csvReason(err)})
 			if rows++; rows > MaxRows {
-				return nil, tooMany()
+				return tooMany()
 			}
 			continue
 		}
@@ -200,25 +221,19 @@ func Parse(r io.Reader) ([]tkpkbot.Figure, error) {
 			continue
 		}
 		if rows++; rows > MaxRows {
-			return nil, tooMany()
+			return tooMany()
 		}
 		if len(rec) < need {
-			p.fail(line, []string{fmt.Sprintf("hanya %d kolom, seharusnya %d (periksa pemisah dan tanda kutip)", len(rec), len(header))})
+			fail(line, []string{fmt.Sprintf("hanya %d kolom, seharusnya %d (periksa pemisah dan tanda kutip)", len(rec), len(header))})
 			continue
 		}
-		var cells [len(columns)]string
+		cells := make([]string, len(cols))
 		for c, i := range idx {
 			cells[c] = strings.TrimSpace(rec[i])
 		}
-		p.row(line, cells)
+		row(line, cells)
 	}
-	if len(p.errs) > 0 {
-		return nil, &ParseError{Lines: p.errs}
-	}
-	if len(p.figs) == 0 {
-		return nil, tkpkbot.Errorf(tkpkbot.EINVALID, "Berkas hanya berisi judul kolom, tanpa baris data.")
-	}
-	return p.figs, nil
+	return nil
 }
 
 func tooMany() error {
@@ -273,8 +288,8 @@ func delimiter(text string) rune {
 }
 
 // headerIndex maps each required column to its position in the header.
-func headerIndex(header []string) ([len(columns)]int, string) {
-	var idx [len(columns)]int
+func headerIndex(header, columns []string) ([]int, string) {
+	idx := make([]int, len(columns))
 	for i := range idx {
 		idx[i] = -1
 	}
@@ -299,7 +314,7 @@ func headerIndex(header []string) ([len(columns)]int, string) {
 	if len(missing) == 0 {
 		return idx, ""
 	}
-	reason := fmt.Sprintf("kolom %s tidak ada; baris pertama harus berisi judul kolom %s", strings.Join(missing, ", "), strings.Join(columns[:], ","))
+	reason := fmt.Sprintf("kolom %s tidak ada; baris pertama harus berisi judul kolom %s", strings.Join(missing, ", "), strings.Join(columns, ","))
 	if len(header) > 0 {
 		if m := match.Region(header[0]); m.Kind == match.Exact {
 			reason += " (baris judul tampaknya terlewat)"
@@ -512,7 +527,7 @@ var upper = map[string]float64{
 // integerUnit reports whether values in unit are whole numbers, which is
 // what makes "782.248" unambiguous there.
 func integerUnit(unit string) bool {
-	return unit == tkpkbot.UnitJiwa || unit == tkpkbot.UnitRupiahKB
+	return unit == tkpkbot.UnitJiwa || unit == tkpkbot.UnitRupiahKB || unit == unitKK || unit == unitRupiah
 }
 
 // number reads a value written Indonesian or English style for the given
@@ -534,7 +549,7 @@ func number(s, unit string) (value float64, decimals int, reason string) {
 	switch unit {
 	case tkpkbot.UnitPersen:
 		s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
-	case tkpkbot.UnitRupiahKB:
+	case tkpkbot.UnitRupiahKB, unitRupiah:
 		if len(s) >= 2 && strings.EqualFold(s[:2], "rp") {
 			s = strings.TrimSpace(strings.TrimPrefix(s[2:], "."))
 		}

@@ -21,21 +21,24 @@ import (
 
 // Deps are the services and settings the handlers run on.
 type Deps struct {
-	Users       tkpkbot.UserService
-	Telegram    tkpkbot.Messenger
-	Figures     tkpkbot.FigureService
-	People      tkpkbot.PeopleService
-	Reports     tkpkbot.ReportService
-	Meetings    tkpkbot.MeetingService
-	FollowUps   tkpkbot.FollowUpService // minutes, tindak lanjut, kendala
-	Materials   tkpkbot.MaterialsService
-	Agenda      tkpkbot.AgendaService
-	Clock       tkpkbot.Clock
-	Location    *time.Location
-	Log         *slog.Logger
-	BotUsername string // without @; commands addressed to other bots are ignored
-	Deadline    tkpkbot.Deadline
-	ReportChat  int64 // REPORT_CHAT_ID: group that sees every submitted report; 0 for none
+	Users     tkpkbot.UserService
+	Telegram  tkpkbot.Messenger
+	Figures   tkpkbot.FigureService
+	People    tkpkbot.PeopleService
+	Reports   tkpkbot.ReportService
+	Meetings  tkpkbot.MeetingService
+	Progress  tkpkbot.ProgressService // targets and totals (/capaian, /triwulan); nil without them
+	FollowUps tkpkbot.FollowUpService // minutes, tindak lanjut, kendala
+	Materials tkpkbot.MaterialsService
+	Agenda    tkpkbot.AgendaService
+	// Subscriptions are /langganan's; nil only in tests that do not use it.
+	Subscriptions tkpkbot.SubscriptionService
+	Clock         tkpkbot.Clock
+	Location      *time.Location
+	Log           *slog.Logger
+	BotUsername   string // without @; commands addressed to other bots are ignored
+	Deadline      tkpkbot.Deadline
+	ReportChat    int64 // REPORT_CHAT_ID: group that sees every submitted report; 0 for none
 	// FloodBurst messages per user are handled at once, then FloodRate per
 	// second; 0 turns flood control off.
 	FloodBurst int

@@ -93,8 +93,11 @@ func (h *Handlers) download(ctx context.Context, fileID string) ([]byte, error) 
 // figcsv.MaxListed rows, and fewer when their reasons would not fit one
 // message: a rejection split over several messages is hard to read, and a
 // hostile file must not flood the chat.
-func parseErrorHTML(pe *figcsv.ParseError) string {
-	const footer = "Perbaiki baris tersebut, lalu kirim ulang berkasnya dengan keterangan <code>/impor</code>."
+func parseErrorHTML(pe *figcsv.ParseError) string { return rejectedHTML(pe, "/impor") }
+
+// rejectedHTML is parseErrorHTML for the import command cmd.
+func rejectedHTML(pe *figcsv.ParseError, cmd string) string {
+	footer := "Perbaiki baris tersebut, lalu kirim ulang berkasnya dengan keterangan <code>" + cmd + "</code>."
 	var b strings.Builder
 	fmt.Fprintf(&b, "❌ <b>CSV ditolak</b>, tidak ada data yang disimpan: %s baris bermasalah.\n", indo.Int(int64(len(pe.Lines))))
 	// Room for the footer and the longest possible "… dan N baris lain."
@@ -131,6 +134,6 @@ func (h *Handlers) importHint(ctx context.Context, r *Request) bool {
 	if r.User.Role != tkpkbot.RoleAdmin || checkUpload(doc) != "" {
 		return false
 	}
-	h.reply(ctx, r, "Untuk mengimpor angka dari berkas ini, balas berkasnya dengan <code>/impor</code> (atau kirim ulang dengan keterangan /impor).")
+	h.reply(ctx, r, "Untuk mengimpor angka dari berkas ini, balas berkasnya dengan <code>/impor</code> (atau kirim ulang dengan keterangan /impor). Berkas target tahunan: balas dengan <code>/impor_target</code>.")
 	return true
 }

@@ -48,7 +48,7 @@ func (h *Handlers) startForm(ctx context.Context, r *Request) error {
 		due = "Minggu ini libur: laporan tetap boleh dikirim dan tidak dihitung terlambat."
 	}
 	h.reply(ctx, r, fmt.Sprintf("📝 <b>Laporan mingguan %s</b>\n%s\n%s\n\nJawab %d pertanyaan berikut. Ketik /batal untuk membatalkan.",
-		escape(reg.Official), indo.WeekLabel(week, h.Location), due, tkpkbot.StepNextPlan))
+		escape(reg.Official), indo.WeekLabel(week, h.Location), due, tkpkbot.Questions))
 	return h.ask(ctx, r, f)
 }
 
@@ -60,7 +60,7 @@ func stepLabel(step int) string {
 	if step >= tkpkbot.StepSummary {
 		return "ringkasan"
 	}
-	return fmt.Sprintf("%d dari %d", step, tkpkbot.StepNextPlan)
+	return fmt.Sprintf("%d dari %d", step, tkpkbot.Questions)
 }
 
 // ask shows the form's current step, or the summary with its buttons.
@@ -68,7 +68,7 @@ func (h *Handlers) ask(ctx context.Context, r *Request, f tkpkbot.ReportForm) er
 	if asked, err := h.askFollowUp(ctx, r, f); asked || err != nil {
 		return err // last week's kendala and tindak lanjut come first
 	}
-	n := fmt.Sprintf("<b>Langkah %d/%d</b> — ", f.Step, tkpkbot.StepNextPlan)
+	n := fmt.Sprintf("<b>Langkah %d/%d</b> — ", f.Step, tkpkbot.Questions)
 	switch f.Step {
 	case tkpkbot.StepActivities:
 		text := n + "<b>Kegiatan minggu ini</b>\nTuliskan kegiatan penanggulangan kemiskinan minggu ini (minimal 3, maksimal 2.000 karakter).\nContoh: <i>Verifikasi data DTSEN di 3 kelurahan; rapat dengan Dinas Sosial.</i>"
@@ -81,13 +81,15 @@ func (h *Handlers) ask(ctx context.Context, r *Request, f tkpkbot.ReportForm) er
 		}
 		h.reply(ctx, r, text)
 	case tkpkbot.StepHouseholds:
-		h.reply(ctx, r, n+"<b>Jumlah KK sasaran yang dijangkau</b> minggu ini\nTulis angka bulat. Contoh: <code>12</code>, <code>12 KK</code> atau <code>1.250</code>; tulis <code>0</code> jika belum ada.")
+		h.reply(ctx, r, n+"<b>Jumlah KK sasaran yang dijangkau minggu ini</b>\nHitung hanya KK yang dijangkau <b>minggu ini</b>, bukan jumlah sejak awal tahun. Tulis angka bulat. Contoh: <code>12</code>, <code>12 KK</code> atau <code>1.250</code>; tulis <code>0</code> jika belum ada.")
 	case tkpkbot.StepBudget:
 		h.reply(ctx, r, n+"<b>Realisasi anggaran minggu ini</b> (rupiah)\nContoh: <code>Rp1.250.000</code>, <code>1250000</code>, atau <code>1,25 jt</code>. Tulis <code>0</code> jika tidak ada.")
 	case tkpkbot.StepObstacles:
 		h.reply(ctx, r, n+"<b>Kendala</b> yang dihadapi\nTuliskan singkat (minimal 3 karakter), atau ketik <code>-</code> jika tidak ada kendala.")
 	case tkpkbot.StepNextPlan:
 		h.reply(ctx, r, n+"<b>Rencana minggu depan</b> (minimal 3 karakter)\nContoh: <i>Pendataan lanjutan di Kecamatan Sungai Kunjang.</i>")
+	case tkpkbot.StepStrategy, tkpkbot.StepFunding:
+		h.reply(ctx, r, n+choiceQuestion(f), choiceKeyboard(f)...)
 	default:
 		h.reply(ctx, r, h.summary(f)+h.formFollowUpLines(ctx, f.Token), formButtons(f.Token)...)
 	}
@@ -104,11 +106,13 @@ func (h *Handlers) summary(f tkpkbot.ReportForm) string {
 		escape(reg.Official), indo.WeekLabel(f.Week, h.Location), reportBody(f.Draft))
 }
 
-// reportBody is the five answers as shown in summaries, recaps and the
-// report group.
+// reportBody is the answers as shown in summaries, recaps and the
+// report group; a report sent before the form asked for strategies and
+// funding shows "—" there.
 func reportBody(r tkpkbot.Report) string {
-	return fmt.Sprintf("1. <b>Kegiatan:</b> %s\n2. <b>KK dijangkau:</b> %s KK\n3. <b>Realisasi anggaran:</b> %s\n4. <b>Kendala:</b> %s\n5. <b>Rencana minggu depan:</b> %s\n",
-		escape(r.Activities), indo.Int(r.Households), indo.Rupiah(r.Budget), escape(r.Obstacles), escape(r.NextPlan))
+	return fmt.Sprintf("1. <b>Kegiatan:</b> %s\n2. <b>KK dijangkau minggu ini:</b> %s KK\n3. <b>Realisasi anggaran:</b> %s\n4. <b>Kendala:</b> %s\n5. <b>Rencana minggu depan:</b> %s\n6. <b>Strategi:</b> %s\n7. <b>Sumber dana:</b> %s\n",
+		escape(r.Activities), indo.Int(r.Households), indo.Rupiah(r.Budget), escape(r.Obstacles), escape(r.NextPlan),
+		choiceText(tkpkbot.Strategies, r.Strategies), choiceText(tkpkbot.FundingSources, r.Funding))
 }
 
 // formAnswer takes a plain message as the answer to the open form's step.
@@ -242,7 +246,7 @@ func (h *Handlers) laporButton(ctx context.Context, r *Request, data string) err
 	case "ubah":
 		h.answer(ctx, r, "")
 		var rows [][]tkpkbot.Button
-		for i, name := range []string{"Kegiatan", "KK dijangkau", "Anggaran", "Kendala", "Rencana"} {
+		for i, name := range stepNames {
 			rows = append(rows, []tkpkbot.Button{{Text: fmt.Sprintf("%d. %s", i+1, name), Data: fmt.Sprintf("lapor:langkah:%s:%d", f.Token, i+1)}})
 		}
 		h.edit(ctx, r, h.summary(f)+"\n\nBagian mana yang ingin diubah?", rows...)
@@ -250,7 +254,7 @@ func (h *Handlers) laporButton(ctx context.Context, r *Request, data string) err
 	case "langkah":
 		_, stepText, _ := strings.Cut(token, ":")
 		step, err := strconv.Atoi(stepText)
-		if err != nil || step < tkpkbot.StepActivities || step > tkpkbot.StepNextPlan {
+		if err != nil || step < tkpkbot.StepActivities || step > tkpkbot.Questions {
 			h.answer(ctx, r, "Pilihan tidak dikenal.")
 			return nil
 		}
@@ -264,6 +268,8 @@ func (h *Handlers) laporButton(ctx context.Context, r *Request, data string) err
 		}
 		h.edit(ctx, r, h.summary(f))
 		return h.ask(ctx, r, f)
+	case "pilih", "pilihok":
+		return h.choiceButton(ctx, r, f, action == "pilihok", token)
 	}
 	h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
 	return nil
@@ -288,6 +294,8 @@ func (h *Handlers) submit(ctx context.Context, r *Request, token string) error {
 		h.answer(ctx, r, "Laporan tidak dikirim")
 		h.edit(ctx, r, notReporterText(f.RegionCode, r.User))
 		return nil
+	} else if errors.Is(err, tkpkbot.ErrFormIncomplete) {
+		return h.askMissing(ctx, r, f, err)
 	} else if err != nil {
 		h.answer(ctx, r, "")
 		return err

@@ -24,6 +24,8 @@ var shortAnswer = map[int]string{
 func setAnswer(f *tkpkbot.ReportForm, text string) string {
 	var err error
 	switch f.Step {
+	case tkpkbot.StepStrategy, tkpkbot.StepFunding:
+		return "Langkah ini dijawab dengan tombol: pilih satu atau lebih, lalu tekan Lanjut."
 	case tkpkbot.StepHouseholds:
 		err = setNumber(f, text, func(s string) (int64, error) { return indo.ParseCountOf(s, "KK") })
 	case tkpkbot.StepBudget:

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -77,7 +78,7 @@ func FuzzSetAnswer(f *testing.F) {
 		form := tkpkbot.ReportForm{Step: step}
 		problem := setAnswer(&form, s)
 		if problem != "" {
-			if form.Filled[step] || form.Draft != (tkpkbot.Report{}) {
+			if form.Filled[step] || !reflect.DeepEqual(form.Draft, tkpkbot.Report{}) {
 				t.Fatalf("step %d %q refused (%q) but the form changed: %+v", step, s, problem, form)
 			}
 			return

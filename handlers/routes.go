@@ -42,6 +42,12 @@ func (h *Handlers) routes() {
 		Help: "grafik garis dari periode ke periode, dibanding provinsi (indikator: p0, miskin, p1, p2, gk, ipm, tpt, gini)",
 		Run:  h.grafik,
 	})
+	h.OnCommand(Access{Roles: everyone, Chats: AnyChat}, &Command{
+		Name: "peta", Menu: "Peta 10 kabupaten/kota",
+		Usage: "/peta [indikator] [periode]", Example: "/peta p1 2023",
+		Help: "peta warna kabupaten/kota menurut indikator (bawaan P0, periode dengan data terlengkap)",
+		Run:  h.peta,
+	})
 	h.OnCommand(Access{Roles: coordinator, Chats: PrivateOnly}, &Command{
 		Name: "lapor", Menu: "Kirim laporan mingguan (koordinator)",
 		Usage: "/lapor", Example: "/lapor", Help: "mengisi laporan kemajuan minggu ini langkah demi langkah",
@@ -67,6 +73,24 @@ func (h *Handlers) routes() {
 		Usage: "/laporan <wilayah> [minggu]", Example: "/laporan Samarinda minggu lalu",
 		Help: "laporan lengkap satu kabupaten/kota untuk satu minggu, dengan semua versinya",
 		Run:  h.regionReport,
+	})
+	h.OnCommand(Access{Roles: members, Chats: PrivateOnly}, &Command{
+		Name: "capaian", Menu: "Capaian terhadap target tahunan",
+		Usage: "/capaian [wilayah] [tahun]", Example: "/capaian Samarinda 2025",
+		Help: "KK dijangkau dan realisasi anggaran tahun ini terhadap target, ketepatan laporan, kendala dan angka kemiskinan; tanpa wilayah (admin, pengamat): semua kabupaten/kota dengan grafik",
+		Run:  h.capaian,
+	})
+	h.OnCommand(Access{Roles: members, Chats: PrivateOnly}, &Command{
+		Name: "triwulan", Menu: "Laporan triwulan (Excel)",
+		Usage: "/triwulan [kuartal]", Example: "/triwulan 2025-Q1",
+		Help: "ringkasan triwulan per wilayah dan berkas .xlsx siap cetak (bawaan: triwulan terakhir yang selesai; juga \"triwulan 1 2025\", \"triwulan lalu\"); koordinator: lembar wilayahnya",
+		Run:  h.triwulan,
+	})
+	h.OnCommand(Access{Roles: readers, Chats: PrivateOnly}, &Command{
+		Name: "riwayat", Menu: "Peta ketepatan laporan setahun",
+		Usage: "/riwayat [tahun]", Example: "/riwayat 2025",
+		Help: "gambar wilayah × minggu: tepat waktu, terlambat, belum, libur; persentase tepat waktu dan kehadiran rapat per wilayah",
+		Run:  h.riwayat,
 	})
 	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
 		Name: "ekspor", Menu: "Ekspor laporan ke Excel (admin)",
@@ -131,6 +155,12 @@ func (h *Handlers) routes() {
 		Help: "menyalakan atau mematikan pengingat rapat dan laporan untuk Anda (undangan dan pembatalan rapat tetap dikirim)",
 		Run:  h.pengingat,
 	})
+	h.OnCommand(Access{Roles: members, Chats: PrivateOnly}, &Command{
+		Name: "langganan", Menu: "Kabar angka baru per wilayah",
+		Usage: "/langganan [wilayah|semua|off]", Example: "/langganan Samarinda",
+		Help: "satu pesan setelah impor yang menambah atau mengubah angka wilayah langganan Anda (koordinator: wilayahnya, bawaan)",
+		Run:  h.langganan,
+	})
 	h.OnCommand(Access{Roles: everyone, Chats: PrivateOnly}, &Command{
 		Name: "daftar", Menu: "Daftar dengan kode undangan",
 		Usage: "/daftar <kode>", Example: "/daftar K7QF2M9XWA3BT5PD", Help: "mendaftar sebagai anggota dengan kode undangan",
@@ -173,12 +203,19 @@ func (h *Handlers) routes() {
 		Help: "memuat angka dari berkas CSV: kirim berkasnya dengan keterangan /impor",
 		Run:  h.impor,
 	})
+	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
+		Name: "impor_target", Menu: "Impor target tahunan dari CSV (admin)",
+		Usage: "/impor_target (keterangan berkas CSV)", Example: "/impor_target",
+		Help: "memuat target KK dan pagu anggaran per wilayah: kirim berkas CSV (tahun, wilayah, target, nilai, sumber) dengan keterangan /impor_target",
+		Run:  h.imporTarget,
+	})
 
 	// Buttons, by the prefix of their data; the row is checked at the press.
 	h.OnCallback("cmd", Access{Roles: everyone, Chats: AnyChat, Like: "start"}, h.commandButton)
 	h.OnCallback("angka", Access{Roles: everyone, Chats: AnyChat, Like: "angka"}, h.angkaButton)
 	h.OnCallback("peringkat", Access{Roles: everyone, Chats: AnyChat, Like: "peringkat"}, h.peringkatButton)
 	h.OnCallback("grafik", Access{Roles: everyone, Chats: AnyChat, Like: "grafik"}, h.grafikButton)
+	h.OnCallback("peta", Access{Roles: everyone, Chats: AnyChat, Like: "peta"}, h.petaButton)
 	h.OnCallback("lapor", Access{Roles: coordinator, Chats: PrivateOnly, Like: "lapor"}, h.laporButton)
 	h.OnCallback("laporan", Access{Roles: readers, Chats: PrivateOnly, Like: "laporan"}, h.laporanButton)
 	h.OnCallback("laporanku", Access{Roles: coordinator, Chats: PrivateOnly, Like: "laporanku"}, h.laporankuButton)
@@ -186,6 +223,7 @@ func (h *Handlers) routes() {
 	h.OnCallback(tkpkbot.RSVPPrefix, Access{Roles: members, Chats: AnyChat, Like: "rapat"}, h.rsvpButton)
 	h.OnCallback(tkpkbot.ICSPrefix, Access{Roles: members, Chats: AnyChat, Like: "rapat"}, h.icsButton)
 	h.OnCallback(rapatLiburPrefix, Access{Roles: adminOnly, Chats: AnyChat, Like: "rapat_baru"}, h.rapatLiburButton)
+	h.OnCallback("langganan", Access{Roles: members, Chats: PrivateOnly, Like: "langganan"}, h.langgananButton)
 	h.OnCallback(bahanFilePrefix, Access{Roles: readers, Chats: PrivateOnly, Like: "bahan"}, h.bahanFileButton)
 	h.OnCallback(agendaRemovePrefix, Access{Roles: adminOnly, Chats: PrivateOnly, Like: "agenda"}, h.agendaRemoveButton)
 	h.OnCallback(notulenPrefix, Access{Roles: adminOnly, Chats: PrivateOnly, Like: "notulen"}, h.notulenButton)

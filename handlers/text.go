@@ -97,6 +97,7 @@ var ruleTexts = []struct {
 	{tkpkbot.ErrNoFigures, said("Tidak ada angka untuk diimpor.")},
 	{tkpkbot.ErrFigureRejected, figureRejected},
 
+	{tkpkbot.ErrChoiceUnknown, said("Pilihan tidak dikenal; pilih salah satu tombol pada pertanyaan terakhir.")},
 	{tkpkbot.ErrMinutesSent, numbered("Rapat #%v sudah punya notulen; notulen hanya dikirim sekali. Lihat tugasnya di /tindaklanjut.")},
 	{tkpkbot.ErrMinutesDraftGone, said("Notulen ini sudah tidak berlaku (lebih dari sehari). Ketik lagi /notulen <nomor rapat>.")},
 	{tkpkbot.ErrMinutesCancelled, said("Notulen ini sudah dibatalkan. Ketik lagi /notulen <nomor rapat> untuk membuat yang baru.")},

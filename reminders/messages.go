@@ -84,6 +84,8 @@ func render(d tkpkbot.Delivery, now time.Time, loc *time.Location, deadline time
 		}
 		msg.HTML = fmt.Sprintf("⚠️ <b>%s tanpa koordinator</b>\n\n%s tidak lagi menjadi koordinator, dan wilayah ini kini tidak punya koordinator untuk laporan mingguan.\n\nUndang koordinator baru: <code>/undang %s</code>",
 			indo.Esc(region), indo.Esc(who), indo.Esc(name))
+	case tkpkbot.KindFiguresNotice:
+		msg.HTML = figuresNoticeHTML(d.Changes)
 	case tkpkbot.KindReportSummary:
 		head := fmt.Sprintf("📊 <b>Tenggat laporan lewat</b>\n%s — tenggat %s\n\n", indo.WeekLabel(d.Reminder.Week, loc), indo.DateTime(deadline.In(loc)))
 		if len(s.missing) == 0 {

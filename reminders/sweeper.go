@@ -21,6 +21,11 @@ type Options struct {
 	Store    tkpkbot.ReminderStore
 	Holidays tkpkbot.HolidayService
 	Reports  tkpkbot.ReportService
+	// Notices reads what an import changed for a figures_notice's
+	// recipient; nil drops such notices (tests of other kinds).
+	Notices interface {
+		NoticeChanges(ctx context.Context, importID, userID int64) ([]tkpkbot.FigureChange, error)
+	}
 	Telegram Telegram
 	Clock    tkpkbot.Clock
 	Location *time.Location
@@ -421,6 +426,19 @@ func (s *Sweeper) deliverOne(ctx context.Context, d tkpkbot.Delivery, cal tkpkbo
 			return finish(tkpkbot.Outcome{Retry: true, RetryAt: now.Add(time.Minute), Note: "agenda gagal dimuat"})
 		}
 	}
+	if d.Reminder.Kind == tkpkbot.KindFiguresNotice {
+		var err error
+		if s.o.Notices != nil {
+			d.Changes, err = s.o.Notices.NoticeChanges(ctx, d.Reminder.FigureImport, d.ChatID)
+		}
+		if err != nil {
+			log.Error("figure changes could not be read; will retry", "err", err)
+			return finish(tkpkbot.Outcome{Retry: true, RetryAt: now.Add(time.Minute), Note: "perubahan angka gagal dimuat"})
+		}
+		if len(d.Changes) == 0 {
+			return finish(tkpkbot.Outcome{Status: tkpkbot.DeliverySkipped, Note: "tidak berlangganan wilayah ini lagi"})
+		}
+	}
 	msg := render(d, now, s.o.Location, deadline, sum)
 	if followUpKind(d.Reminder.Kind) {
 		m, o := s.followUpMessage(ctx, d, now)
@@ -546,6 +564,8 @@ func (s *Sweeper) decide(d tkpkbot.Delivery, now time.Time, cal tkpkbot.Calendar
 		return tkpkbot.DeliverySkipped, "bukan admin"
 	case k == tkpkbot.KindMeetingAnnounce || k == tkpkbot.KindMeetingCancel || k == tkpkbot.KindRegionUncovered || k == tkpkbot.KindMinutes:
 		return "", "" // invitations, cancellations, minutes and notices to admins reach muted people too
+	case k == tkpkbot.KindFiguresNotice:
+		return "", "" // asked for with /langganan, its own switch; /pengingat is about meetings and reports
 	case u.Muted:
 		return tkpkbot.DeliverySkipped, "pengingat dimatikan"
 	}

@@ -60,6 +60,10 @@ func (db *DB) ImportFigures(ctx context.Context, figs []tkpkbot.Figure) (tkpkbot
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, figuresLock); err != nil {
 			return err
 		}
+		// Before the upsert, which overwrites the old values it compares.
+		if _, err := db.recordChanges(ctx, tx, figs); err != nil {
+			return err
+		}
 		var err error
 		res, err = db.importTx(ctx, tx, figs)
 		return err

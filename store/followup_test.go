@@ -281,7 +281,8 @@ func TestKendalaOpensWithAReportAndClosesWithTheNext(t *testing.T) {
 	w50, w51 := tkpkbot.Week{Year: 2024, Week: 50}, tkpkbot.Week{Year: 2024, Week: 51}
 	report := func(week tkpkbot.Week, obstacles string) (tkpkbot.ReportForm, tkpkbot.Report) {
 		f, err := db.StartRevision(ctx, 2, tkpkbot.Report{RegionCode: "6472", Week: week,
-			Activities: "Verifikasi", Households: 10, Budget: 1, Obstacles: obstacles, NextPlan: "Lanjut"})
+			Activities: "Verifikasi", Households: 10, Budget: 1, Obstacles: obstacles, NextPlan: "Lanjut",
+			Strategies: []string{"pendapatan"}, Funding: []string{"apbd_kab"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -383,7 +384,8 @@ func TestAgendaListsOverdueTasksAndOpenKendalaAfterTheManualItems(t *testing.T) 
 	coordinator(t, db, 2, "6472")
 	member(t, db, 1, tkpkbot.RoleAdmin, "")
 	f, err := db.StartRevision(ctx, 2, tkpkbot.Report{RegionCode: "6472", Week: tkpkbot.Week{Year: 2024, Week: 50},
-		Activities: "Verifikasi", Households: 1, Budget: 1, Obstacles: "Sinyal lemah", NextPlan: "Lanjut"})
+		Activities: "Verifikasi", Households: 1, Budget: 1, Obstacles: "Sinyal lemah", NextPlan: "Lanjut",
+		Strategies: []string{"pendapatan"}, Funding: []string{"apbd_kab"}})
 	if err != nil {
 		t.Fatal(err)
 	}

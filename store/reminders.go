@@ -98,6 +98,9 @@ const recipientsSQL = `
 	        WHEN 'report_before' THEN u.role = 'koordinator'
 	        WHEN 'report_summary' THEN u.role = 'admin'
 	        WHEN 'region_uncovered' THEN u.role = 'admin'
+	        WHEN 'figures_notice' THEN u.role <> '' AND EXISTS (
+	            SELECT 1 FROM reminders fr JOIN figure_changes c ON c.import_id = fr.figure_import_id
+	            WHERE fr.id = $1::bigint AND c.region_code = ANY (` + subscribedRegionsSQL + `))
 	        WHEN 'materials_request' THEN u.role = 'koordinator'
 	        WHEN 'materials_before' THEN u.role = 'koordinator'
 	        WHEN 'materials_missing' THEN u.role = 'admin'
@@ -220,7 +223,7 @@ func (db *DB) ClaimDeliveries(ctx context.Context, owner string, now time.Time, 
 		)
 		SELECT c.reminder_id, c.chat_id, c.attempts,
 		       r.dedup_key, r.kind, COALESCE(r.meeting_id, 0), COALESCE(r.iso_year, 0), COALESCE(r.iso_week, 0),
-		       r.offset_s, r.due_at, r.expires_at, COALESCE(r.region_code, ''), r.detail,
+		       r.offset_s, r.due_at, r.expires_at, COALESCE(r.region_code, ''), r.detail, COALESCE(r.figure_import_id, 0),
 		       COALESCE(r.minutes_id, 0), COALESCE(r.action_id, 0),
 		       COALESCE(m.title, ''), COALESCE(m.location, ''), COALESCE(m.starts_at, r.expires_at),
 		       COALESCE(m.created_by, 0), COALESCE(m.created_at, r.created_at), m.cancelled_at,
@@ -250,7 +253,7 @@ func (db *DB) ClaimDeliveries(ctx context.Context, owner string, now time.Time, 
 		var offset int64
 		err := row.Scan(&d.ReminderID, &d.ChatID, &d.Attempts,
 			&d.Reminder.Key, &kind, &d.Reminder.MeetingID, &d.Reminder.Week.Year, &d.Reminder.Week.Week,
-			&offset, &d.Reminder.DueAt, &d.Reminder.ExpiresAt, &d.Reminder.Region, &d.Reminder.Detail,
+			&offset, &d.Reminder.DueAt, &d.Reminder.ExpiresAt, &d.Reminder.Region, &d.Reminder.Detail, &d.Reminder.FigureImport,
 			&d.Reminder.MinutesID, &d.Reminder.ActionID,
 			&d.Meeting.Title, &d.Meeting.Location, &d.Meeting.StartsAt,
 			&d.Meeting.CreatedBy, &d.Meeting.CreatedAt, &d.Meeting.CancelledAt,

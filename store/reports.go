@@ -16,14 +16,16 @@ import (
 var _ tkpkbot.ReportService = (*DB)(nil)
 
 const formCols = `user_id, token, region_code, iso_year, iso_week, step, editing,
-	activities, households, budget, obstacles, next_plan, last_update_id, started_at, updated_at`
+	activities, households, budget, obstacles, next_plan, last_update_id, started_at, updated_at,
+	strategies, funding`
 
 func scanForm(row pgx.Row) (tkpkbot.ReportForm, error) {
 	var f tkpkbot.ReportForm
 	var act, obs, plan *string
 	var hh, budget *int64
 	err := row.Scan(&f.UserID, &f.Token, &f.RegionCode, &f.Week.Year, &f.Week.Week, &f.Step, &f.Editing,
-		&act, &hh, &budget, &obs, &plan, &f.LastUpdateID, &f.StartedAt, &f.UpdatedAt)
+		&act, &hh, &budget, &obs, &plan, &f.LastUpdateID, &f.StartedAt, &f.UpdatedAt,
+		&f.Draft.Strategies, &f.Draft.Funding)
 	if act != nil {
 		f.Draft.Activities, f.Filled[tkpkbot.StepActivities] = *act, true
 	}
@@ -39,6 +41,8 @@ func scanForm(row pgx.Row) (tkpkbot.ReportForm, error) {
 	if plan != nil {
 		f.Draft.NextPlan, f.Filled[tkpkbot.StepNextPlan] = *plan, true
 	}
+	f.Filled[tkpkbot.StepStrategy] = len(f.Draft.Strategies) > 0
+	f.Filled[tkpkbot.StepFunding] = len(f.Draft.Funding) > 0
 	f.Draft.RegionCode, f.Draft.Week = f.RegionCode, f.Week
 	return f, err
 }
@@ -64,7 +68,7 @@ func (db *DB) StartForm(ctx context.Context, userID int64, region string, week t
 		ON CONFLICT (user_id) DO UPDATE SET token = EXCLUDED.token, region_code = EXCLUDED.region_code,
 		    iso_year = EXCLUDED.iso_year, iso_week = EXCLUDED.iso_week, step = 1, editing = false,
 		    activities = NULL, households = NULL, budget = NULL, obstacles = NULL, next_plan = NULL,
-		    last_update_id = 0, started_at = EXCLUDED.started_at, updated_at = EXCLUDED.updated_at
+		    strategies = NULL, funding = NULL, last_update_id = 0, started_at = EXCLUDED.started_at, updated_at = EXCLUDED.updated_at
 		RETURNING `+formCols, userID, token, region, week.Year, week.Week, now))
 	return f, db.wrap("start form", err)
 }
@@ -80,15 +84,17 @@ func (db *DB) StartRevision(ctx context.Context, userID int64, rep tkpkbot.Repor
 	now := db.Clock.Now()
 	f, err := scanForm(db.Pool.QueryRow(ctx, `
 		INSERT INTO report_forms (user_id, token, region_code, iso_year, iso_week, step, editing,
-		    activities, households, budget, obstacles, next_plan, last_update_id, started_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, false, $7, $8, $9, $10, $11, 0, $12, $12)
+		    activities, households, budget, obstacles, next_plan, last_update_id, started_at, updated_at,
+		    strategies, funding)
+		VALUES ($1, $2, $3, $4, $5, $6, false, $7, $8, $9, $10, $11, 0, $12, $12, $13, $14)
 		ON CONFLICT (user_id) DO UPDATE SET token = EXCLUDED.token, region_code = EXCLUDED.region_code,
 		    iso_year = EXCLUDED.iso_year, iso_week = EXCLUDED.iso_week, step = EXCLUDED.step, editing = false,
 		    activities = EXCLUDED.activities, households = EXCLUDED.households, budget = EXCLUDED.budget,
 		    obstacles = EXCLUDED.obstacles, next_plan = EXCLUDED.next_plan,
-		    last_update_id = 0, started_at = EXCLUDED.started_at, updated_at = EXCLUDED.updated_at
+		    strategies = EXCLUDED.strategies, funding = EXCLUDED.funding, last_update_id = 0, started_at = EXCLUDED.started_at, updated_at = EXCLUDED.updated_at
 		RETURNING `+formCols, userID, token, rep.RegionCode, rep.Week.Year, rep.Week.Week, tkpkbot.StepSummary,
-		rep.Activities, rep.Households, rep.Budget, rep.Obstacles, rep.NextPlan, now))
+		rep.Activities, rep.Households, rep.Budget, rep.Obstacles, rep.NextPlan, now,
+		nonEmpty(rep.Strategies), nonEmpty(rep.Funding)))
 	return f, db.wrap("start revision", err)
 }
 
@@ -115,12 +121,13 @@ func (db *DB) SaveForm(ctx context.Context, f tkpkbot.ReportForm, from int) erro
 	}
 	tag, err := db.Pool.Exec(ctx, `UPDATE report_forms SET step = $3, editing = $4,
 		activities = $5, households = $6, budget = $7, obstacles = $8, next_plan = $9, updated_at = $10,
-		last_update_id = $11
+		last_update_id = $11, strategies = $13, funding = $14
 		WHERE user_id = $1 AND token = $2 AND last_update_id < $11 AND step = $12`,
 		f.UserID, f.Token, f.Step, f.Editing,
 		val(tkpkbot.StepActivities, f.Draft.Activities), val(tkpkbot.StepHouseholds, f.Draft.Households),
 		val(tkpkbot.StepBudget, f.Draft.Budget), val(tkpkbot.StepObstacles, f.Draft.Obstacles),
-		val(tkpkbot.StepNextPlan, f.Draft.NextPlan), db.Clock.Now(), f.LastUpdateID, from)
+		val(tkpkbot.StepNextPlan, f.Draft.NextPlan), db.Clock.Now(), f.LastUpdateID, from,
+		nonEmpty(f.Draft.Strategies), nonEmpty(f.Draft.Funding))
 	if err != nil {
 		return db.wrap("save form", err)
 	}
@@ -148,12 +155,12 @@ func (db *DB) CancelForm(ctx context.Context, userID int64) (bool, error) {
 }
 
 const reportCols = `id, region_code, iso_year, iso_week, version, activities, households, budget,
-	obstacles, next_plan, submitted_by, submitted_at, late`
+	obstacles, next_plan, submitted_by, submitted_at, late, strategies, funding`
 
 func scanReport(row pgx.Row) (tkpkbot.Report, error) {
 	var r tkpkbot.Report
 	err := row.Scan(&r.ID, &r.RegionCode, &r.Week.Year, &r.Week.Week, &r.Version, &r.Activities, &r.Households,
-		&r.Budget, &r.Obstacles, &r.NextPlan, &r.SubmittedBy, &r.SubmittedAt, &r.Late)
+		&r.Budget, &r.Obstacles, &r.NextPlan, &r.SubmittedBy, &r.SubmittedAt, &r.Late, &r.Strategies, &r.Funding)
 	return r, err
 }
 
@@ -194,7 +201,7 @@ func (db *DB) SubmitForm(ctx context.Context, userID int64, token string, deadli
 		if tkpkbot.Role(role) != tkpkbot.RoleKoordinator || region != f.RegionCode {
 			return tkpkbot.ErrNotReporter
 		}
-		for step := tkpkbot.StepActivities; step <= tkpkbot.StepNextPlan; step++ {
+		for step := tkpkbot.StepActivities; step <= tkpkbot.Questions; step++ {
 			if !f.Filled[step] {
 				return tkpkbot.ErrFormIncomplete.About(int64(step))
 			}
@@ -208,12 +215,13 @@ func (db *DB) SubmitForm(ctx context.Context, userID int64, token string, deadli
 		now := db.Clock.Now()
 		out, err = scanReport(tx.QueryRow(ctx, `
 			INSERT INTO reports (region_code, iso_year, iso_week, version, activities, households, budget,
-			    obstacles, next_plan, submitted_by, submitted_at, late, form_token)
-			SELECT $1, $2, $3, COALESCE(MAX(version), 0) + 1, $4, $5, $6, $7, $8, $9, $10, $11, $12
+			    obstacles, next_plan, submitted_by, submitted_at, late, form_token, strategies, funding)
+			SELECT $1, $2, $3, COALESCE(MAX(version), 0) + 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14
 			FROM reports WHERE region_code = $1 AND iso_year = $2 AND iso_week = $3
 			RETURNING `+reportCols,
 			f.RegionCode, f.Week.Year, f.Week.Week, f.Draft.Activities, f.Draft.Households, f.Draft.Budget,
-			f.Draft.Obstacles, f.Draft.NextPlan, userID, now, now.After(deadline), token))
+			f.Draft.Obstacles, f.Draft.NextPlan, userID, now, now.After(deadline), token,
+			f.Draft.Strategies, f.Draft.Funding))
 		if err != nil {
 			return err
 		}
@@ -278,4 +286,12 @@ func (db *DB) PreviousPlan(ctx context.Context, region string, week tkpkbot.Week
 		return "", nil
 	}
 	return plan, db.wrap("previous plan", err)
+}
+
+// nonEmpty stores no choice as NULL, the one way "not answered" is written.
+func nonEmpty(codes []string) []string {
+	if len(codes) == 0 {
+		return nil
+	}
+	return codes
 }

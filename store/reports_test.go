@@ -24,7 +24,8 @@ func submitted(t *testing.T, db *store.DB, f tkpkbot.ReportForm) tkpkbot.Report 
 func filled(t *testing.T, db *store.DB, userID int64, region string, week tkpkbot.Week, activities string) tkpkbot.ReportForm {
 	t.Helper()
 	f, err := db.StartRevision(context.Background(), userID, tkpkbot.Report{RegionCode: region, Week: week,
-		Activities: activities, Households: 10, Budget: 1_250_000, Obstacles: "-", NextPlan: "Lanjut"})
+		Activities: activities, Households: 10, Budget: 1_250_000, Obstacles: "-", NextPlan: "Lanjut",
+		Strategies: []string{"pendapatan"}, Funding: []string{"apbd_kab", "csr"}})
 	if err != nil {
 		t.Fatal(err)
 	}

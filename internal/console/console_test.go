@@ -172,7 +172,7 @@ func TestConsoleNumberPressesOnlyTheNewestMessagesButtons(t *testing.T) {
 		{{Text: "Situs", URL: "https://example.org"}},
 	}}
 	withButtons := &models.Message{ID: 7, ReplyMarkup: kb}
-	question := &models.Message{ID: 8, Text: "Langkah 2/5"}
+	question := &models.Message{ID: 8, Text: "Langkah 2/7"}
 	for _, c := range []struct {
 		line string
 		last *models.Message

@@ -1,0 +1,108 @@
+package reminders
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"tkpkbot"
+	"tkpkbot/indo"
+)
+
+// maxNoticeLines keeps a notice short: an import of a whole new year
+// would otherwise list dozens of values; /angka shows the rest.
+const maxNoticeLines = 12
+
+// figuresNoticeHTML is one import's news for one subscriber: per region,
+// each new or changed value with its change, and the /angka line that
+// shows the card.
+func figuresNoticeHTML(changes []tkpkbot.FigureChange) string {
+	var b strings.Builder
+	b.WriteString("🔔 <b>Angka baru untuk wilayah langganan Anda</b>\n")
+	shown := 0
+	for i := 0; i < len(changes) && shown < maxNoticeLines; {
+		code := changes[i].RegionCode
+		reg, _ := tkpkbot.RegionByCode(code)
+		fmt.Fprintf(&b, "\n<b>%s</b>\n", indo.Esc(reg.Official))
+		var periods []tkpkbot.Period
+		for ; i < len(changes) && changes[i].RegionCode == code; i++ {
+			c := changes[i]
+			if shown == maxNoticeLines {
+				break
+			}
+			shown++
+			info, _ := tkpkbot.IndicatorByCode(c.Indicator)
+			name := info.Short
+			if name == "" {
+				name = string(c.Indicator)
+			}
+			fmt.Fprintf(&b, "• %s %s: <b>%s</b> %s\n", indo.Esc(name), indo.PeriodLabel(c.Period),
+				valueText(c.New, c.Decimals, c.Unit), changeNote(c))
+			if !containsPeriod(periods, c.Period) {
+				periods = append(periods, c.Period)
+			}
+		}
+		for _, p := range periods {
+			fmt.Fprintf(&b, "Lihat: <code>/angka %s %s</code>\n", indo.Esc(reg.Name), indo.PeriodLabel(p))
+		}
+	}
+	if rest := len(changes) - shown; rest > 0 {
+		fmt.Fprintf(&b, "\n… dan %s angka lain; lihat /angka.\n", indo.Int(int64(rest)))
+	}
+	b.WriteString("\nAtur langganan: /langganan · Berhenti: <code>/langganan off</code>")
+	return b.String()
+}
+
+func containsPeriod(ps []tkpkbot.Period, p tkpkbot.Period) bool {
+	for _, q := range ps {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// changeNote is "(baru)" or "(sebelumnya 4,40%; ▼ 0,19 poin)". The arrow
+// gives the direction only: whether it is good news depends on the
+// indicator, and the reader knows which.
+func changeNote(c tkpkbot.FigureChange) string {
+	if !c.HadOld {
+		return "(baru)"
+	}
+	delta := c.New - c.Old
+	// Both values as printed, so 4,40 → 4,21 is 0,19 and not 0,18999.
+	p := math.Pow(10, float64(c.Decimals))
+	delta = math.Round(delta*p) / p
+	if delta == 0 {
+		return fmt.Sprintf("(sebelumnya %s; nilainya sama, penulisannya berubah)", valueText(c.Old, c.Decimals, c.Unit))
+	}
+	arrow := "▲ "
+	if delta < 0 {
+		arrow = "▼ "
+	}
+	abs := math.Abs(delta)
+	var d string
+	switch c.Unit {
+	case tkpkbot.UnitPersen:
+		d = indo.Decimal(abs, c.Decimals) + " poin"
+	default:
+		d = valueText(abs, c.Decimals, c.Unit)
+	}
+	return fmt.Sprintf("(sebelumnya %s; %s%s)", valueText(c.Old, c.Decimals, c.Unit), arrow, d)
+}
+
+// valueText prints a value the way /angka does: "42,84 ribu jiwa",
+// "4,30%", "0,799", "Rp782.248".
+func valueText(v float64, decimals int, unit string) string {
+	switch unit {
+	case tkpkbot.UnitRibuJiwa:
+		return indo.Decimal(v, decimals) + " ribu jiwa"
+	case tkpkbot.UnitJiwa:
+		return indo.Decimal(v, decimals) + " jiwa"
+	case tkpkbot.UnitPersen:
+		return indo.Percent(v, decimals)
+	case tkpkbot.UnitRupiahKB:
+		return indo.Rupiah(int64(math.Round(v)))
+	}
+	return indo.Decimal(v, decimals)
+}
