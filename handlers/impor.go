@@ -20,20 +20,8 @@ const maxImportBytes = 2 << 20
 const importHowTo = "Kirim berkas CSV ke chat ini dengan keterangan (caption) <code>/impor</code>, atau balas berkas yang sudah dikirim dengan <code>/impor</code>. Kolom: wilayah, periode, indikator, nilai, satuan, sumber."
 
 func (h *Handlers) impor(ctx context.Context, r *Request) error {
-	doc := r.Update.Document
-	if doc == nil {
-		doc = r.Update.ReplyDocument
-	}
-	if doc == nil {
-		h.reply(ctx, r, importHowTo)
-		return nil
-	}
-	if problem := checkUpload(doc); problem != "" {
-		h.reply(ctx, r, "❌ "+problem)
-		return nil
-	}
-	data, err := h.download(ctx, doc.FileID)
-	if err != nil {
+	doc, data, err := h.uploadedCSV(ctx, r, importHowTo)
+	if doc == nil || err != nil {
 		return err
 	}
 	figs, err := figcsv.Parse(bytes.NewReader(data))
@@ -52,6 +40,29 @@ func (h *Handlers) impor(ctx context.Context, r *Request) error {
 		"added", res.Added, "changed", res.Changed, "unchanged", res.Unchanged)
 	h.reply(ctx, r, importResultHTML(res))
 	return nil
+}
+
+// uploadedCSV is the CSV sent with a command as caption or replied to
+// with it, downloaded. Without one (or one that cannot be a CSV) the user
+// is told howTo or why, and doc is nil.
+func (h *Handlers) uploadedCSV(ctx context.Context, r *Request, howTo string) (*tkpkbot.Document, []byte, error) {
+	doc := r.Update.Document
+	if doc == nil {
+		doc = r.Update.ReplyDocument
+	}
+	if doc == nil {
+		h.reply(ctx, r, howTo)
+		return nil, nil, nil
+	}
+	if problem := checkUpload(doc); problem != "" {
+		h.reply(ctx, r, "❌ "+problem)
+		return nil, nil, nil
+	}
+	data, err := h.download(ctx, doc.FileID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return doc, data, nil
 }
 
 // checkUpload refuses what cannot be a figures CSV before downloading it.

@@ -14,20 +14,8 @@ const targetHowTo = "Kirim berkas CSV ke chat ini dengan keterangan (caption) <c
 	"Kolom: <code>tahun,wilayah,target,nilai,sumber</code>; target <code>kk</code> (KK yang dijangkau setahun) atau <code>anggaran</code> (pagu rupiah). Contoh baris: <code>2025,Samarinda,kk,1.200,RKPD 2025</code>."
 
 func (h *Handlers) imporTarget(ctx context.Context, r *Request) error {
-	doc := r.Update.Document
-	if doc == nil {
-		doc = r.Update.ReplyDocument
-	}
-	if doc == nil {
-		h.reply(ctx, r, targetHowTo)
-		return nil
-	}
-	if problem := checkUpload(doc); problem != "" {
-		h.reply(ctx, r, "❌ "+problem)
-		return nil
-	}
-	data, err := h.download(ctx, doc.FileID)
-	if err != nil {
+	doc, data, err := h.uploadedCSV(ctx, r, targetHowTo)
+	if doc == nil || err != nil {
 		return err
 	}
 	ts, err := figcsv.ParseTargets(bytes.NewReader(data))
