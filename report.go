@@ -100,8 +100,9 @@ type ReportService interface {
 	SaveForm(ctx context.Context, f ReportForm, from int) error
 	CancelForm(ctx context.Context, userID int64) (bool, error)
 	// SubmitForm stores the form identified by token as the region's report
-	// for its week. Pressing Kirim twice submits once: the second call
-	// returns the same report with again=true.
+	// for its week, late when sent after deadline (a zero deadline: never
+	// late, as in a week off). Pressing Kirim twice submits once: the
+	// second call returns the same report with again=true.
 	SubmitForm(ctx context.Context, userID int64, token string, deadline time.Time) (r Report, again bool, err error)
 	// LatestReports returns the latest version of each region's report for week.
 	LatestReports(ctx context.Context, week Week) ([]Report, error)

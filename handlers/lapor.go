@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"tkpkbot"
 	"tkpkbot/indo"
@@ -210,7 +211,7 @@ func (h *Handlers) laporButton(ctx context.Context, r *Request, data string) err
 	}
 	f, err := h.Reports.Form(ctx, r.User.ID)
 	if action == "kirim" && tkpkbot.ErrorCode(err) == tkpkbot.ENOTFOUND {
-		return h.submit(ctx, r, token) // a second press after success answers "sudah terkirim"
+		return h.submit(ctx, r, tkpkbot.ReportForm{}, token) // a second press after success answers "sudah terkirim"
 	}
 	if err != nil || f.Token != strings.SplitN(token, ":", 2)[0] {
 		h.answer(ctx, r, "Formulir ini sudah tidak berlaku.")
@@ -235,7 +236,7 @@ func (h *Handlers) laporButton(ctx context.Context, r *Request, data string) err
 		h.answer(ctx, r, "")
 		return h.ask(ctx, r, f)
 	case "kirim":
-		return h.submit(ctx, r, token)
+		return h.submit(ctx, r, f, token)
 	case "batal":
 		h.answer(ctx, r, "Dibatalkan")
 		if _, err := h.Reports.CancelForm(ctx, r.User.ID); err != nil {
@@ -275,8 +276,10 @@ func (h *Handlers) laporButton(ctx context.Context, r *Request, data string) err
 	return nil
 }
 
-func (h *Handlers) submit(ctx context.Context, r *Request, token string) error {
-	f, _ := h.Reports.Form(ctx, r.User.ID)
+// submit sends the form f the Kirim press was checked against; f is zero
+// when the form is already gone (a second press after success), and the
+// store then answers with the report it became.
+func (h *Handlers) submit(ctx context.Context, r *Request, f tkpkbot.ReportForm, token string) error {
 	week := f.Week
 	if week == (tkpkbot.Week{}) {
 		week = tkpkbot.WeekOf(h.Clock.Now(), h.Location)
@@ -287,7 +290,7 @@ func (h *Handlers) submit(ctx context.Context, r *Request, token string) error {
 		return err
 	}
 	if off {
-		deadline = week.Next().Start(h.Location).AddDate(100, 0, 0) // nothing is late in a week off
+		deadline = time.Time{} // nothing is late in a week off
 	}
 	rep, again, err := h.Reports.SubmitForm(ctx, r.User.ID, token, deadline)
 	if errors.Is(err, tkpkbot.ErrNotReporter) {

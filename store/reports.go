@@ -220,7 +220,7 @@ func (db *DB) SubmitForm(ctx context.Context, userID int64, token string, deadli
 			FROM reports WHERE region_code = $1 AND iso_year = $2 AND iso_week = $3
 			RETURNING `+reportCols,
 			f.RegionCode, f.Week.Year, f.Week.Week, f.Draft.Activities, f.Draft.Households, f.Draft.Budget,
-			f.Draft.Obstacles, f.Draft.NextPlan, userID, now, now.After(deadline), token,
+			f.Draft.Obstacles, f.Draft.NextPlan, userID, now, !deadline.IsZero() && now.After(deadline), token,
 			f.Draft.Strategies, f.Draft.Funding))
 		if err != nil {
 			return err
