@@ -109,3 +109,18 @@ func TestInviteCodeIsSingleUseUnderConcurrency(t *testing.T) {
 		t.Fatalf("code %q shorter than 80 bits of base32", code)
 	}
 }
+
+// What a user typed and is quoted back in an error must not break the
+// reply's HTML: Telegram would refuse it and the user would get nothing.
+func TestTypedMarkupInArgumentsStillGetsAnAnswer(t *testing.T) {
+	h := newHarness(t)
+	for _, c := range []struct{ text, want string }{
+		{"/triwulan <b>x", "Triwulan “<b>x” tidak dikenali"},
+		{"/capaian Samarinda <i>25", "tidak dikenali"},
+	} {
+		got := texts(h.say(adminID, "Admin", c.text))
+		if !strings.Contains(got, c.want) {
+			t.Errorf("%s: no answer or a wrong one: %q", c.text, got)
+		}
+	}
+}

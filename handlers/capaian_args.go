@@ -29,7 +29,7 @@ func splitRegionYear(args string, thisYear int) (region string, year int, proble
 		y, err := strconv.Atoi(fields[at])
 		switch {
 		case err != nil || len(fields[at]) != 4 || y < 2000:
-			return "", 0, fmt.Sprintf("Tahun %q tidak dikenali: tulis empat angka, misalnya %d.", truncateRunes(fields[at], 12), thisYear)
+			return "", 0, fmt.Sprintf("Tahun %s tidak dikenali: tulis empat angka, misalnya %d.", quote(fields[at], 12), thisYear)
 		case y > thisYear:
 			return "", 0, fmt.Sprintf("Tahun %d belum berjalan; capaian ada untuk tahun %d dan sebelumnya.", y, thisYear)
 		}

@@ -19,7 +19,7 @@ func TestSplitRegionYear(t *testing.T) {
 		{"2023", "", 2023, ""},
 		{"  Penajam   Paser Utara  2025 ", "Penajam Paser Utara", 2025, ""},
 		{"samarinda 2026", "", 0, "Tahun 2026 belum berjalan"},
-		{"samarinda 25", "", 0, `Tahun "25" tidak dikenali`},
+		{"samarinda 25", "", 0, "Tahun “25” tidak dikenali"},
 		{"1999", "", 0, "tidak dikenali"},
 		{"samarinda 99999999999999999999", "", 0, "tidak dikenali"},
 		{"6472", "6472", 2025, ""}, // a BPS code is the region, not a year
@@ -34,13 +34,13 @@ func TestSplitRegionYear(t *testing.T) {
 }
 
 func FuzzSplitRegionYear(f *testing.F) {
-	for _, s := range []string{"", "samarinda 2024", "2024 kukar", "samarinda 25", "0000", "\u00a0 2025", "a b c d e f g h 2025"} {
+	for _, s := range []string{"", "samarinda 2024", "2024 kukar", "samarinda 25", "0000", "\u00a0 2025", "a b c d e f g h 2025", "samarinda <b>25"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		region, year, problem := splitRegionYear(in, 2025)
 		if problem != "" {
-			if !utf8.ValidString(problem) || region != "" || year != 0 {
+			if !utf8.ValidString(problem) || !safeHTML(problem) || region != "" || year != 0 {
 				t.Fatalf("%q: problem %q with %q %d", in, problem, region, year)
 			}
 			return

@@ -191,3 +191,10 @@ func regionHint(m match.Result) string {
 	}
 	return "Pilih salah satu: Paser, Kutai Barat, Kutai Kartanegara, Kutai Timur, Berau, Penajam Paser Utara, Mahakam Ulu, Balikpapan, Samarinda, Bontang (atau Kaltim)."
 }
+
+// quote shows back at most n characters of what a user typed, in
+// Indonesian quotation marks, escaped for HTML and as valid UTF-8, so a
+// stray "<" or a broken byte can never make Telegram refuse the reply.
+func quote(s string, n int) string {
+	return "“" + escape(strings.ToValidUTF8(truncateRunes(s, n), "�")) + "”"
+}

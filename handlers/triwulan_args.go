@@ -52,7 +52,7 @@ func parseQuarter(s string, current tkpkbot.Quarter) (tkpkbot.Quarter, string) {
 	} else if m := reQuarterQ.FindStringSubmatch(t); m != nil {
 		q = tkpkbot.Quarter{Year: current.Year, Q: num(m[1])}
 	} else {
-		return tkpkbot.Quarter{}, fmt.Sprintf("Triwulan %q tidak dikenali. %s", truncateRunes(s, 30), example)
+		return tkpkbot.Quarter{}, fmt.Sprintf("Triwulan %s tidak dikenali. %s", quote(s, 30), example)
 	}
 	switch {
 	case q.Year < 2000:

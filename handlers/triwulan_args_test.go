@@ -41,14 +41,14 @@ func TestParseQuarter(t *testing.T) {
 }
 
 func FuzzParseQuarter(f *testing.F) {
-	for _, s := range []string{"", "2025-Q1", "triwulan 1 2025", "triwulan lalu", "tw iv 2024", "q9", "2025 / q 3"} {
+	for _, s := range []string{"", "2025-Q1", "triwulan 1 2025", "triwulan lalu", "tw iv 2024", "q9", "2025 / q 3", "<b>x", "a&b <i>"} {
 		f.Add(s)
 	}
 	cur := tkpkbot.Quarter{Year: 2025, Q: 2}
 	f.Fuzz(func(t *testing.T, in string) {
 		q, problem := parseQuarter(in, cur)
 		if problem != "" {
-			if q != (tkpkbot.Quarter{}) || !utf8.ValidString(problem) {
+			if q != (tkpkbot.Quarter{}) || !utf8.ValidString(problem) || !safeHTML(problem) {
 				t.Fatalf("%q: %v with problem %q", in, q, problem)
 			}
 			return
