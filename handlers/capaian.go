@@ -90,10 +90,18 @@ func (h *Handlers) capaianRegion(ctx context.Context, v progressView, reg tkpkbo
 	if err != nil {
 		return "", err
 	}
+	solved, err := h.solvedKendala(ctx, reg.Code, known && len(notes) > 0)
+	if err != nil {
+		return "", err
+	}
 	if len(notes) > 0 {
 		b.WriteString("\n<b>Kendala terakhir yang dilaporkan</b>\n")
 		for _, n := range notes {
-			fmt.Fprintf(&b, "• Minggu %d: %s\n", n.Week.Week, escape(truncateRunes(n.Obstacles, 160)))
+			mark := ""
+			if solved[n.Week] {
+				mark = " — ✅ teratasi"
+			}
+			fmt.Fprintf(&b, "• Minggu %d: %s%s\n", n.Week.Week, escape(truncateRunes(n.Obstacles, 160)), mark)
 		}
 	}
 	if fig, ok := h.poorPopulation(ctx, reg.Code); ok {
@@ -156,6 +164,25 @@ func (h *Handlers) recentObstacles(ctx context.Context, region string, from, to 
 	for _, r := range rs {
 		if len(out) < n && tkpkbot.Contains(from, to, r.Week) && strings.Trim(r.Obstacles, "-–— ") != "" {
 			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// solvedKendala are the weeks whose kendala of region a later report
+// said was solved, so the latest kendala are not read as still open.
+func (h *Handlers) solvedKendala(ctx context.Context, region string, wanted bool) (map[tkpkbot.Week]bool, error) {
+	if !wanted {
+		return nil, nil
+	}
+	ks, err := h.FollowUps.KendalaHistory(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("kendala history for /capaian: %w", err)
+	}
+	out := map[tkpkbot.Week]bool{}
+	for _, k := range ks {
+		if k.RegionCode == region && !k.Open() {
+			out[k.Week] = true
 		}
 	}
 	return out, nil
@@ -230,7 +257,7 @@ func (h *Handlers) capaianAll(ctx context.Context, r *Request, v progressView, y
 	}
 	legend := ""
 	if known {
-		legend = " Kd: kendala terbuka, TL: tindak lanjut terbuka, saat ini."
+		legend = " Kd/TL: kendala dan tindak lanjut yang terbuka saat ini."
 	}
 	fmt.Fprintf(&b, "\n<i>%s%s Rincian satu wilayah: /capaian Samarinda.</i>", reachNote, legend)
 	h.reply(ctx, r, b.String())

@@ -128,7 +128,7 @@ func (h *Handlers) quarterBook(ctx context.Context, q tkpkbot.Quarter, u tkpkbot
 	}
 	legend := ""
 	if known {
-		legend = " 🧩 kendala terbuka, 📌 tindak lanjut terbuka (⚠️ lewat tenggat), saat ini."
+		legend = " 🧩 kendala dan 📌 tindak lanjut yang terbuka saat ini (⚠️ lewat tenggat)."
 	}
 	b.WriteString("\n<i>" + reachNote + " Minggu masuk triwulan hari Kamisnya. % dari target tahunan." + legend + "</i>")
 	return book, b.String(), nil
