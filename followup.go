@@ -33,6 +33,16 @@ func (a Action) Open() bool { return a.ClosedAt == nil }
 // Overdue reports an open task past its due moment.
 func (a Action) Overdue(now time.Time) bool { return a.Open() && !now.Before(a.DueAt) }
 
+// InPeriod reports whether a task belongs in a report on [start, end):
+// due or closed in it, or still open and made before its end (a task made
+// after the period is the next report's).
+func (a Action) InPeriod(start, end time.Time) bool {
+	return within(a.DueOn, start, end) || (a.ClosedAt != nil && within(*a.ClosedAt, start, end)) ||
+		(a.Open() && a.CreatedAt.Before(end))
+}
+
+func within(t, start, end time.Time) bool { return !t.Before(start) && t.Before(end) }
+
 // ActionDueHour is the hour of the due day (WITA) a task falls due: the
 // end of the office day, like the other deadlines of the bot.
 const ActionDueHour = 16
@@ -61,6 +71,14 @@ type Kendala struct {
 
 // Open reports whether the kendala is still unsolved.
 func (k Kendala) Open() bool { return k.ClosedAt == nil }
+
+// InPeriod reports whether a kendala belongs in a report on the weeks
+// from..to, which run from start to end: raised in those weeks, solved in
+// them, or still open and raised by their end, as Action.InPeriod.
+func (k Kendala) InPeriod(from, to Week, start, end time.Time) bool {
+	return Contains(from, to, k.Week) || (k.ClosedAt != nil && within(*k.ClosedAt, start, end)) ||
+		(k.Open() && !to.Before(k.Week))
+}
 
 // FollowUpKind says what a /lapor follow-up question is about.
 type FollowUpKind string
@@ -92,6 +110,13 @@ type RegionFollowUp struct {
 	OpenKendala int
 	OpenActions int
 	Overdue     int
+}
+
+// Add sums o into c, for the province's total.
+func (c *RegionFollowUp) Add(o RegionFollowUp) {
+	c.OpenKendala += o.OpenKendala
+	c.OpenActions += o.OpenActions
+	c.Overdue += o.Overdue
 }
 
 // Facts about follow-up items.

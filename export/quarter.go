@@ -21,6 +21,8 @@ type QuarterBook struct {
 	// Province is the summary's total row.
 	Province QuarterRegion
 	Regions  []QuarterRegion
+	// Location shows the follow-up dates as wall-clock dates (nil: WITA).
+	Location *time.Location
 }
 
 // QuarterRegion is one region's quarter. The totals come from the caller
@@ -32,7 +34,23 @@ type QuarterRegion struct {
 	Part                   tkpkbot.Participation
 	Strategies, Funding    []ChoiceRow
 	Weeks                  []QuarterWeek
-	FollowUps              string // open kendala and tindak lanjut, "" while not tracked
+	// FollowUps counts the open kendala and tindak lanjut when the book
+	// is made; nil while they are not tracked, and the cells show "—".
+	FollowUps *tkpkbot.RegionFollowUp
+	Kendala   []FollowUpRow // the quarter's, see tkpkbot.Kendala.InPeriod
+	Actions   []FollowUpRow // see tkpkbot.Action.InPeriod
+}
+
+// FollowUpRow is one kendala or tindak lanjut on a region's sheet, its
+// status already worded by the caller (the words of /ekspor).
+type FollowUpRow struct {
+	Ref      string    // the kendala's week, the task's meeting
+	Date     time.Time // raised, or due
+	Status   string
+	Text     string
+	ClosedAt time.Time // zero while open
+	ClosedBy string
+	Note     string
 }
 
 // ChoiceRow is the reports that chose one strategy or funding source.
@@ -171,9 +189,9 @@ func (s *sheet) pct(col, row int, reached, target int64, id int) {
 
 var summaryHeaders = []string{"Wilayah", "Kode BPS", "Laporan masuk (minggu)", "Tepat waktu", "Terlambat", "Belum", "Libur",
 	"KK dijangkau (jumlah mingguan)", "Target KK tahunan", "% target KK", "Realisasi anggaran (Rp)", "Pagu tahunan (Rp)", "% pagu",
-	"Kendala & tindak lanjut terbuka"}
+	"Kendala terbuka", "Tindak lanjut terbuka", "Tindak lanjut lewat tenggat"}
 
-var summaryWidths = []float64{22, 9, 11, 9, 9, 8, 7, 14, 12, 9, 20, 20, 9, 22}
+var summaryWidths = []float64{22, 9, 11, 9, 9, 8, 7, 14, 12, 9, 20, 20, 9, 10, 10, 10}
 
 func writeSummary(s *sheet, st styles, qs quarterStyles, b QuarterBook) error {
 	y := heading(s, qs, b.Title, b.Period, b.Notes)
@@ -197,7 +215,9 @@ func writeSummary(s *sheet, st styles, qs quarterStyles, b QuarterBook) error {
 		s.int(11, y, r.Totals.Budget)
 		s.int(12, y, r.TargetBudget)
 		s.pct(13, y, r.Totals.Budget, r.TargetBudget, qs.percent)
-		s.str(14, y, orDash(r.FollowUps))
+		for i, n := range followUpNumbers(r.FollowUps) {
+			s.count(14+i, y, n)
+		}
 		s.style(8, y, 9, y, st.count)
 		s.style(11, y, 12, y, st.rupiah)
 	}
@@ -215,11 +235,22 @@ func writeSummary(s *sheet, st styles, qs quarterStyles, b QuarterBook) error {
 	return s.err
 }
 
-func orDash(s string) string {
-	if s == "" {
-		return "—"
+// count writes n, or "—" for a count not tracked (negative).
+func (s *sheet) count(col, row, n int) {
+	if n < 0 {
+		s.str(col, row, "—")
+		return
 	}
-	return clean(s)
+	s.int(col, row, int64(n))
+}
+
+// followUpNumbers are the open kendala, open and overdue tasks; -1 each
+// while they are not tracked.
+func followUpNumbers(c *tkpkbot.RegionFollowUp) [3]int {
+	if c == nil {
+		return [3]int{-1, -1, -1}
+	}
+	return [3]int{c.OpenKendala, c.OpenActions, c.Overdue}
 }
 
 var weekHeaders = []string{"Minggu", "Awal minggu", "Status", "Kegiatan", "KK dijangkau", "Realisasi anggaran (Rp)",
@@ -235,10 +266,11 @@ func writeRegionQuarter(s *sheet, st styles, qs quarterStyles, b QuarterBook, r 
 	// Totals.
 	s.str(1, y, "Ringkasan")
 	s.style(1, y, 2, y, st.header)
-	pairs := []struct {
+	type pair struct {
 		label string
 		write func(y int)
-	}{
+	}
+	pairs := []pair{
 		{"Laporan masuk (minggu)", func(y int) { s.int(2, y, int64(r.Totals.Reports)) }},
 		{"Tepat waktu / terlambat / belum / libur", func(y int) {
 			s.str(2, y, fmt.Sprintf("%d / %d / %d / %d", r.Part.OnTime, r.Part.Late, r.Part.Missing, r.Part.Off))
@@ -247,7 +279,10 @@ func writeRegionQuarter(s *sheet, st styles, qs quarterStyles, b QuarterBook, r 
 		{"% target KK tahunan", func(y int) { s.pct(2, y, r.Totals.Households, r.TargetKK, qs.percent) }},
 		{"Realisasi anggaran", func(y int) { s.int(2, y, r.Totals.Budget); s.style(2, y, 2, y, st.rupiah) }},
 		{"% pagu tahunan", func(y int) { s.pct(2, y, r.Totals.Budget, r.TargetBudget, qs.percent) }},
-		{"Kendala & tindak lanjut terbuka", func(y int) { s.str(2, y, orDash(r.FollowUps)) }},
+	}
+	for i, label := range summaryHeaders[13:] {
+		n := followUpNumbers(r.FollowUps)[i]
+		pairs = append(pairs, pair{label, func(y int) { s.count(2, y, n) }})
 	}
 	for _, p := range pairs {
 		y++
@@ -277,6 +312,10 @@ func writeRegionQuarter(s *sheet, st styles, qs quarterStyles, b QuarterBook, r 
 			s.style(4, y, 4, y, st.rupiah)
 		}
 		y += 2
+	}
+	if r.FollowUps != nil {
+		y = writeFollowUps(s, st, qs, orWITA(b.Location), y, "Kendala triwulan ini", kendalaHeaders, r.Kendala)
+		y = writeFollowUps(s, st, qs, orWITA(b.Location), y, "Tindak lanjut triwulan ini", actionHeaders, r.Actions)
 	}
 	s.str(1, y, "Laporan per minggu")
 	s.style(1, y, 1, y, qs.title)
@@ -317,4 +356,45 @@ func writeRegionQuarter(s *sheet, st styles, qs quarterStyles, b QuarterBook, r 
 	s.freeze(0, 2)
 	s.print(2)
 	return s.err
+}
+
+// The follow-up blocks share the weekly table's columns: the text falls in
+// its wide column D, the dates in its date columns.
+var (
+	kendalaHeaders = []string{"Minggu", "Dilaporkan", "Status", "Kendala", "Teratasi", "Oleh", "Catatan"}
+	actionHeaders  = []string{"Rapat", "Tenggat", "Status", "Tindak lanjut", "Selesai", "Oleh", "Catatan"}
+)
+
+// writeFollowUps writes a titled block of kendala or tasks from row y and
+// returns the next free row.
+func writeFollowUps(s *sheet, st styles, qs quarterStyles, loc *time.Location, y int, title string, headers []string, rows []FollowUpRow) int {
+	s.str(1, y, title)
+	s.style(1, y, 1, y, qs.title)
+	y++
+	for i, h := range headers {
+		s.str(i+1, y, h)
+	}
+	s.style(1, y, len(headers), y, st.header)
+	if len(rows) == 0 {
+		y++
+		s.str(1, y, "—")
+	}
+	for _, r := range rows {
+		y++
+		s.str(1, y, clean(r.Ref))
+		s.time(2, y, wallUTC(r.Date, loc))
+		s.str(3, y, r.Status)
+		s.str(4, y, clean(r.Text))
+		if !r.ClosedAt.IsZero() {
+			s.time(5, y, wallUTC(r.ClosedAt, loc))
+		}
+		s.str(6, y, clean(r.ClosedBy))
+		s.str(7, y, clean(r.Note))
+		s.style(1, y, 1, y, st.top)
+		s.style(2, y, 2, y, st.date)
+		s.style(3, y, 4, y, st.wrap)
+		s.style(5, y, 5, y, st.date)
+		s.style(6, y, 7, y, st.wrap)
+	}
+	return y + 2
 }

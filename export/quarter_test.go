@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -67,6 +68,52 @@ func TestQuarterXLSX(t *testing.T) {
 	}
 	if fs, _ := f.GetCellFormula("Samarinda", "D25"); fs != "" {
 		t.Error("user text became a formula")
+	}
+}
+
+func TestQuarterXLSXFollowUps(t *testing.T) {
+	b := quarterFixture()
+	closed := time.Date(2025, 2, 19, 10, 0, 0, 0, time.UTC) // 18:00 WITA
+	sam := &b.Regions[0]
+	sam.FollowUps = &tkpkbot.RegionFollowUp{RegionCode: "6472", OpenKendala: 1, OpenActions: 2, Overdue: 1}
+	sam.Kendala = []FollowUpRow{{Ref: "2025-W07", Date: time.Date(2025, 2, 12, 2, 0, 0, 0, time.UTC), Status: "teratasi",
+		Text: "Sinyal lemah", ClosedAt: closed, ClosedBy: "Sari", Note: "=Menara baru"}}
+	b.Province.FollowUps = sam.FollowUps
+	var buf bytes.Buffer
+	if err := QuarterXLSX(&buf, b); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for c, want := range map[string]string{"N5": "Kendala terbuka", "O5": "Tindak lanjut terbuka", "P5": "Tindak lanjut lewat tenggat",
+		"N6": "1", "O6": "2", "P6": "1", "N7": "1", "P7": "1"} {
+		if got, _ := f.GetCellValue("Ringkasan", c); got != want {
+			t.Errorf("Ringkasan!%s = %q, want %q", c, got, want)
+		}
+	}
+	rows, _ := f.GetRows("Samarinda")
+	all := ""
+	for _, r := range rows {
+		all += strings.Join(r, "|") + "\n"
+	}
+	for _, w := range []string{"Kendala terbuka|1", "Tindak lanjut terbuka|2", "Tindak lanjut lewat tenggat|1",
+		"Kendala triwulan ini\nMinggu|Dilaporkan|Status|Kendala|Teratasi|Oleh|Catatan",
+		"2025-W07|12/02/2025|teratasi|Sinyal lemah|19/02/2025|Sari|=Menara baru",
+		"Tindak lanjut triwulan ini\nRapat|Tenggat|Status|Tindak lanjut|Selesai|Oleh|Catatan\n—\n"} {
+		if !strings.Contains(all, w) {
+			t.Errorf("region sheet lacks %q:\n%s", w, all)
+		}
+	}
+	// The block comes before the weekly table; the note stays text.
+	if strings.Index(all, "Kendala triwulan ini") > strings.Index(all, "Laporan per minggu") {
+		t.Error("the follow-ups come after the weekly table")
+	}
+	for y := 1; y <= len(rows); y++ {
+		if fs, _ := f.GetCellFormula("Samarinda", "G"+strconv.Itoa(y)); fs != "" {
+			t.Errorf("G%d became a formula %q", y, fs)
+		}
 	}
 }
 

@@ -79,21 +79,29 @@ func (h *Handlers) capaianRegion(ctx context.Context, v progressView, reg tkpkbo
 	b.WriteString(reachLine(p) + "\n")
 	b.WriteString(budgetLine(p) + "\n")
 	b.WriteString(participationLine(p.Part) + "\n")
-	k, tl, known, err := h.openFollowUps(ctx, reg.Code)
+	counts, known, err := h.followUpCounts(ctx)
 	if err != nil {
 		return "", err
 	}
 	if known {
-		fmt.Fprintf(&b, "Kendala terbuka: <b>%s</b> · tindak lanjut terbuka: <b>%s</b>\n", indo.Int(int64(k)), indo.Int(int64(tl)))
+		b.WriteString(followUpLine(counts[reg.Code], reg) + "\n")
 	}
 	notes, err := h.recentObstacles(ctx, reg.Code, v.From, v.To, 3)
+	if err != nil {
+		return "", err
+	}
+	solved, err := h.solvedKendala(ctx, reg.Code, known && len(notes) > 0)
 	if err != nil {
 		return "", err
 	}
 	if len(notes) > 0 {
 		b.WriteString("\n<b>Kendala terakhir yang dilaporkan</b>\n")
 		for _, n := range notes {
-			fmt.Fprintf(&b, "• Minggu %d: %s\n", n.Week.Week, escape(truncateRunes(n.Obstacles, 160)))
+			mark := ""
+			if solved[n.Week] {
+				mark = " — ✅ teratasi"
+			}
+			fmt.Fprintf(&b, "• Minggu %d: %s%s\n", n.Week.Week, escape(truncateRunes(n.Obstacles, 160)), mark)
 		}
 	}
 	if fig, ok := h.poorPopulation(ctx, reg.Code); ok {
@@ -102,6 +110,20 @@ func (h *Handlers) capaianRegion(ctx context.Context, v progressView, reg tkpkbo
 	}
 	b.WriteString("\n<i>" + reachNote + "</i>")
 	return b.String(), nil
+}
+
+// followUpLine is a region's open kendala and tindak lanjut now, whatever
+// the year shown, with where to see and close the tasks.
+func followUpLine(c tkpkbot.RegionFollowUp, reg tkpkbot.Region) string {
+	s := fmt.Sprintf("🧩 Kendala terbuka saat ini: <b>%s</b> · 📌 tindak lanjut terbuka: <b>%s</b>",
+		indo.Int(int64(c.OpenKendala)), indo.Int(int64(c.OpenActions)))
+	if c.Overdue > 0 {
+		s += fmt.Sprintf(" (⚠️ %s lewat tenggat)", indo.Int(int64(c.Overdue)))
+	}
+	if c.OpenActions > 0 {
+		s += "\n   Rincian dan tombol Selesai: /tindaklanjut " + escape(reg.Name)
+	}
+	return s
 }
 
 func reachLine(p regionProgress) string {
@@ -147,6 +169,25 @@ func (h *Handlers) recentObstacles(ctx context.Context, region string, from, to 
 	return out, nil
 }
 
+// solvedKendala are the weeks whose kendala of region a later report
+// said was solved, so the latest kendala are not read as still open.
+func (h *Handlers) solvedKendala(ctx context.Context, region string, wanted bool) (map[tkpkbot.Week]bool, error) {
+	if !wanted {
+		return nil, nil
+	}
+	ks, err := h.FollowUps.KendalaHistory(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("kendala history for /capaian: %w", err)
+	}
+	out := map[tkpkbot.Week]bool{}
+	for _, k := range ks {
+		if k.RegionCode == region && !k.Open() {
+			out[k.Week] = true
+		}
+	}
+	return out, nil
+}
+
 // poorPopulation is the region's latest "penduduk miskin" from the
 // figures cache, for context beside the households reached.
 func (h *Handlers) poorPopulation(ctx context.Context, region string) (tkpkbot.Figure, bool) {
@@ -167,8 +208,20 @@ func (h *Handlers) poorPopulation(ctx context.Context, region string) (tkpkbot.F
 func (h *Handlers) capaianAll(ctx context.Context, r *Request, v progressView, year int) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "📈 <b>Capaian kabupaten/kota %d</b>\n%s s.d. %s\n\n", year, indo.WeekLabel(v.From, h.Location), indo.WeekLabel(v.To, h.Location))
-	const cols = "%-11s %6s %8s %4s %5s\n"
-	b.WriteString("<pre>" + fmt.Sprintf(cols, "Wilayah", "KK", "Target", "%", "Tepat"))
+	counts, known, err := h.followUpCounts(ctx)
+	if err != nil {
+		return err
+	}
+	// The follow-up columns are two characters each: the table must stay
+	// within a phone's width.
+	const cols = "%-11s %6s %8s %4s %5s"
+	const more = " %2s %2s"
+	header := fmt.Sprintf(cols, "Wilayah", "KK", "Target", "%", "Tepat")
+	if known {
+		header += fmt.Sprintf(more, "Kd", "TL")
+	}
+	b.WriteString("<pre>" + header + "\n")
+	var overdue []string
 	row := func(name string, p regionProgress) {
 		pct := "—"
 		if x, ok := percent(p.Households, p.TargetKK.Value); ok {
@@ -183,6 +236,14 @@ func (h *Handlers) capaianAll(ctx context.Context, r *Request, v progressView, y
 			rate = indo.Decimal(x*100, 0) + "%"
 		}
 		fmt.Fprintf(&b, cols, truncateRunes(name, 11), indo.Int(p.Households), target, pct, rate)
+		if known {
+			c := counts[p.Region.Code]
+			fmt.Fprintf(&b, more, indo.Int(int64(c.OpenKendala)), indo.Int(int64(c.OpenActions)))
+			if c.Overdue > 0 && p.Region.Code != tkpkbot.ProvinceCode {
+				overdue = append(overdue, fmt.Sprintf("%s %s", escape(p.Region.Name), indo.Int(int64(c.Overdue))))
+			}
+		}
+		b.WriteString("\n")
 	}
 	for _, p := range v.Regions {
 		row(shortName(p.Region), p)
@@ -191,7 +252,14 @@ func (h *Handlers) capaianAll(ctx context.Context, r *Request, v progressView, y
 	b.WriteString("</pre>\n")
 	b.WriteString(budgetLine(v.Province) + "\n")
 	b.WriteString(participationLine(v.Province.Part) + "\n")
-	fmt.Fprintf(&b, "\n<i>%s Rincian satu wilayah: /capaian Samarinda.</i>", reachNote)
+	if len(overdue) > 0 {
+		b.WriteString("⚠️ Tindak lanjut lewat tenggat: " + strings.Join(overdue, ", ") + " (/tindaklanjut)\n")
+	}
+	legend := ""
+	if known {
+		legend = " Kd/TL: kendala dan tindak lanjut yang terbuka saat ini."
+	}
+	fmt.Fprintf(&b, "\n<i>%s%s Rincian satu wilayah: /capaian Samarinda.</i>", reachNote, legend)
 	h.reply(ctx, r, b.String())
 
 	bars, province, ok := capaianBars(v)

@@ -28,26 +28,42 @@ func (h *Handlers) followUpTables(ctx context.Context) ([]export.Table, error) {
 		Headers: []string{"Wilayah", "Kode BPS", "Minggu", "Kendala", "Dibuka (WITA)", "Status", "Ditutup (WITA)", "Ditutup oleh", "Catatan", "Lewat laporan"},
 		Widths:  []float64{18, 10, 10, 50, 17, 12, 17, 18, 40, 12}}
 	for _, k := range ks {
-		status, closed, who, via := "terbuka", time.Time{}, "", ""
+		closed, who, via := time.Time{}, "", ""
 		if !k.Open() {
-			status, closed, who, via = "teratasi", *k.ClosedAt, closerName(k.ClosedName, k.ClosedBy), viaReport(k.ClosedReport)
+			closed, who, via = *k.ClosedAt, closerName(k.ClosedName, k.ClosedBy), viaReport(k.ClosedReport)
 		}
-		kt.Rows = append(kt.Rows, []any{regionName(k.RegionCode), k.RegionCode, k.Week.String(), k.Text, k.OpenedAt, status, closed, who, k.Note, via})
+		kt.Rows = append(kt.Rows, []any{regionName(k.RegionCode), k.RegionCode, k.Week.String(), k.Text, k.OpenedAt, kendalaStatus(k), closed, who, k.Note, via})
 	}
 	at := export.Table{Name: "Tindak lanjut",
 		Headers: []string{"Wilayah", "Kode BPS", "Rapat", "Tugas", "Tenggat", "Dibuat (WITA)", "Status", "Selesai (WITA)", "Oleh", "Catatan", "Lewat laporan"},
 		Widths:  []float64{18, 10, 8, 50, 17, 17, 14, 17, 18, 40, 12}}
 	for _, a := range as {
-		status, closed, who, via := "terbuka", time.Time{}, "", ""
-		switch {
-		case !a.Open():
-			status, closed, who, via = "selesai", *a.ClosedAt, closerName(a.ClosedName, a.ClosedBy), viaReport(a.ClosedReport)
-		case a.Overdue(now):
-			status = "lewat tenggat"
+		closed, who, via := time.Time{}, "", ""
+		if !a.Open() {
+			closed, who, via = *a.ClosedAt, closerName(a.ClosedName, a.ClosedBy), viaReport(a.ClosedReport)
 		}
-		at.Rows = append(at.Rows, []any{regionName(a.RegionCode), a.RegionCode, fmt.Sprintf("#%d", a.MeetingID), a.Task, a.DueAt, a.CreatedAt, status, closed, who, a.Note, via})
+		at.Rows = append(at.Rows, []any{regionName(a.RegionCode), a.RegionCode, fmt.Sprintf("#%d", a.MeetingID), a.Task, a.DueAt, a.CreatedAt, actionStatus(a, now), closed, who, a.Note, via})
 	}
 	return []export.Table{kt, at}, nil
+}
+
+// kendalaStatus and actionStatus are the status words of the sheets
+// (/ekspor, /triwulan).
+func kendalaStatus(k tkpkbot.Kendala) string {
+	if k.Open() {
+		return "terbuka"
+	}
+	return "teratasi"
+}
+
+func actionStatus(a tkpkbot.Action, now time.Time) string {
+	switch {
+	case !a.Open():
+		return "selesai"
+	case a.Overdue(now):
+		return "lewat tenggat"
+	}
+	return "terbuka"
 }
 
 func regionName(code string) string {

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"fmt"
 
 	"tkpkbot"
 )
@@ -125,10 +126,27 @@ func percent(reached, target int64) (float64, bool) {
 	return float64(reached) * 100 / float64(target), true
 }
 
-// openFollowUps is the seam for the kendala and tindak lanjut that the
-// meeting-minutes feature tracks (issue of h-notulen): it returns how
-// many are open for region, and known=false until that feature is wired,
-// in which case /capaian and the quarterly sheets leave the line out.
-func (h *Handlers) openFollowUps(ctx context.Context, region string) (kendala, tindakLanjut int, known bool, err error) {
-	return 0, 0, false, nil
+// followUpCounts is every region's open kendala and tindak lanjut at
+// now, from the one count query (FollowUpService.FollowUpCounts, as /rekap
+// and the admins' deadline summary), whose open and overdue rule is the
+// agenda's and /tindaklanjut's; the province is the sum. A region with
+// nothing open is missing from the map, which reads as zero. ok is false
+// without the follow-up service, and the views leave the counts out.
+func (h *Handlers) followUpCounts(ctx context.Context) (counts map[string]tkpkbot.RegionFollowUp, ok bool, err error) {
+	if h.FollowUps == nil {
+		return nil, false, nil
+	}
+	list, err := h.FollowUps.FollowUpCounts(ctx, h.Clock.Now())
+	if err != nil {
+		return nil, false, fmt.Errorf("follow-up counts: %w", err)
+	}
+	counts = make(map[string]tkpkbot.RegionFollowUp, len(list)+1)
+	var province tkpkbot.RegionFollowUp
+	for _, c := range list {
+		counts[c.RegionCode] = c
+		province.Add(c)
+	}
+	province.RegionCode = tkpkbot.ProvinceCode
+	counts[tkpkbot.ProvinceCode] = province
+	return counts, true, nil
 }

@@ -3,6 +3,8 @@ package handlers
 import (
 	"context"
 	"fmt"
+
+	"tkpkbot"
 )
 
 // recapFollowUps is each region's open kendala and tindak lanjut as a
@@ -18,17 +20,23 @@ func (h *Handlers) recapFollowUps(ctx context.Context) (map[string]string, error
 		return nil, err
 	}
 	for _, c := range counts {
-		var s string
-		if c.OpenKendala > 0 {
-			s += fmt.Sprintf(" · 🧩 %d", c.OpenKendala)
-		}
-		if c.OpenActions > 0 {
-			s += fmt.Sprintf(" · 📌 %d", c.OpenActions)
-			if c.Overdue > 0 {
-				s += fmt.Sprintf(" (⚠️ %d)", c.Overdue)
-			}
-		}
-		out[c.RegionCode] = s
+		out[c.RegionCode] = followUpSuffix(c)
 	}
 	return out, nil
+}
+
+// followUpSuffix is " · 🧩 1 · 📌 2 (⚠️ 1)", "" with nothing open; the
+// /triwulan chat summary uses it too.
+func followUpSuffix(c tkpkbot.RegionFollowUp) string {
+	var s string
+	if c.OpenKendala > 0 {
+		s += fmt.Sprintf(" · 🧩 %d", c.OpenKendala)
+	}
+	if c.OpenActions > 0 {
+		s += fmt.Sprintf(" · 📌 %d", c.OpenActions)
+		if c.Overdue > 0 {
+			s += fmt.Sprintf(" (⚠️ %d)", c.Overdue)
+		}
+	}
+	return s
 }

@@ -75,9 +75,31 @@ func (h *Handlers) quarterBook(ctx context.Context, q tkpkbot.Quarter, u tkpkbot
 	if running {
 		period += ", triwulan masih berjalan"
 	}
+	counts, known, err := h.followUpCounts(ctx)
+	if err != nil {
+		return export.QuarterBook{}, "", err
+	}
+	kendala, actions, err := h.quarterFollowUps(ctx, q, known)
+	if err != nil {
+		return export.QuarterBook{}, "", err
+	}
+	pctNote := "Persentase dibanding target dan pagu tahunan " + fmt.Sprint(q.Year) + "."
+	if known {
+		pctNote += " Status kendala dan tindak lanjut per " + indo.ShortDate(h.Clock.Now().In(h.Location)) + "."
+	}
 	book := export.QuarterBook{Title: title + " — TKPK Kalimantan Timur", Period: period,
-		Notes:   []string{thursdayNote, reachNote, "Persentase dibanding target dan pagu tahunan " + fmt.Sprint(q.Year) + "."},
-		Summary: u.Role != tkpkbot.RoleKoordinator}
+		Notes:   []string{thursdayNote, reachNote, pctNote},
+		Summary: u.Role != tkpkbot.RoleKoordinator, Location: h.Location}
+	// withFollowUps gives a region's sheet its counts and lists, and its
+	// chat line the counts.
+	withFollowUps := func(qr *export.QuarterRegion, line string) string {
+		if !known {
+			return line
+		}
+		c := counts[qr.Code]
+		qr.FollowUps, qr.Kendala, qr.Actions = &c, kendala[qr.Code], actions[qr.Code]
+		return line + followUpSuffix(c)
+	}
 	regions := v.Regions
 	if u.Role == tkpkbot.RoleKoordinator {
 		regions = []regionProgress{v.region(u.RegionCode)}
@@ -89,8 +111,9 @@ func (h *Handlers) quarterBook(ctx context.Context, q tkpkbot.Quarter, u tkpkbot
 		if err != nil {
 			return book, "", err
 		}
+		line := withFollowUps(&qr, quarterLine(p, len(v.Weeks)))
 		book.Regions = append(book.Regions, qr)
-		b.WriteString(quarterLine(p, len(v.Weeks)) + "\n")
+		b.WriteString(line + "\n")
 	}
 	if book.Summary {
 		prov, err := h.quarterRegion(ctx, v.Province, v, nil, nil)
@@ -98,11 +121,61 @@ func (h *Handlers) quarterBook(ctx context.Context, q tkpkbot.Quarter, u tkpkbot
 			return book, "", err
 		}
 		prov.Weeks = nil
+		line := withFollowUps(&prov, quarterLine(v.Province, len(v.Weeks)*len(v.Regions)))
+		prov.Kendala, prov.Actions = nil, nil
 		book.Province = prov
-		b.WriteString("\n" + quarterLine(v.Province, len(v.Weeks)*len(v.Regions)) + "\n")
+		b.WriteString("\n" + line + "\n")
 	}
-	b.WriteString("\n<i>" + reachNote + " Minggu masuk triwulan hari Kamisnya. % dari target tahunan.</i>")
+	legend := ""
+	if known {
+		legend = " 🧩 kendala dan 📌 tindak lanjut yang terbuka saat ini (⚠️ lewat tenggat)."
+	}
+	b.WriteString("\n<i>" + reachNote + " Minggu masuk triwulan hari Kamisnya. % dari target tahunan." + legend + "</i>")
 	return book, b.String(), nil
+}
+
+// quarterFollowUps are the kendala and tindak lanjut of q per region, as
+// sheet rows (tkpkbot.Kendala.InPeriod, Action.InPeriod), with their
+// status now; nothing without the follow-up service.
+func (h *Handlers) quarterFollowUps(ctx context.Context, q tkpkbot.Quarter, known bool) (kendala, actions map[string][]export.FollowUpRow, err error) {
+	if !known {
+		return nil, nil, nil
+	}
+	ks, err := h.FollowUps.KendalaHistory(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("quarter kendala: %w", err)
+	}
+	as, err := h.FollowUps.Actions(ctx, "", true)
+	if err != nil {
+		return nil, nil, fmt.Errorf("quarter tindak lanjut: %w", err)
+	}
+	from, to := q.Weeks()
+	start, end := from.Start(h.Location), to.Next().Start(h.Location)
+	now := h.Clock.Now()
+	kendala, actions = map[string][]export.FollowUpRow{}, map[string][]export.FollowUpRow{}
+	closed := func(at *time.Time, name string, by int64) (time.Time, string) {
+		if at == nil {
+			return time.Time{}, ""
+		}
+		return *at, closerName(name, by)
+	}
+	for _, k := range ks {
+		if !k.InPeriod(from, to, start, end) {
+			continue
+		}
+		at, who := closed(k.ClosedAt, k.ClosedName, k.ClosedBy)
+		kendala[k.RegionCode] = append(kendala[k.RegionCode], export.FollowUpRow{Ref: k.Week.String(), Date: k.OpenedAt,
+			Status: kendalaStatus(k), Text: k.Text, ClosedAt: at, ClosedBy: who, Note: k.Note})
+	}
+	for _, a := range as {
+		if !a.InPeriod(start, end) {
+			continue
+		}
+		at, who := closed(a.ClosedAt, a.ClosedName, a.ClosedBy)
+		actions[a.RegionCode] = append(actions[a.RegionCode], export.FollowUpRow{Ref: fmt.Sprintf("#%d", a.MeetingID), Date: a.DueOn,
+			Status: actionStatus(a, now), Text: a.Task, ClosedAt: at, ClosedBy: who, Note: a.Note})
+	}
+	return kendala, actions, nil
 }
 
 // quarterLine is one region in the chat summary.
@@ -123,13 +196,6 @@ func (h *Handlers) quarterRegion(ctx context.Context, p regionProgress, v progre
 		TargetKK: p.TargetKK.Value, TargetBudget: p.TargetBudget.Value, Part: p.Part}
 	if p.Region.Code == tkpkbot.ProvinceCode {
 		qr.Name = p.Region.Official
-	}
-	k, tl, known, err := h.openFollowUps(ctx, p.Region.Code)
-	if err != nil {
-		return qr, err
-	}
-	if known {
-		qr.FollowUps = fmt.Sprintf("%d kendala, %d tindak lanjut", k, tl)
 	}
 	label := map[string][]tkpkbot.Choice{tkpkbot.ChoiceStrategy: tkpkbot.Strategies, tkpkbot.ChoiceFunding: tkpkbot.FundingSources}
 	for _, kind := range []string{tkpkbot.ChoiceStrategy, tkpkbot.ChoiceFunding} {
