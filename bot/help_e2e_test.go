@@ -28,6 +28,14 @@ func TestHelpFitsTheRole(t *testing.T) {
 	mustContain(t, texts(h.say(coordID, "Sari", "/bantuan lapor")), "/lapor", "Cara pakai", "Hanya di chat pribadi")
 	mustContain(t, texts(h.say(coordID, "Sari", "/bantuan rekap")), "hanya untuk admin atau pengamat")
 	mustContain(t, texts(h.say(coordID, "Sari", "/bantuan xyz")), "tidak dikenal")
+
+	// An admin sees every command, each under what it is for: nothing is
+	// left in the catch-all group.
+	admin := texts(h.say(adminID, "Admin", "/bantuan"))
+	mustContain(t, admin, "Angka kemiskinan", "/peta", "Capaian dan triwulan", "/triwulan", "Tindak lanjut", "/notulen")
+	if strings.Contains(admin, "Lainnya") {
+		t.Errorf("a command of the admin's help has no group:\n%s", admin)
+	}
 }
 
 func TestHelpExamplesUseDatesFromToday(t *testing.T) {

@@ -13,8 +13,9 @@ var helpGroups = []struct {
 	title    string
 	commands []string
 }{
-	{"Angka kemiskinan", []string{"angka", "peringkat", "grafik", "impor"}},
+	{"Angka kemiskinan", []string{"angka", "peringkat", "grafik", "peta", "langganan", "impor"}},
 	{"Laporan mingguan", []string{"lapor", "batal", "laporanku", "laporan", "rekap", "ekspor", "libur", "libur_hapus"}},
+	{"Capaian dan triwulan", []string{"capaian", "triwulan", "riwayat", "impor_target"}},
 	{"Rapat", []string{"rapat", "rapat_baru", "rapat_batal", "hadir", "agenda", "bahan", "pengingat"}},
 	{"Tindak lanjut", []string{"notulen", "tindaklanjut"}},
 	{"Anggota", []string{"daftar", "undang", "undangan", "anggota", "cabut"}},
