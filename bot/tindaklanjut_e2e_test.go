@@ -125,4 +125,17 @@ func TestTindaklanjutSelesaiWithANoteRecheckedAtEveryStep(t *testing.T) {
 	if rows, err := wb.GetRows("Kendala"); err != nil || len(rows) != 1 || rows[0][3] != "Kendala" {
 		t.Fatalf("Kendala sheet = %v, %v", rows, err)
 	}
+
+	// An export of weeks before the meeting holds none of its tasks.
+	h.say(adminID, "Admin", "/ekspor 2024-W40 2024-W45")
+	docs = h.fake.CallsTo("sendDocument")
+	for _, f := range docs[len(docs)-1].Files {
+		data = f.Data
+	}
+	if wb, err = excelize.OpenReader(bytes.NewReader(data)); err != nil {
+		t.Fatal(err)
+	}
+	if rows, err := wb.GetRows("Tindak lanjut"); err != nil || len(rows) != 1 {
+		t.Fatalf("weeks 40–45 export lists later tasks: %v, %v", rows, err)
+	}
 }

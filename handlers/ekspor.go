@@ -68,7 +68,7 @@ func (h *Handlers) exportReports(ctx context.Context, r *Request) error {
 	if csvOut {
 		err, name = export.CSV(&buf, rows, h.Location), name+".csv"
 	} else {
-		tables, terr := h.followUpTables(ctx)
+		tables, terr := h.followUpTables(ctx, from, to)
 		if terr != nil {
 			return terr
 		}

@@ -10,8 +10,10 @@ import (
 )
 
 // followUpTables are the workbook's "Kendala" and "Tindak lanjut" sheets:
-// every item ever opened, with when and by whom it was closed and how.
-func (h *Handlers) followUpTables(ctx context.Context) ([]export.Table, error) {
+// the items that belong to the exported weeks from..to (raised, due or
+// closed in them, or still open then; the rule of /triwulan), with when
+// and by whom each was closed and how.
+func (h *Handlers) followUpTables(ctx context.Context, from, to tkpkbot.Week) ([]export.Table, error) {
 	if h.FollowUps == nil {
 		return nil, nil
 	}
@@ -24,10 +26,14 @@ func (h *Handlers) followUpTables(ctx context.Context) ([]export.Table, error) {
 		return nil, err
 	}
 	now := h.Clock.Now()
+	start, end := from.Start(h.Location), to.Next().Start(h.Location)
 	kt := export.Table{Name: "Kendala",
 		Headers: []string{"Wilayah", "Kode BPS", "Minggu", "Kendala", "Dibuka (WITA)", "Status", "Ditutup (WITA)", "Ditutup oleh", "Catatan", "Lewat laporan"},
 		Widths:  []float64{18, 10, 10, 50, 17, 12, 17, 18, 40, 12}}
 	for _, k := range ks {
+		if !k.InPeriod(from, to, start, end) {
+			continue
+		}
 		closed, who, via := time.Time{}, "", ""
 		if !k.Open() {
 			closed, who, via = *k.ClosedAt, closerName(k.ClosedName, k.ClosedBy), viaReport(k.ClosedReport)
@@ -38,6 +44,9 @@ func (h *Handlers) followUpTables(ctx context.Context) ([]export.Table, error) {
 		Headers: []string{"Wilayah", "Kode BPS", "Rapat", "Tugas", "Tenggat", "Dibuat (WITA)", "Status", "Selesai (WITA)", "Oleh", "Catatan", "Lewat laporan"},
 		Widths:  []float64{18, 10, 8, 50, 17, 17, 14, 17, 18, 40, 12}}
 	for _, a := range as {
+		if !a.InPeriod(start, end) {
+			continue
+		}
 		closed, who, via := time.Time{}, "", ""
 		if !a.Open() {
 			closed, who, via = *a.ClosedAt, closerName(a.ClosedName, a.ClosedBy), viaReport(a.ClosedReport)
