@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"image/png"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -344,17 +343,7 @@ func TestImportSubcommand(t *testing.T) {
 	if err := os.WriteFile(bad, csvFile(`Atlantis,2025-03,p0,"4,05",persen,"BPS"`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	env := func(k string) string {
-		if k == "DATABASE_URL" {
-			return h.cfg.DatabaseURL
-		}
-		return ""
-	}
-	importCmd := func(args ...string) (int, string, string) {
-		var out, errOut bytes.Buffer
-		code := runImport(context.Background(), args, env, slog.New(slog.DiscardHandler), &out, &errOut)
-		return code, out.String(), errOut.String()
-	}
+	importCmd := h.subcommand(runImport)
 	if code, out, _ := importCmd("--help"); code != 0 || !strings.Contains(out, "Usage: tkpkbot import") {
 		t.Fatalf("--help: %d %s", code, out)
 	}

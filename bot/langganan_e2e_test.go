@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"log/slog"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -61,6 +59,7 @@ func TestImportNoticesEachSubscriberOnceAcrossReplicasAndRestarts(t *testing.T) 
 		t.Fatalf("an unchanged re-import sent a notice (%d in all)", n)
 	}
 }
+
 func TestCLIImportNoticesTheSubscribersOfTheRunningBot(t *testing.T) {
 	h := newHarness(t)
 	joinCoordinator(t, h, "Samarinda")
@@ -68,15 +67,8 @@ func TestCLIImportNoticesTheSubscribersOfTheRunningBot(t *testing.T) {
 	if err := os.WriteFile(file, newFigures, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	env := func(k string) string {
-		if k == "DATABASE_URL" {
-			return h.cfg.DatabaseURL
-		}
-		return ""
-	}
-	var out, errOut bytes.Buffer
-	if code := runImport(context.Background(), []string{file}, env, slog.New(slog.DiscardHandler), &out, &errOut); code != 0 {
-		t.Fatalf("import: exit %d, %s", code, errOut.String())
+	if code, _, errOut := h.subcommand(runImport)(file); code != 0 {
+		t.Fatalf("import: exit %d, %s", code, errOut)
 	}
 	// The CLI stamps its import with the wall clock; the bot's test clock
 	// has to have reached it for the notice to be due.

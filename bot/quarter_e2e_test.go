@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,17 +49,7 @@ func TestImportTargetsCommand(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("tahun,wilayah,target,nilai,sumber\n2025,Paser,kk,10,x\n2025,Paser,kk,12,x\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	env := func(k string) string {
-		if k == "DATABASE_URL" {
-			return h.cfg.DatabaseURL
-		}
-		return ""
-	}
-	cmd := func(args ...string) (int, string, string) {
-		var out, errOut bytes.Buffer
-		code := runImportTargets(context.Background(), args, env, slog.New(slog.DiscardHandler), &out, &errOut)
-		return code, out.String(), errOut.String()
-	}
+	cmd := h.subcommand(runImportTargets)
 	if code, out, _ := cmd("--help"); code != 0 || !strings.Contains(out, "tkpkbot import-targets") {
 		t.Fatalf("--help: %d %s", code, out)
 	}
