@@ -15,8 +15,9 @@ const (
 	AgendaKendala AgendaSource = "kendala"
 )
 
-// MaxAgendaAuto bounds the automatic items, so the reminder before a
-// meeting stays one message; the rest is in /tindaklanjut and /rekap.
+// MaxAgendaAuto bounds the automatic items one view shows in full, so the
+// reminder before a meeting stays one message; the rest is counted (see
+// AgendaFor) and is in /tindaklanjut and /rekap.
 const MaxAgendaAuto = 20
 
 // AgendaItem is one line of a meeting's agenda. ID is set for manual items
@@ -25,6 +26,9 @@ type AgendaItem struct {
 	ID     int64
 	Text   string
 	Source AgendaSource
+	// RegionCode is the region an automatic item is about; "" for manual
+	// items, which belong to the whole meeting.
+	RegionCode string
 	// The item an automatic line is about.
 	Action  *Action
 	Kendala *Kendala
@@ -53,9 +57,10 @@ type AgendaService interface {
 	// RemoveAgendaItem deletes a manual item and returns its meeting's
 	// agenda.
 	RemoveAgendaItem(ctx context.Context, id int64) (meetingID int64, agenda []AgendaItem, err error)
-	// Agenda is the meeting's whole agenda, the one query both /rapat and
-	// the reminder before the meeting read. Today it holds the manual
-	// items in order; the automatic items (open kendala, overdue tindak
-	// lanjut) are to be appended here, after them.
+	// Agenda is the meeting's whole agenda, the one query /rapat, /agenda
+	// and the reminder before the meeting read: the manual items in order,
+	// then, for a meeting that has not started and is not cancelled, the
+	// automatic items (overdue tindak lanjut, open kendala) of every
+	// region. What of it a person may read is AgendaFor's to decide.
 	Agenda(ctx context.Context, meetingID int64) ([]AgendaItem, error)
 }

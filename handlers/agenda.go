@@ -41,27 +41,27 @@ func (h *Handlers) agenda(ctx context.Context, r *Request) error {
 		h.reply(ctx, r, "⚠️ "+escape(userMessage(err))+fmt.Sprintf("\n\nContoh: <code>/agenda %d Evaluasi data P3KE per kabupaten/kota</code>", id))
 		return nil
 	}
-	text, kb := agendaEditor(id, items, item != "")
+	text, kb := agendaEditor(id, tkpkbot.AgendaFor(items, r.User, r.Private), item != "")
 	h.reply(ctx, r, text, kb...)
 	return nil
 }
 
 // agendaEditor is the admin's view of an agenda: the list and a Hapus
-// button per manual item.
-func agendaEditor(meetingID int64, items []tkpkbot.AgendaItem, added bool) (string, [][]tkpkbot.Button) {
+// button per manual item, numbered as the list is.
+func agendaEditor(meetingID int64, v tkpkbot.AgendaView, added bool) (string, [][]tkpkbot.Button) {
 	var b strings.Builder
 	if added {
 		fmt.Fprintf(&b, "✓ Butir agenda ditambahkan ke rapat <b>#%d</b>.\n\n", meetingID)
 	} else {
 		fmt.Fprintf(&b, "Agenda rapat <b>#%d</b>\n\n", meetingID)
 	}
-	if a := reminders.AgendaText(items); a != "" {
+	if a := reminders.AgendaText(v); a != "" {
 		b.WriteString(a)
 	} else {
 		fmt.Fprintf(&b, "Agenda belum diisi. Tambahkan: <code>/agenda %d &lt;butir&gt;</code>", meetingID)
 	}
 	var buttons []tkpkbot.Button
-	for i, it := range items {
+	for i, it := range v.Items {
 		if it.Source == tkpkbot.AgendaManual && it.ID != 0 {
 			buttons = append(buttons, tkpkbot.Button{Text: fmt.Sprintf("🗑 Hapus %d", i+1), Data: agendaRemovePrefix + ":" + strconv.FormatInt(it.ID, 10)})
 		}
@@ -83,14 +83,15 @@ func (h *Handlers) agendaRemoveButton(ctx context.Context, r *Request, data stri
 		return err
 	}
 	h.answer(ctx, r, "Butir agenda dihapus.")
-	text, kb := agendaEditor(meetingID, items, false)
+	text, kb := agendaEditor(meetingID, tkpkbot.AgendaFor(items, r.User, r.Private), false)
 	h.edit(ctx, r, text, kb...)
 	return nil
 }
 
 // showMeeting is /rapat <nomor>: the meeting, its agenda, the RSVP tally
-// and how many regions sent materials. Only counts, so it may be shown in
-// a group; the details stay in private chats (/hadir, /bahan).
+// and how many regions sent materials. In a group it holds the manual
+// agenda and counts only (tkpkbot.AgendaFor decides the agenda's part);
+// the details stay in private chats (/hadir, /bahan, /rapat there).
 func (h *Handlers) showMeeting(ctx context.Context, r *Request) error {
 	id, ok := parseMeetingID(r.Args)
 	if !ok {
@@ -110,7 +111,7 @@ func (h *Handlers) showMeeting(ctx context.Context, r *Request) error {
 	if m.Cancelled() {
 		b.WriteString("🚫 <b>Rapat ini dibatalkan.</b>\n")
 	}
-	if a := reminders.AgendaText(items); a != "" {
+	if a := reminders.AgendaText(tkpkbot.AgendaFor(items, r.User, r.Private)); a != "" {
 		b.WriteString("\n" + a + "\n")
 	} else {
 		b.WriteString("\nAgenda belum diisi.\n")

@@ -12,8 +12,9 @@ import (
 
 // FollowUpAgenda is what a meeting's agenda lists on its own: every
 // overdue tindak lanjut at now and every region's open kendala, one HTML
-// line each (see followUpAgendaLines). The store appends the same items to
-// every agenda (AgendaService.Agenda); this reads them for other views.
+// line each (see followUpAgendaLines), unfiltered: not for a chat as is
+// (tkpkbot.AgendaFor decides what a viewer reads). The store appends the
+// same items to every upcoming meeting's agenda (AgendaService.Agenda).
 func (h *Handlers) FollowUpAgenda(ctx context.Context, now time.Time) ([]string, error) {
 	if h.FollowUps == nil {
 		return nil, nil
@@ -37,12 +38,12 @@ func followUpAgendaLines(ks []tkpkbot.Kendala, as []tkpkbot.Action, now time.Tim
 	var tasks, kendala []tkpkbot.AgendaItem
 	for i := range as {
 		if as[i].Overdue(now) {
-			tasks = append(tasks, tkpkbot.AgendaItem{Source: tkpkbot.AgendaOverdue, Text: as[i].Task, Action: &as[i]})
+			tasks = append(tasks, tkpkbot.AgendaItem{Source: tkpkbot.AgendaOverdue, Text: as[i].Task, RegionCode: as[i].RegionCode, Action: &as[i]})
 		}
 	}
 	for i := range ks {
 		if ks[i].Open() {
-			kendala = append(kendala, tkpkbot.AgendaItem{Source: tkpkbot.AgendaKendala, Text: ks[i].Text, Kendala: &ks[i]})
+			kendala = append(kendala, tkpkbot.AgendaItem{Source: tkpkbot.AgendaKendala, Text: ks[i].Text, RegionCode: ks[i].RegionCode, Kendala: &ks[i]})
 		}
 	}
 	sort.SliceStable(tasks, func(i, j int) bool {

@@ -92,18 +92,43 @@ func renderMaterials(d tkpkbot.Delivery, now time.Time, loc *time.Location) stri
 	return ""
 }
 
-// AgendaText is a meeting's agenda as every message shows it, or "" for
-// none; /rapat and the reminder before the meeting both use it.
-func AgendaText(items []tkpkbot.AgendaItem) string {
-	if len(items) == 0 {
+// AgendaText is one viewer's view of a meeting's agenda (tkpkbot.AgendaFor)
+// as every message shows it, or "" for none; /rapat, /agenda and the
+// reminder before the meeting all use it.
+func AgendaText(v tkpkbot.AgendaView) string {
+	if len(v.Items) == 0 && v.Counted() == 0 {
 		return ""
 	}
 	var b strings.Builder
 	b.WriteString("<b>Agenda</b>")
-	for i, it := range items {
+	for i, it := range v.Items {
 		fmt.Fprintf(&b, "\n%d. %s", i+1, AgendaLine(it))
 	}
+	if line := agendaCountLine(v); line != "" {
+		b.WriteString("\n" + line)
+	}
 	return b.String()
+}
+
+// agendaCountLine says how many automatic items the viewer may not read:
+// in a group, all of them, with where to read them; in a private chat,
+// other regions' (or those past the cap).
+func agendaCountLine(v tkpkbot.AgendaView) string {
+	var parts []string
+	if v.CountedKendala > 0 {
+		parts = append(parts, fmt.Sprintf("%d kendala terbuka", v.CountedKendala))
+	}
+	if v.CountedOverdue > 0 {
+		parts = append(parts, fmt.Sprintf("%d tindak lanjut lewat tenggat", v.CountedOverdue))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	what := strings.Join(parts, " dan ")
+	if v.Private {
+		return "＋ " + what + " lainnya juga dibahas"
+	}
+	return "＋ " + what + " dibahas; rinciannya di chat pribadi"
 }
 
 // agendas caches each meeting's agenda for one sweep, so a reminder to a

@@ -52,7 +52,11 @@ func render(d tkpkbot.Delivery, now time.Time, loc *time.Location, deadline time
 		msg.Keyboard = tkpkbot.MeetingKeyboard(m.ID)
 	case tkpkbot.KindMeetingBefore:
 		msg.HTML = fmt.Sprintf("⏰ <b>Pengingat rapat — %s</b>\n\n%s", Until(m.StartsAt.Sub(now)), MeetingDetails(m, loc))
-		if a := AgendaText(d.Agenda); a != "" {
+		// Decided per recipient from the role and region read at claim
+		// time, so a coordinator moved or removed since the reminder was
+		// planned reads only what they may read now.
+		private := d.Recipient.ID != 0 && d.ChatID == d.Recipient.ID
+		if a := AgendaText(tkpkbot.AgendaFor(d.Agenda, d.Recipient, private)); a != "" {
 			msg.HTML += "\n\n" + a
 		}
 		if d.Answer == tkpkbot.RSVPHadir {

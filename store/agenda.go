@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
@@ -25,7 +26,6 @@ func (db *DB) AddAgendaItem(ctx context.Context, meetingID, actor int64, text st
 		return nil, tkpkbot.ErrAgendaLong
 	}
 	now := db.Clock.Now()
-	var out []tkpkbot.AgendaItem
 	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
 		m, err := scanMeeting(tx.QueryRow(ctx, `SELECT `+meetingCols+` FROM meetings m WHERE m.id = $1 FOR UPDATE`, meetingID))
 		switch {
@@ -58,39 +58,50 @@ func (db *DB) AddAgendaItem(ctx context.Context, meetingID, actor int64, text st
 				return err
 			}
 		}
-		out, err = manualAgenda(ctx, tx, meetingID)
-		return err
+		return nil
 	})
-	return out, db.wrap("add agenda item", err)
+	if err != nil {
+		return nil, db.wrap("add agenda item", err)
+	}
+	// The same agenda /agenda N shows, so the list after adding and the
+	// list asked for never differ in items or numbering.
+	return db.Agenda(ctx, meetingID)
 }
 
 // RemoveAgendaItem deletes one manual item.
 func (db *DB) RemoveAgendaItem(ctx context.Context, id int64) (int64, []tkpkbot.AgendaItem, error) {
 	var meetingID int64
-	var out []tkpkbot.AgendaItem
-	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
-		err := tx.QueryRow(ctx, `DELETE FROM agenda_items WHERE id = $1 RETURNING meeting_id`, id).Scan(&meetingID)
-		if errors.Is(err, pgx.ErrNoRows) {
-			return tkpkbot.ErrAgendaUnknown.About(id)
-		} else if err != nil {
-			return err
-		}
-		out, err = manualAgenda(ctx, tx, meetingID)
-		return err
-	})
-	return meetingID, out, db.wrap("remove agenda item", err)
+	err := db.Pool.QueryRow(ctx, `DELETE FROM agenda_items WHERE id = $1 RETURNING meeting_id`, id).Scan(&meetingID)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return 0, nil, tkpkbot.ErrAgendaUnknown.About(id)
+	} else if err != nil {
+		return 0, nil, db.wrap("remove agenda item", err)
+	}
+	out, err := db.Agenda(ctx, meetingID)
+	return meetingID, out, err
 }
 
 // Agenda is the meeting's agenda: the manual items, in order, then the
 // coordination loop's automatic ones (every overdue tindak lanjut, every
-// region's open kendala; see followUpAgenda), so /rapat and the reminder
-// before the meeting show them without further change.
+// region's open kendala; see followUpAgenda). Those are today's, so only
+// a meeting still ahead gets them: a past or cancelled meeting's agenda
+// is what was on it, not what is open now. The whole agenda, for every
+// viewer; tkpkbot.AgendaFor picks what one may read.
 func (db *DB) Agenda(ctx context.Context, meetingID int64) ([]tkpkbot.AgendaItem, error) {
+	now := db.Clock.Now()
+	var starts time.Time
+	var cancelled bool
+	err := db.Pool.QueryRow(ctx, `SELECT starts_at, cancelled_at IS NOT NULL FROM meetings WHERE id = $1`, meetingID).Scan(&starts, &cancelled)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, meetingNotFound(meetingID)
+	} else if err != nil {
+		return nil, db.wrap("load agenda", err)
+	}
 	out, err := manualAgenda(ctx, db.Pool, meetingID)
-	if err != nil {
+	if err != nil || cancelled || !starts.After(now) {
 		return out, db.wrap("load agenda", err)
 	}
-	auto, err := db.followUpAgenda(ctx, db.Clock.Now())
+	auto, err := db.followUpAgenda(ctx, now)
 	return append(out, auto...), db.wrap("load agenda", err)
 }
 

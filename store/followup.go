@@ -334,7 +334,8 @@ func (db *DB) PlanActionReminders(ctx context.Context, offsets []time.Duration, 
 
 // followUpAgenda is the automatic part of every agenda: the tasks overdue
 // at now, then the open kendala, each group by region in the province's
-// order and oldest first, at most tkpkbot.MaxAgendaAuto in all.
+// order and oldest first. All of them: tkpkbot.AgendaFor caps and counts
+// per viewer, so a coordinator's own items are not cut by other regions'.
 func (db *DB) followUpAgenda(ctx context.Context, now time.Time) ([]tkpkbot.AgendaItem, error) {
 	as, err := db.OverdueActions(ctx, now)
 	if err != nil {
@@ -352,13 +353,10 @@ func (db *DB) followUpAgenda(ctx context.Context, now time.Time) ([]tkpkbot.Agen
 	sort.SliceStable(ks, func(i, j int) bool { return order[ks[i].RegionCode] < order[ks[j].RegionCode] })
 	var out []tkpkbot.AgendaItem
 	for i := range as {
-		out = append(out, tkpkbot.AgendaItem{Text: as[i].Task, Source: tkpkbot.AgendaOverdue, Action: &as[i]})
+		out = append(out, tkpkbot.AgendaItem{Text: as[i].Task, Source: tkpkbot.AgendaOverdue, RegionCode: as[i].RegionCode, Action: &as[i]})
 	}
 	for i := range ks {
-		out = append(out, tkpkbot.AgendaItem{Text: ks[i].Text, Source: tkpkbot.AgendaKendala, Kendala: &ks[i]})
-	}
-	if len(out) > tkpkbot.MaxAgendaAuto {
-		out = out[:tkpkbot.MaxAgendaAuto]
+		out = append(out, tkpkbot.AgendaItem{Text: ks[i].Text, Source: tkpkbot.AgendaKendala, RegionCode: ks[i].RegionCode, Kendala: &ks[i]})
 	}
 	return out, nil
 }
