@@ -229,6 +229,9 @@ func (h *Handlers) run(ctx context.Context, r *Request, c *Command) error {
 		h.reply(ctx, r, escape(c.refusal(r.User)))
 		return nil
 	}
+	// A command is something new: a Selesai pressed before it no longer
+	// takes the next message (/tindaklanjut lists the task open anyway).
+	h.moveOn(ctx, r, c.Name != "tindaklanjut")
 	return c.Run(ctx, r)
 }
 

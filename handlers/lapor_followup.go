@@ -122,6 +122,7 @@ func (h *Handlers) laporFollowUpButton(ctx context.Context, r *Request, data str
 	if !h.mayReport(ctx, r, f) {
 		return nil
 	}
+	h.moveOn(ctx, r, true) // the form goes on: its next answer is no note
 	switch parts[2] {
 	case "y", "n":
 		err = h.FollowUps.AnswerFollowUp(ctx, f.Token, pos, parts[2] == "y")

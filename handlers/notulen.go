@@ -182,6 +182,7 @@ func (h *Handlers) notulenButton(ctx context.Context, r *Request, data string) e
 		return h.showMinutesDraft(ctx, r, d, true)
 	case "ubah":
 		h.answer(ctx, r, "")
+		h.moveOn(ctx, r, true) // the next message is the minutes again
 		if _, err := h.FollowUps.SetMinutesText(ctx, token, d.Minutes, true); err != nil {
 			return err
 		}

@@ -236,7 +236,9 @@ func (h *Handlers) routes() {
 	// materials request is unambiguous and comes first; then what a button
 	// pressed just before asked for (the note of a Selesai, half an hour;
 	// the minutes text of a /notulen, admins, who have no form); then an
-	// open /lapor form, whatever else could read its answers.
+	// open /lapor form, whatever else could read its answers. A Selesai
+	// waits only until the person starts something else (moveOn in
+	// tindaklanjut.go, the one rule: the newest start wins).
 	h.OnText(h.materialsReply)
 	h.OnText(h.closingNote)
 	h.OnText(h.minutesText)

@@ -226,6 +226,20 @@ func TestActionStates(t *testing.T) {
 	if _, ok, _ := db.PendingClosing(ctx, 3); ok {
 		t.Fatal("a Selesai pressed long ago still takes the next message")
 	}
+	// Dropping says whether a fresh Selesai was waiting (the person is
+	// told the task is still open only then).
+	if dropped, err := db.DropClosing(ctx, 3); err != nil || dropped {
+		t.Fatalf("dropping a stale Selesai = %v, %v; want false", dropped, err)
+	}
+	if err := db.StartClosing(ctx, 3, ber.ID); err != nil {
+		t.Fatal(err)
+	}
+	if dropped, err := db.DropClosing(ctx, 3); err != nil || !dropped {
+		t.Fatalf("dropping a fresh Selesai = %v, %v; want true", dropped, err)
+	}
+	if dropped, err := db.DropClosing(ctx, 3); err != nil || dropped {
+		t.Fatalf("dropping twice = %v, %v; want false", dropped, err)
+	}
 }
 
 func TestActionRemindersPlannedForOpenTasksOnly(t *testing.T) {
