@@ -153,17 +153,40 @@ func (h *Handlers) actionState(a tkpkbot.Action, now time.Time) string {
 		}
 		return s
 	case a.Overdue(now):
-		return fmt.Sprintf("⚠️ lewat tenggat %s (%d hari)", due, int(now.Sub(a.DueAt)/(24*time.Hour))+1)
+		return "⚠️ lewat tenggat " + due + " (" + daysLate(now, a.DueOn, h.Location) + ")"
 	}
-	return "⏳ tenggat " + due + " (" + untilDays(a.DueAt.Sub(now)) + ")"
+	return "⏳ tenggat " + due + " (" + untilDays(now, a.DueOn, h.Location) + ")"
 }
 
-func untilDays(d time.Duration) string {
-	days := int(d / (24 * time.Hour))
-	if days < 1 {
+// calendarDays counts the calendar days in loc (WITA) from now's date to
+// day's date, negative once past: a task due tomorrow at 16.00 is
+// "besok" even with less than 24 hours left.
+func calendarDays(now, day time.Time, loc *time.Location) int {
+	y, m, d := now.In(loc).Date()
+	from := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	y, m, d = day.In(loc).Date()
+	to := time.Date(y, m, d, 0, 0, 0, 0, time.UTC) // UTC: every day 24 hours
+	return int(to.Sub(from) / (24 * time.Hour))
+}
+
+// untilDays words the calendar days left until the due day.
+func untilDays(now, day time.Time, loc *time.Location) string {
+	switch n := calendarDays(now, day, loc); {
+	case n <= 0:
 		return "hari ini"
+	case n == 1:
+		return "besok"
+	default:
+		return fmt.Sprintf("%d hari lagi", n)
 	}
-	return fmt.Sprintf("%d hari lagi", days)
+}
+
+// daysLate words the calendar days since the due day of an overdue task.
+func daysLate(now, day time.Time, loc *time.Location) string {
+	if n := -calendarDays(now, day, loc); n > 0 {
+		return fmt.Sprintf("%d hari", n)
+	}
+	return "sejak hari ini"
 }
 
 func regionOrder(code string) int {
