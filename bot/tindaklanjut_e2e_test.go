@@ -51,6 +51,10 @@ func TestTindaklanjutSelesaiWithANoteRecheckedAtEveryStep(t *testing.T) {
 	samMsgs := h.fake.Messages(coordID)
 	h.settle(h.fake.PressButtonByID(coordID, samMsgs[len(samMsgs)-1].ID, berauDone))
 	mustContain(t, lastText(h.fake.Messages(coordID)), "Hanya koordinator wilayah tugas ini atau admin")
+	// A pengamat reads the list but no tl: button is theirs.
+	pMsgs := h.fake.Messages(77)
+	h.settle(h.fake.PressButtonByID(77, pMsgs[len(pMsgs)-1].ID, berauDone))
+	mustContain(t, lastText(h.fake.Messages(77)), "Maaf, tombol ini hanya untuk admin atau koordinator. Peran Anda: pengamat.")
 
 	// A Selesai left pending does not swallow a /lapor answer.
 	mustContain(t, texts(h.press(berauID, "Bayu", "Selesai")), "Tulis catatan singkat")

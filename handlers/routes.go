@@ -227,7 +227,9 @@ func (h *Handlers) routes() {
 	h.OnCallback(bahanFilePrefix, Access{Roles: readers, Chats: PrivateOnly, Like: "bahan"}, h.bahanFileButton)
 	h.OnCallback(agendaRemovePrefix, Access{Roles: adminOnly, Chats: PrivateOnly, Like: "agenda"}, h.agendaRemoveButton)
 	h.OnCallback(notulenPrefix, Access{Roles: adminOnly, Chats: PrivateOnly, Like: "notulen"}, h.notulenButton)
-	h.OnCallback(tkpkbot.ActionPrefix, Access{Roles: members, Chats: PrivateOnly, Like: "tindaklanjut"}, h.actionButton)
+	// Every tl: button closes (Selesai, Tanpa catatan, Batal of a closing),
+	// which a pengamat never may; the list itself is /tindaklanjut's.
+	h.OnCallback(tkpkbot.ActionPrefix, Access{Roles: closers, Chats: PrivateOnly, Like: "tindaklanjut"}, h.actionButton)
 	h.OnCallback(laporFollowUpPrefix, Access{Roles: coordinator, Chats: PrivateOnly, Like: "lapor"}, h.laporFollowUpButton)
 	h.OnCallback("daftar", Access{Roles: everyone, Chats: PrivateOnly, Like: "daftar"}, h.daftarButton)
 	h.OnCallback("undangan", Access{Roles: adminOnly, Chats: PrivateOnly, Like: "undangan"}, h.undanganButton)
