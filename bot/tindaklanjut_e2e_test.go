@@ -178,3 +178,25 @@ func TestPendingSelesaiGivesWayToWhatWasStartedAfter(t *testing.T) {
 	mustContain(t, texts(h.say(berauID, "Bayu", "Rapat digelar di balai desa")), "Tindak lanjut selesai", "Rapat digelar di balai desa")
 	mustContain(t, texts(h.say(berauID, "Bayu", "12")), "Langkah 3/7")
 }
+
+// TestLaporCountsFollowUpsAndNamesTheKendalaWeek: the opening line counts
+// the follow-up questions, and a kendala older than last week says its
+// week instead of "Minggu lalu".
+func TestLaporCountsFollowUpsAndNamesTheKendalaWeek(t *testing.T) {
+	h := newHarness(t) // Wednesday of 2024-W50
+	joinBerau(t, h)
+	mustContain(t, texts(h.say(berauID, "Bayu", "/lapor")), "Jawab 7 pertanyaan berikut.", "Langkah 1/7")
+	for _, a := range []string{"Verifikasi P3KE", "12", "0", "Sinyal lemah di pedalaman", "Rapat lanjutan"} {
+		h.say(berauID, "Bayu", a)
+	}
+	chooseDefaults(t, h, berauID, "Bayu")
+	mustContain(t, texts(h.press(berauID, "Bayu", "Kirim")), "terkirim")
+
+	h.clock.Set(time.Date(2024, 12, 24, 10, 0, 0, 0, wita)) // 2024-W52: W50 is two weeks back
+	got := texts(h.say(berauID, "Bayu", "/lapor"))
+	mustContain(t, got, "Jawab 1 pertanyaan tindak lanjut, lalu 7 pertanyaan laporan.",
+		"Tindak lanjut 1/1 — Minggu 50 (9 Des 2024): 'Sinyal lemah di pedalaman' — sudah teratasi?")
+	if strings.Contains(got, "Minggu lalu") {
+		t.Fatalf("a kendala of two weeks ago is called last week's:\n%s", got)
+	}
+}

@@ -35,7 +35,8 @@ func (h *Handlers) startForm(ctx context.Context, r *Request) error {
 	if err != nil {
 		return err
 	}
-	if err := h.startFollowUps(ctx, f); err != nil {
+	followUps, err := h.startFollowUps(ctx, f)
+	if err != nil {
 		return err
 	}
 	reg, _ := tkpkbot.RegionByCode(f.RegionCode)
@@ -47,8 +48,8 @@ func (h *Handlers) startForm(ctx context.Context, r *Request) error {
 	if off {
 		due = "Minggu ini libur: laporan tetap boleh dikirim dan tidak dihitung terlambat."
 	}
-	h.reply(ctx, r, fmt.Sprintf("📝 <b>Laporan mingguan %s</b>\n%s\n%s\n\nJawab %d pertanyaan berikut. Ketik /batal untuk membatalkan.",
-		escape(reg.Official), indo.WeekLabel(week, h.Location), due, tkpkbot.Questions))
+	h.reply(ctx, r, fmt.Sprintf("📝 <b>Laporan mingguan %s</b>\n%s\n%s\n\n%s Ketik /batal untuk membatalkan.",
+		escape(reg.Official), indo.WeekLabel(week, h.Location), due, questionsLine(followUps)))
 	return h.ask(ctx, r, f)
 }
 
