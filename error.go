@@ -99,7 +99,7 @@ var Facts = []*Error{
 	ErrFormMoved, ErrNotReporter, ErrNoForm, ErrAnswerRecorded, ErrFormStale, ErrFormGone, ErrFormIncomplete,
 	ErrAnswerEmpty, ErrAnswerShort, ErrAnswerLong, ErrAnswerDash, ErrAnswerNegative, ErrAnswerStep,
 	ErrNoFigures, ErrFigureRejected,
-	ErrMinutesSent, ErrMinutesDraftGone, ErrMinutesCancelled, ErrMinutesEmpty, ErrNotAdmin,
+	ErrMinutesSent, ErrMinutesDraftGone, ErrMinutesCancelled, ErrMinutesEmpty, ErrMinutesTaskPast, ErrNotAdmin,
 	ErrActionUnknown, ErrActionClosed, ErrNotActionOwner, ErrFollowUpAnswered,
 	ErrMaterialsUntitled, ErrMaterialsRequestLong, ErrMaterialsDeadlinePast, ErrMaterialsAfterMeeting,
 	ErrMaterialsRequested, ErrMaterialsNotRequested, ErrMaterialEmpty, ErrMaterialTextLong,

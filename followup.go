@@ -153,10 +153,11 @@ type FollowUpService interface {
 	CloseAction(ctx context.Context, id, actor int64, note string) (Action, error)
 	// StartClosing remembers that actor pressed Selesai on a task, so
 	// their next message is its note; PendingClosing returns it (fresh
-	// ones only) and removes it.
+	// ones only). DropClosing forgets it and reports whether a fresh one
+	// was waiting.
 	StartClosing(ctx context.Context, actor, action int64) error
 	PendingClosing(ctx context.Context, actor int64) (action int64, ok bool, err error)
-	DropClosing(ctx context.Context, actor int64) error
+	DropClosing(ctx context.Context, actor int64) (dropped bool, err error)
 
 	// OpenKendala lists every open kendala ("" region for all regions),
 	// by region then week.

@@ -63,6 +63,10 @@ var (
 	ErrMinutesCancelled = &Error{Code: ECONFLICT, Reason: "minutes_cancelled"}
 	// ErrMinutesEmpty: Kirim before the text was given.
 	ErrMinutesEmpty = &Error{Code: EINVALID, Reason: "minutes_empty"}
+	// ErrMinutesTaskPast: at Kirim, a task of the draft is already past
+	// its due moment (a preview kept too long); About the task's 1-based
+	// position in Minutes.Tasks.
+	ErrMinutesTaskPast = &Error{Code: EINVALID, Reason: "minutes_task_past"}
 	// ErrNotAdmin: the actor is no longer an admin at the moment of acting.
 	ErrNotAdmin = &Error{Code: EFORBIDDEN, Reason: "not_admin"}
 )

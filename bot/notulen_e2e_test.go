@@ -213,3 +213,25 @@ func countActions(t *testing.T, h *harness) int {
 	}
 	return n
 }
+
+// TestMinutesKirimRechecksDueDates: a preview kept past a task's due
+// moment is refused at Kirim with the line to correct through Ubah.
+func TestMinutesKirimRechecksDueDates(t *testing.T) {
+	h := newHarness(t)
+	joinBerau(t, h)
+	mustContain(t, texts(h.say(adminID, "Admin", "/rapat_baru 2024-12-12 09:00 Rakor TKPK")), "Rapat #1 dijadwalkan")
+	h.clock.Set(time.Date(2024, 12, 12, 11, 0, 0, 0, wita))
+	got := texts(h.say(adminID, "Admin", "/notulen 1\nKeputusan: Data P3KE diverifikasi\n- Samarinda: Verifikasi 500 KK (20-12-2024)\n- Berau: Rapat koordinasi desa (12-12-2024)"))
+	mustContain(t, got, "Pratinjau notulen rapat #1", "Rapat koordinasi desa")
+	h.clock.Set(time.Date(2024, 12, 12, 16, 30, 0, 0, wita))
+	got = texts(h.press(adminID, "Admin", "Kirim notulen"))
+	mustContain(t, got, "Notulen belum dikirim.", "Baris 3: tenggat Kamis, 12 Desember 2024 untuk Rapat koordinasi desa sudah lewat", "Tekan Ubah")
+	h.sweep()
+	if strings.Contains(h.botTexts(berauID)+h.botTexts(groupID), "Notulen") {
+		t.Fatal("refused minutes reached someone")
+	}
+	mustContain(t, texts(h.press(adminID, "Admin", "Ubah")), "- Berau: Rapat koordinasi desa (12-12-2024)")
+	mustContain(t, texts(h.say(adminID, "Admin", "Keputusan: Data P3KE diverifikasi\n- Samarinda: Verifikasi 500 KK (20-12-2024)\n- Berau: Rapat koordinasi desa (13-12-2024)")), "Pratinjau notulen rapat #1")
+	mustContain(t, texts(h.press(adminID, "Admin", "Kirim notulen")), "Notulen rapat #1 terkirim", "2 tindak lanjut tercatat")
+	mustContain(t, texts(h.say(adminID, "Admin", "/tindaklanjut")), "tenggat 13 Des 2024 (besok)")
+}

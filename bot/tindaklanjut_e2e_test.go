@@ -51,6 +51,10 @@ func TestTindaklanjutSelesaiWithANoteRecheckedAtEveryStep(t *testing.T) {
 	samMsgs := h.fake.Messages(coordID)
 	h.settle(h.fake.PressButtonByID(coordID, samMsgs[len(samMsgs)-1].ID, berauDone))
 	mustContain(t, lastText(h.fake.Messages(coordID)), "Hanya koordinator wilayah tugas ini atau admin")
+	// A pengamat reads the list but no tl: button is theirs.
+	pMsgs := h.fake.Messages(77)
+	h.settle(h.fake.PressButtonByID(77, pMsgs[len(pMsgs)-1].ID, berauDone))
+	mustContain(t, lastText(h.fake.Messages(77)), "Maaf, tombol ini hanya untuk admin atau koordinator. Peran Anda: pengamat.")
 
 	// A Selesai left pending does not swallow a /lapor answer.
 	mustContain(t, texts(h.press(berauID, "Bayu", "Selesai")), "Tulis catatan singkat")
@@ -137,5 +141,75 @@ func TestTindaklanjutSelesaiWithANoteRecheckedAtEveryStep(t *testing.T) {
 	}
 	if rows, err := wb.GetRows("Tindak lanjut"); err != nil || len(rows) != 1 {
 		t.Fatalf("weeks 40–45 export lists later tasks: %v, %v", rows, err)
+	}
+}
+
+// TestPendingSelesaiGivesWayToWhatWasStartedAfter: a pressed Selesai
+// waits for its note only until the person starts something else; what
+// was started last takes the next message.
+func TestPendingSelesaiGivesWayToWhatWasStartedAfter(t *testing.T) {
+	h := newHarness(t)
+	joinBerau(t, h)
+	mustContain(t, texts(h.say(adminID, "Admin", "/rapat_baru 2024-12-12 09:00 Rakor TKPK")), "Rapat #1 dijadwalkan")
+	mustContain(t, texts(h.say(adminID, "Admin", "/rapat_baru 2024-12-12 10:00 Rapat evaluasi")), "Rapat #2 dijadwalkan")
+	h.clock.Set(time.Date(2024, 12, 12, 11, 0, 0, 0, wita))
+	h.say(adminID, "Admin", "/notulen 1\n- Samarinda: Verifikasi 500 KK data P3KE (20-12-2024)\n- Berau: Rapat koordinasi desa (16-12-2024)")
+	mustContain(t, texts(h.press(adminID, "Admin", "Kirim notulen")), "Notulen rapat #1 terkirim")
+
+	// Admin: Selesai, then /notulen 2: the next message is the minutes.
+	h.say(adminID, "Admin", "/tindaklanjut")
+	mustContain(t, texts(h.press(adminID, "Admin", "Selesai 2")), "Tulis catatan singkat", "Samarinda")
+	mustContain(t, texts(h.say(adminID, "Admin", "/notulen 2")), "Tugas belum ditandai selesai; tekan Selesai lagi bila perlu.", "Notulen rapat #2")
+	got := texts(h.say(adminID, "Admin", "Keputusan: Evaluasi diteruskan\nRapat ditutup pukul 11.00"))
+	mustContain(t, got, "Pratinjau notulen rapat #2", "Evaluasi diteruskan")
+	if strings.Contains(got, "Catatan cukup satu baris") {
+		t.Fatalf("the minutes were read as a Selesai note:\n%s", got)
+	}
+	// Symmetric: Ubah (minutes wanted), then Selesai: the newest, the
+	// Selesai, takes the next message; the minutes come after it.
+	h.press(adminID, "Admin", "Ubah")
+	h.say(adminID, "Admin", "/tindaklanjut")
+	mustContain(t, texts(h.press(adminID, "Admin", "Selesai 2")), "Tulis catatan singkat", "Samarinda")
+	mustContain(t, texts(h.say(adminID, "Admin", "Sudah diverifikasi 480 KK")), "Tindak lanjut selesai", "Sudah diverifikasi 480 KK")
+	mustContain(t, texts(h.say(adminID, "Admin", "Keputusan: Evaluasi diteruskan tahun depan")), "Pratinjau notulen rapat #2", "tahun depan")
+
+	// Coordinator: Selesai pressed, then a /lapor follow-up button: the
+	// form goes on and its answer is no note.
+	mustContain(t, texts(h.say(berauID, "Bayu", "/lapor")), "Tugas dari rapat: 'Rapat koordinasi desa' — sudah selesai?")
+	h.say(berauID, "Bayu", "/tindaklanjut")
+	mustContain(t, texts(h.press(berauID, "Bayu", "Selesai 1")), "Tulis catatan singkat")
+	mustContain(t, texts(h.press(berauID, "Bayu", "Masih berjalan")), "Tugas belum ditandai selesai")
+	mustContain(t, texts(h.press(berauID, "Bayu", "Tanpa catatan")), "Langkah 1/7")
+	got = texts(h.say(berauID, "Bayu", "Sosialisasi DTSEN di 3 kelurahan"))
+	mustContain(t, got, "Langkah 2/7")
+	if strings.Contains(got, "Tindak lanjut selesai") {
+		t.Fatalf("the form answer closed the task:\n%s", got)
+	}
+	// Selesai pressed mid-form is the newest: its note, then the form.
+	h.say(berauID, "Bayu", "/tindaklanjut")
+	mustContain(t, texts(h.press(berauID, "Bayu", "Selesai 1")), "Tulis catatan singkat")
+	mustContain(t, texts(h.say(berauID, "Bayu", "Rapat digelar di balai desa")), "Tindak lanjut selesai", "Rapat digelar di balai desa")
+	mustContain(t, texts(h.say(berauID, "Bayu", "12")), "Langkah 3/7")
+}
+
+// TestLaporCountsFollowUpsAndNamesTheKendalaWeek: the opening line counts
+// the follow-up questions, and a kendala older than last week says its
+// week instead of "Minggu lalu".
+func TestLaporCountsFollowUpsAndNamesTheKendalaWeek(t *testing.T) {
+	h := newHarness(t) // Wednesday of 2024-W50
+	joinBerau(t, h)
+	mustContain(t, texts(h.say(berauID, "Bayu", "/lapor")), "Jawab 7 pertanyaan berikut.", "Langkah 1/7")
+	for _, a := range []string{"Verifikasi P3KE", "12", "0", "Sinyal lemah di pedalaman", "Rapat lanjutan"} {
+		h.say(berauID, "Bayu", a)
+	}
+	chooseDefaults(t, h, berauID, "Bayu")
+	mustContain(t, texts(h.press(berauID, "Bayu", "Kirim")), "terkirim")
+
+	h.clock.Set(time.Date(2024, 12, 24, 10, 0, 0, 0, wita)) // 2024-W52: W50 is two weeks back
+	got := texts(h.say(berauID, "Bayu", "/lapor"))
+	mustContain(t, got, "Jawab 1 pertanyaan tindak lanjut, lalu 7 pertanyaan laporan.",
+		"Tindak lanjut 1/1 — Minggu 50 (9 Des 2024): 'Sinyal lemah di pedalaman' — sudah teratasi?")
+	if strings.Contains(got, "Minggu lalu") {
+		t.Fatalf("a kendala of two weeks ago is called last week's:\n%s", got)
 	}
 }

@@ -34,6 +34,9 @@ var (
 	members     = []tkpkbot.Role{tkpkbot.RoleAdmin, tkpkbot.RoleKoordinator, tkpkbot.RolePengamat}
 	coordinator = []tkpkbot.Role{tkpkbot.RoleKoordinator}
 	readers     = []tkpkbot.Role{tkpkbot.RoleAdmin, tkpkbot.RolePengamat}
+	// closers may close a tindak lanjut (the handler and the store then
+	// narrow a coordinator to the task's region).
+	closers = []tkpkbot.Role{tkpkbot.RoleAdmin, tkpkbot.RoleKoordinator}
 )
 
 func (h *Handlers) accessOf(key string) Access {

@@ -205,7 +205,7 @@ func (h *Handlers) routeCallback(ctx context.Context, r *Request) error {
 		return nil
 	}
 	if !a.allows(r.User) {
-		text := h.commands[a.Like].refusal(r.User)
+		text := h.buttonRefusal(a, r.User)
 		h.Log.Info("button refused", "update_id", r.Update.ID, "user", r.User.ID, "role", string(r.User.Role), "button", prefix)
 		h.answer(ctx, r, toast(text))
 		if r.Private {
@@ -214,6 +214,21 @@ func (h *Handlers) routeCallback(ctx context.Context, r *Request) error {
 		return nil
 	}
 	return f(ctx, r, rest)
+}
+
+// buttonRefusal is the refusal of the command the button is like, or,
+// when that command is the presser's but the button is not (a pengamat
+// reads /tindaklanjut but closes nothing), the button's own row.
+func (h *Handlers) buttonRefusal(a Access, u tkpkbot.User) string {
+	c := h.commands[a.Like]
+	if u.Role == tkpkbot.RoleNone || !c.allowed(u) {
+		return c.refusal(u)
+	}
+	names := make([]string, len(a.Roles))
+	for i, role := range a.Roles {
+		names[i] = role.Label()
+	}
+	return "Maaf, tombol ini hanya untuk " + strings.Join(names, " atau ") + ". Peran Anda: " + u.Role.Label() + "."
 }
 
 // run checks the command's row of the access table against who is asking
@@ -229,6 +244,9 @@ func (h *Handlers) run(ctx context.Context, r *Request, c *Command) error {
 		h.reply(ctx, r, escape(c.refusal(r.User)))
 		return nil
 	}
+	// A command is something new: a Selesai pressed before it no longer
+	// takes the next message (/tindaklanjut lists the task open anyway).
+	h.moveOn(ctx, r, c.Name != "tindaklanjut")
 	return c.Run(ctx, r)
 }
 

@@ -14,7 +14,6 @@ import (
 )
 
 func (h *Handlers) lapor(ctx context.Context, r *Request) error {
-	h.forgetClosing(ctx, r) // the form's answers are not a Selesai note
 	if f, err := h.Reports.Form(ctx, r.User.ID); err == nil && !h.expired(f) && f.RegionCode == r.User.RegionCode {
 		h.reply(ctx, r, fmt.Sprintf("Anda masih punya formulir laporan yang belum selesai (langkah %s). Lanjutkan atau mulai dari awal?", stepLabel(f.Step)),
 			[]tkpkbot.Button{{Text: "Lanjutkan", Data: "lapor:lanjut:" + f.Token}, {Text: "Mulai ulang", Data: "lapor:ulang"}})
@@ -36,7 +35,8 @@ func (h *Handlers) startForm(ctx context.Context, r *Request) error {
 	if err != nil {
 		return err
 	}
-	if err := h.startFollowUps(ctx, f); err != nil {
+	followUps, err := h.startFollowUps(ctx, f)
+	if err != nil {
 		return err
 	}
 	reg, _ := tkpkbot.RegionByCode(f.RegionCode)
@@ -48,8 +48,8 @@ func (h *Handlers) startForm(ctx context.Context, r *Request) error {
 	if off {
 		due = "Minggu ini libur: laporan tetap boleh dikirim dan tidak dihitung terlambat."
 	}
-	h.reply(ctx, r, fmt.Sprintf("📝 <b>Laporan mingguan %s</b>\n%s\n%s\n\nJawab %d pertanyaan berikut. Ketik /batal untuk membatalkan.",
-		escape(reg.Official), indo.WeekLabel(week, h.Location), due, tkpkbot.Questions))
+	h.reply(ctx, r, fmt.Sprintf("📝 <b>Laporan mingguan %s</b>\n%s\n%s\n\n%s Ketik /batal untuk membatalkan.",
+		escape(reg.Official), indo.WeekLabel(week, h.Location), due, questionsLine(followUps)))
 	return h.ask(ctx, r, f)
 }
 
@@ -193,6 +193,12 @@ func (h *Handlers) cancelForm(ctx context.Context, r *Request) error {
 
 func (h *Handlers) laporButton(ctx context.Context, r *Request, data string) error {
 	action, token, _ := strings.Cut(data, ":")
+	switch action {
+	case "kirim", "batal", "tetap":
+		// They end the form, so a Selesai pressed meanwhile still waits.
+	default:
+		h.moveOn(ctx, r, true) // the form goes on: its answers are no note
+	}
 	if action == "ulang" {
 		h.answer(ctx, r, "")
 		if r.User.Role != tkpkbot.RoleKoordinator {

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"tkpkbot"
+	"tkpkbot/indo"
 )
 
 // laporFollowUpPrefix starts the data of the buttons that answer a /lapor
@@ -17,12 +19,45 @@ const laporFollowUpPrefix = "lfu"
 
 // startFollowUps snapshots a fresh form's questions about the region's
 // open kendala and tindak lanjut; they are asked before the first step.
-func (h *Handlers) startFollowUps(ctx context.Context, f tkpkbot.ReportForm) error {
+// It returns how many there are, for the form's opening line.
+func (h *Handlers) startFollowUps(ctx context.Context, f tkpkbot.ReportForm) (int, error) {
 	if h.FollowUps == nil {
-		return nil
+		return 0, nil
 	}
-	_, err := h.FollowUps.StartFormFollowUps(ctx, f.UserID, f.Token, f.RegionCode, f.Week)
-	return err
+	qs, err := h.FollowUps.StartFormFollowUps(ctx, f.UserID, f.Token, f.RegionCode, f.Week)
+	return len(qs), err
+}
+
+// questionsLine is the form's opening count: the follow-up questions come
+// before the report's own.
+func questionsLine(followUps int) string {
+	if followUps == 0 {
+		return fmt.Sprintf("Jawab %d pertanyaan berikut.", tkpkbot.Questions)
+	}
+	return fmt.Sprintf("Jawab %d pertanyaan tindak lanjut, lalu %d pertanyaan laporan.", followUps, tkpkbot.Questions)
+}
+
+// kendalaWhen names the week a kendala was reported, seen from the form's
+// week: "Minggu lalu" only when it was.
+func kendalaWhen(k, form tkpkbot.Week, loc *time.Location) string {
+	if k.Next() == form {
+		return "Minggu lalu"
+	}
+	return fmt.Sprintf("Minggu %d (%s)", k.Week, indo.ShortDate(k.Start(loc)))
+}
+
+// kendalaLabel is kendalaWhen of an open kendala of the form's region.
+func (h *Handlers) kendalaLabel(ctx context.Context, f tkpkbot.ReportForm, id int64) string {
+	ks, err := h.FollowUps.OpenKendala(ctx, f.RegionCode)
+	if err != nil {
+		h.Log.Error("load the week of a kendala", "kendala", id, "err", err)
+	}
+	for _, k := range ks {
+		if k.ID == id {
+			return kendalaWhen(k.Week, f.Week, h.Location)
+		}
+	}
+	return "Kendala sebelumnya"
 }
 
 // pendingFollowUp is the form's first question not fully answered.
@@ -58,7 +93,7 @@ func (h *Handlers) askFollowUp(ctx context.Context, r *Request, f tkpkbot.Report
 		return true, nil
 	}
 	if q.Kind == tkpkbot.FollowUpKendala {
-		h.reply(ctx, r, head+"Minggu lalu: <i>'"+escape(shortText(q.Text, 300))+"'</i> — sudah teratasi?",
+		h.reply(ctx, r, head+h.kendalaLabel(ctx, f, q.ItemID)+": <i>'"+escape(shortText(q.Text, 300))+"'</i> — sudah teratasi?",
 			[]tkpkbot.Button{{Text: "✅ Sudah", Data: data("y")}, {Text: "⏳ Belum", Data: data("n")}})
 		return true, nil
 	}
@@ -122,6 +157,7 @@ func (h *Handlers) laporFollowUpButton(ctx context.Context, r *Request, data str
 	if !h.mayReport(ctx, r, f) {
 		return nil
 	}
+	h.moveOn(ctx, r, true) // the form goes on: its next answer is no note
 	switch parts[2] {
 	case "y", "n":
 		err = h.FollowUps.AnswerFollowUp(ctx, f.Token, pos, parts[2] == "y")

@@ -182,6 +182,7 @@ func (h *Handlers) notulenButton(ctx context.Context, r *Request, data string) e
 		return h.showMinutesDraft(ctx, r, d, true)
 	case "ubah":
 		h.answer(ctx, r, "")
+		h.moveOn(ctx, r, true) // the next message is the minutes again
 		if _, err := h.FollowUps.SetMinutesText(ctx, token, d.Minutes, true); err != nil {
 			return err
 		}
@@ -210,6 +211,15 @@ func (h *Handlers) sendMinutes(ctx context.Context, r *Request, d tkpkbot.Minute
 		return nil
 	}
 	s, again, err := h.FollowUps.SendMinutes(ctx, d.Token, r.User.ID)
+	if past, ok := h.taskPast(d, err); ok {
+		// The preview stays as it is; the fix is one date, through Ubah.
+		h.answer(ctx, r, "Notulen tidak dikirim")
+		h.reply(ctx, r, past, []tkpkbot.Button{
+			{Text: "✏️ Ubah", Data: notulenPrefix + ":ubah:" + d.Token},
+			{Text: "✖️ Batal", Data: notulenPrefix + ":batal:" + d.Token},
+		})
+		return nil
+	}
 	if err != nil {
 		h.answer(ctx, r, "Notulen tidak dikirim")
 		if tkpkbot.ErrorCode(err) == tkpkbot.EINTERNAL || tkpkbot.ErrorCode(err) == tkpkbot.EUNAVAILABLE {
@@ -233,6 +243,18 @@ func (h *Handlers) sendMinutes(ctx context.Context, r *Request, d tkpkbot.Minute
 	}
 	h.edit(ctx, r, text+"\n\n"+reminders.MinutesBody(s.Meeting, s.Minutes, s.Present, h.Location))
 	return nil
+}
+
+// taskPast words a Kirim refused because a task fell due meanwhile, with
+// the line it has in the text Ubah offers (decisions come first there).
+func (h *Handlers) taskPast(d tkpkbot.MinutesDraft, err error) (string, bool) {
+	var n *tkpkbot.NumberedError
+	if !errors.Is(err, tkpkbot.ErrMinutesTaskPast) || !errors.As(err, &n) || n.N < 1 || int(n.N) > len(d.Minutes.Tasks) {
+		return "", false
+	}
+	t := d.Minutes.Tasks[n.N-1]
+	return fmt.Sprintf("⚠️ <b>Notulen belum dikirim.</b> Baris %d: tenggat %s untuk <i>%s</i> sudah lewat (berlaku sampai pukul %02d.00 WITA).\n\nTekan <b>Ubah</b>, ganti tanggal di baris itu dengan tanggal setelah hari ini, lalu kirim lagi.",
+		len(d.Minutes.Decisions)+int(n.N), indo.Date(t.DueOn.In(h.Location)), escape(t.Task), tkpkbot.ActionDueHour), true
 }
 
 // minutesSource writes minutes back in the form /notulen reads, so Ubah

@@ -37,8 +37,9 @@ func (p minutesProblem) String() string {
 // parseMinutes reads minutes as an admin types them: lines starting
 // "Keputusan:" are decisions, lines "- <wilayah>: <tugas> (<tenggat>)"
 // follow-up tasks, anything else free text. A dash line whose head is no
-// region and that ends in no "(…)" is free text too ("- Rapat dibuka
-// 09:00"). Every bad line is reported, so one answer fixes them all.
+// region (nor a misspelt one) is free text too unless it ends in a due
+// date: "- Rapat dibuka: 09:00", "- Catatan: peserta lengkap (10
+// wilayah)". Every bad line is reported, so one answer fixes them all.
 func parseMinutes(text string, now time.Time, loc *time.Location) (tkpkbot.Minutes, []minutesProblem) {
 	var m tkpkbot.Minutes
 	if utf8.RuneCountInString(text) > maxMinutesText {
@@ -124,10 +125,18 @@ func parseTaskLine(body string, now time.Time, loc *time.Location) (t tkpkbot.Mi
 	if !hasColon || head == "" {
 		return t, false, ""
 	}
+	var dateText string
+	if dated {
+		dateText = strings.TrimSpace(rest[open+1 : len(rest)-1])
+	}
 	res := match.Region(head)
 	if res.Kind != match.Exact {
-		if !dated {
-			return t, false, "" // "- Rapat dibuka: 09.00" and the like
+		// A task is meant when the head looks like a misspelt region (a
+		// did-you-mean to offer) or the parenthesis is a due date; any
+		// other "- X: Y (Z)" is a note: "- Catatan: peserta lengkap
+		// (10 wilayah)", "- Rapat dibuka: 09.00".
+		if !dated || res.Kind == match.None && !readsAsDate(dateText, now, loc) {
+			return t, false, ""
 		}
 		return t, true, fmt.Sprintf("wilayah <b>%s</b> tidak dikenali. %s Tulis seperti %s.", escape(head), regionHint(res), taskExample(now, loc))
 	}
@@ -138,8 +147,7 @@ func parseTaskLine(body string, now time.Time, loc *time.Location) (t tkpkbot.Mi
 		return t, true, "tulis tenggatnya dalam kurung di akhir baris, seperti " + taskExample(now, loc) + "."
 	}
 	task := strings.TrimSpace(rest[:open])
-	dateText := strings.TrimSpace(rest[open+1 : len(rest)-1])
-	dateText = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(dateText), "tenggat"), ":"))
+	dateText = dueText(dateText)
 	switch n := utf8.RuneCountInString(task); {
 	case n < tkpkbot.MinAnswer:
 		return t, true, "tulis tugasnya sebelum tenggat, seperti " + taskExample(now, loc) + "."
@@ -155,4 +163,20 @@ func parseTaskLine(body string, now time.Time, loc *time.Location) (t tkpkbot.Mi
 			indo.Date(day), tkpkbot.ActionDueHour)
 	}
 	return tkpkbot.MinutesTask{Region: res.Region.Code, Task: task, DueOn: day}, true, ""
+}
+
+// dueText strips the optional "tenggat" before a due date.
+func dueText(s string) string {
+	return strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(s), "tenggat"), ":"))
+}
+
+// readsAsDate: the parenthesis of a line is meant as a due date, written
+// as one or introduced by "tenggat" (then a wrong date is worth a
+// correction rather than becoming a note).
+func readsAsDate(s string, now time.Time, loc *time.Location) bool {
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "tenggat") {
+		return true
+	}
+	_, err := indo.ParseDate(dueText(s), now, loc)
+	return err == nil
 }

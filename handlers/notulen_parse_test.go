@@ -51,6 +51,32 @@ func TestParseMinutes(t *testing.T) {
 			notes: 1,
 		},
 		{
+			name:  "a dash note with a colon and a parenthesis that is no date is free text",
+			in:    "- Catatan: rapat dihadiri (10 wilayah)\n- Peserta: Samarinda, Bontang (hadir)\n• Tempat: Kantor Gubernur (lantai 2)\n- Berau: Rapat desa (31-12-2024)",
+			tasks: []tkpkbot.MinutesTask{{Region: "6405", Task: "Rapat desa", DueOn: time.Date(2024, 12, 31, 0, 0, 0, 0, wita)}},
+			notes: 3,
+		},
+		{
+			name:     "an unknown head before a due date is a task with a wrong region",
+			in:       "- Dinas Sosial: Rapat desa (31-12-2024)",
+			problems: []string{"Baris 1: wilayah <b>Dinas Sosial</b> tidak dikenali. Pilih salah satu"},
+		},
+		{
+			name:     "an unknown head before a bad date written as a due date",
+			in:       "- Dinas Sosial: Rapat desa (tenggat 31-02-2025)",
+			problems: []string{"Baris 1: wilayah <b>Dinas Sosial</b> tidak dikenali."},
+		},
+		{
+			name:     "a misspelt region with a bad date is reported, not taken as a note",
+			in:       "- Samrinda: Verifikasi data (akhir bulan)",
+			problems: []string{"Baris 1: wilayah <b>Samrinda</b> tidak dikenali. Mungkin maksud Anda Samarinda?"},
+		},
+		{
+			name:     "an ambiguous region",
+			in:       "- Kutai: Verifikasi data (lanjutan)",
+			problems: []string{"Baris 1: wilayah <b>Kutai</b> tidak dikenali. Maksud Anda: Kutai Barat, Kutai Kartanegara, Kutai Timur?"},
+		},
+		{
 			name:     "unknown region suggests",
 			in:       "Keputusan: ok\n- Samrinda: Verifikasi (31-12-2024)",
 			problems: []string{"Baris 2: wilayah <b>Samrinda</b> tidak dikenali. Mungkin maksud Anda Samarinda?"},
@@ -136,6 +162,7 @@ func FuzzParseMinutes(f *testing.F) {
 	for _, s := range []string{
 		"Keputusan: A\n- Samarinda: Verifikasi 500 KK (31-12-2024)",
 		"- Samrinda: x (x)", "- : ()", "Keputusan", "-", "- a: b (", "- Berau: tugas ())", "\x00\xff- Berau:",
+		"- Catatan: rapat dihadiri (10 wilayah)", "- Dinas: x (tenggat 31-02-2025)", "- Kutai: x (1-1-2025)",
 	} {
 		f.Add(s)
 	}

@@ -227,7 +227,9 @@ func (h *Handlers) routes() {
 	h.OnCallback(bahanFilePrefix, Access{Roles: readers, Chats: PrivateOnly, Like: "bahan"}, h.bahanFileButton)
 	h.OnCallback(agendaRemovePrefix, Access{Roles: adminOnly, Chats: PrivateOnly, Like: "agenda"}, h.agendaRemoveButton)
 	h.OnCallback(notulenPrefix, Access{Roles: adminOnly, Chats: PrivateOnly, Like: "notulen"}, h.notulenButton)
-	h.OnCallback(tkpkbot.ActionPrefix, Access{Roles: members, Chats: PrivateOnly, Like: "tindaklanjut"}, h.actionButton)
+	// Every tl: button closes (Selesai, Tanpa catatan, Batal of a closing),
+	// which a pengamat never may; the list itself is /tindaklanjut's.
+	h.OnCallback(tkpkbot.ActionPrefix, Access{Roles: closers, Chats: PrivateOnly, Like: "tindaklanjut"}, h.actionButton)
 	h.OnCallback(laporFollowUpPrefix, Access{Roles: coordinator, Chats: PrivateOnly, Like: "lapor"}, h.laporFollowUpButton)
 	h.OnCallback("daftar", Access{Roles: everyone, Chats: PrivateOnly, Like: "daftar"}, h.daftarButton)
 	h.OnCallback("undangan", Access{Roles: adminOnly, Chats: PrivateOnly, Like: "undangan"}, h.undanganButton)
@@ -236,7 +238,9 @@ func (h *Handlers) routes() {
 	// materials request is unambiguous and comes first; then what a button
 	// pressed just before asked for (the note of a Selesai, half an hour;
 	// the minutes text of a /notulen, admins, who have no form); then an
-	// open /lapor form, whatever else could read its answers.
+	// open /lapor form, whatever else could read its answers. A Selesai
+	// waits only until the person starts something else (moveOn in
+	// tindaklanjut.go, the one rule: the newest start wins).
 	h.OnText(h.materialsReply)
 	h.OnText(h.closingNote)
 	h.OnText(h.minutesText)

@@ -102,6 +102,7 @@ var ruleTexts = []struct {
 	{tkpkbot.ErrMinutesDraftGone, said("Notulen ini sudah tidak berlaku (lebih dari sehari). Ketik lagi /notulen <nomor rapat>.")},
 	{tkpkbot.ErrMinutesCancelled, said("Notulen ini sudah dibatalkan. Ketik lagi /notulen <nomor rapat> untuk membuat yang baru.")},
 	{tkpkbot.ErrMinutesEmpty, said("Notulennya belum diisi. Kirim isi notulennya dulu.")},
+	{tkpkbot.ErrMinutesTaskPast, numbered("Tenggat tindak lanjut ke-%v dalam notulen sudah lewat, jadi notulen belum dikirim. Tekan Ubah dan tulis tanggal setelah hari ini.")},
 	{tkpkbot.ErrNotAdmin, said("Hanya admin yang bisa mengirim notulen; peran Anda sudah bukan admin.")},
 	{tkpkbot.ErrActionUnknown, said("Tindak lanjut itu tidak ditemukan. Lihat daftarnya di /tindaklanjut.")},
 	{tkpkbot.ErrActionClosed, said("Tindak lanjut ini sudah ditandai selesai sebelumnya.")},

@@ -153,17 +153,40 @@ func (h *Handlers) actionState(a tkpkbot.Action, now time.Time) string {
 		}
 		return s
 	case a.Overdue(now):
-		return fmt.Sprintf("⚠️ lewat tenggat %s (%d hari)", due, int(now.Sub(a.DueAt)/(24*time.Hour))+1)
+		return "⚠️ lewat tenggat " + due + " (" + daysLate(now, a.DueOn, h.Location) + ")"
 	}
-	return "⏳ tenggat " + due + " (" + untilDays(a.DueAt.Sub(now)) + ")"
+	return "⏳ tenggat " + due + " (" + untilDays(now, a.DueOn, h.Location) + ")"
 }
 
-func untilDays(d time.Duration) string {
-	days := int(d / (24 * time.Hour))
-	if days < 1 {
+// calendarDays counts the calendar days in loc (WITA) from now's date to
+// day's date, negative once past: a task due tomorrow at 16.00 is
+// "besok" even with less than 24 hours left.
+func calendarDays(now, day time.Time, loc *time.Location) int {
+	y, m, d := now.In(loc).Date()
+	from := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	y, m, d = day.In(loc).Date()
+	to := time.Date(y, m, d, 0, 0, 0, 0, time.UTC) // UTC: every day 24 hours
+	return int(to.Sub(from) / (24 * time.Hour))
+}
+
+// untilDays words the calendar days left until the due day.
+func untilDays(now, day time.Time, loc *time.Location) string {
+	switch n := calendarDays(now, day, loc); {
+	case n <= 0:
 		return "hari ini"
+	case n == 1:
+		return "besok"
+	default:
+		return fmt.Sprintf("%d hari lagi", n)
 	}
-	return fmt.Sprintf("%d hari lagi", days)
+}
+
+// daysLate words the calendar days since the due day of an overdue task.
+func daysLate(now, day time.Time, loc *time.Location) string {
+	if n := -calendarDays(now, day, loc); n > 0 {
+		return fmt.Sprintf("%d hari", n)
+	}
+	return "sejak hari ini"
 }
 
 func regionOrder(code string) int {
@@ -227,7 +250,7 @@ func (h *Handlers) actionButton(ctx context.Context, r *Request, data string) er
 		return h.closeAction(ctx, r, a.ID, "", true)
 	case "batal":
 		h.answer(ctx, r, "Dibatalkan")
-		if err := h.FollowUps.DropClosing(ctx, r.User.ID); err != nil {
+		if _, err := h.FollowUps.DropClosing(ctx, r.User.ID); err != nil {
 			return err
 		}
 		h.edit(ctx, r, "Tidak ada yang diubah; tindak lanjutnya tetap terbuka.")
@@ -266,7 +289,7 @@ func (h *Handlers) closingNote(ctx context.Context, r *Request) (bool, error) {
 func (h *Handlers) closeAction(ctx context.Context, r *Request, id int64, note string, edit bool) error {
 	a, err := h.FollowUps.CloseAction(ctx, id, r.User.ID, note)
 	if errors.Is(err, tkpkbot.ErrActionClosed) || errors.Is(err, tkpkbot.ErrNotActionOwner) || errors.Is(err, tkpkbot.ErrActionUnknown) {
-		if derr := h.FollowUps.DropClosing(ctx, r.User.ID); derr != nil {
+		if _, derr := h.FollowUps.DropClosing(ctx, r.User.ID); derr != nil {
 			h.Log.Error("forget a pressed Selesai", "user", r.User.ID, "err", derr)
 		}
 		h.reply(ctx, r, "⚠️ "+escape(userMessage(err)))
@@ -283,14 +306,29 @@ func (h *Handlers) closeAction(ctx context.Context, r *Request, id int64, note s
 	return nil
 }
 
-// forgetClosing drops a pending Selesai: the person moved on to
-// something whose answers must not become its note.
-func (h *Handlers) forgetClosing(ctx context.Context, r *Request) {
-	if h.FollowUps == nil {
+// msgClosingDropped tells someone who pressed Selesai and then started
+// something else that the task is still open.
+const msgClosingDropped = "ℹ️ Tugas belum ditandai selesai; tekan <b>Selesai</b> lagi bila perlu."
+
+// moveOn is the one rule between a pressed Selesai and whatever the
+// person starts afterwards: the newest wins. Starting anything that reads
+// their next messages (any command, the /lapor form's and follow-up
+// buttons, Ubah of minutes) forgets a waiting Selesai, so its note can
+// never swallow a form answer or the minutes. Selesai pressed after such
+// a start is the newest and nothing clears it, so the next message is
+// its note, and the form or minutes go on after it. tell says the task
+// is still open when a fresh Selesai was dropped.
+func (h *Handlers) moveOn(ctx context.Context, r *Request, tell bool) {
+	if h.FollowUps == nil || !r.Private || (r.User.Role != tkpkbot.RoleAdmin && r.User.Role != tkpkbot.RoleKoordinator) {
+		return // only admins and coordinators can have pressed Selesai
+	}
+	dropped, err := h.FollowUps.DropClosing(ctx, r.User.ID)
+	if err != nil {
+		h.Log.Error("forget a pressed Selesai", "user", r.User.ID, "err", err)
 		return
 	}
-	if err := h.FollowUps.DropClosing(ctx, r.User.ID); err != nil {
-		h.Log.Error("forget a pressed Selesai", "user", r.User.ID, "err", err)
+	if dropped && tell {
+		h.reply(ctx, r, msgClosingDropped)
 	}
 }
 

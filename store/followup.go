@@ -113,10 +113,16 @@ func (db *DB) PendingClosing(ctx context.Context, actor int64) (int64, bool, err
 	return id, err == nil, db.wrap("pending closing", err)
 }
 
-// DropClosing forgets a pressed Selesai.
-func (db *DB) DropClosing(ctx context.Context, actor int64) error {
-	_, err := db.Pool.Exec(ctx, `DELETE FROM action_closings WHERE user_id = $1`, actor)
-	return db.wrap("drop closing", err)
+// DropClosing forgets a pressed Selesai; dropped says a fresh one was
+// still waiting for its note (so the person may want to be told).
+func (db *DB) DropClosing(ctx context.Context, actor int64) (bool, error) {
+	var fresh bool
+	err := db.Pool.QueryRow(ctx, `DELETE FROM action_closings WHERE user_id = $1 RETURNING created_at >= $2`,
+		actor, db.Clock.Now().Add(-tkpkbot.ClosingTTL)).Scan(&fresh)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return false, nil
+	}
+	return fresh, db.wrap("drop closing", err)
 }
 
 const kendalaCols = `k.id, k.region_code, k.iso_year, k.iso_week, k.report_id, k.text, k.opened_at, k.closed_at,

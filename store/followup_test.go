@@ -226,6 +226,20 @@ func TestActionStates(t *testing.T) {
 	if _, ok, _ := db.PendingClosing(ctx, 3); ok {
 		t.Fatal("a Selesai pressed long ago still takes the next message")
 	}
+	// Dropping says whether a fresh Selesai was waiting (the person is
+	// told the task is still open only then).
+	if dropped, err := db.DropClosing(ctx, 3); err != nil || dropped {
+		t.Fatalf("dropping a stale Selesai = %v, %v; want false", dropped, err)
+	}
+	if err := db.StartClosing(ctx, 3, ber.ID); err != nil {
+		t.Fatal(err)
+	}
+	if dropped, err := db.DropClosing(ctx, 3); err != nil || !dropped {
+		t.Fatalf("dropping a fresh Selesai = %v, %v; want true", dropped, err)
+	}
+	if dropped, err := db.DropClosing(ctx, 3); err != nil || dropped {
+		t.Fatalf("dropping twice = %v, %v; want false", dropped, err)
+	}
 }
 
 func TestActionRemindersPlannedForOpenTasksOnly(t *testing.T) {
@@ -413,5 +427,40 @@ func TestAgendaListsOverdueTasksAndOpenKendalaAfterTheManualItems(t *testing.T) 
 	if err != nil || len(items) != 3 || items[1].Source != tkpkbot.AgendaOverdue || items[1].Action.RegionCode != "6405" ||
 		items[2].Source != tkpkbot.AgendaKendala {
 		t.Fatalf("agenda on the 21st = %+v, %v", items, err)
+	}
+}
+
+// A preview kept past a task's due moment is not sent: the task would be
+// overdue the moment it exists. Nothing of the minutes is saved.
+func TestMinutesKirimRefusedOnceATaskFellDue(t *testing.T) {
+	ctx := context.Background()
+	clock := clocktest.New(start)
+	db := dbtest.Open(t, store.Options{Clock: clock, Location: wita})
+	member(t, db, 1, tkpkbot.RoleAdmin, "")
+	m := heldMeeting(t, db, clock) // 11 Dec 13.00 WITA
+	today := time.Date(2024, 12, 11, 0, 0, 0, 0, wita)
+	d := draftWith(t, db, m.ID, 10, tkpkbot.Minutes{Tasks: []tkpkbot.MinutesTask{
+		{Region: "6472", Task: "Verifikasi 500 KK", DueOn: today.AddDate(0, 0, 7)},
+		{Region: "6405", Task: "Rapat desa", DueOn: today}, // due 16.00 today
+	}})
+	clock.Set(time.Date(2024, 12, 11, 16, 0, 0, 0, wita))
+	_, _, err := db.SendMinutes(ctx, d.Token, 1)
+	var n *tkpkbot.NumberedError
+	if !errors.Is(err, tkpkbot.ErrMinutesTaskPast) || !errors.As(err, &n) || n.N != 2 {
+		t.Fatalf("Kirim at the second task's due moment: %v; want ErrMinutesTaskPast about task 2", err)
+	}
+	if as, _ := db.Actions(ctx, "", true); len(as) != 0 {
+		t.Fatalf("a refused Kirim saved tasks: %+v", as)
+	}
+	if _, err := db.MeetingMinutes(ctx, m.ID); tkpkbot.ErrorCode(err) != tkpkbot.ENOTFOUND {
+		t.Fatalf("a refused Kirim saved the minutes: %v", err)
+	}
+	fixed := d.Minutes
+	fixed.Tasks[1].DueOn = today.AddDate(0, 0, 2)
+	if _, err := db.SetMinutesText(ctx, d.Token, fixed, false); err != nil {
+		t.Fatal(err)
+	}
+	if s, _, err := db.SendMinutes(ctx, d.Token, 1); err != nil || len(s.Minutes.Tasks) != 2 {
+		t.Fatalf("Kirim after the fix = %+v, %v", s, err)
 	}
 }

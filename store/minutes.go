@@ -160,6 +160,13 @@ func (db *DB) SendMinutes(ctx context.Context, token string, actor int64) (tkpkb
 		} else if err != nil {
 			return err
 		}
+		// Checked at parse time, again now: a preview may have been kept
+		// past a task's due moment, which would make it overdue at once.
+		for i, t := range d.Minutes.Tasks {
+			if !tkpkbot.ActionDueAt(t.DueOn, db.Location).After(now) {
+				return tkpkbot.ErrMinutesTaskPast.About(int64(i + 1))
+			}
+		}
 		content, err := json.Marshal(d.Minutes)
 		if err != nil {
 			return err
