@@ -357,7 +357,7 @@ func TestMaterialsOnceWhenASweeperIsKilled(t *testing.T) {
 	for id, reg := range region {
 		if reg < 5 && id < 20011 { // one coordinator of each of the first five regions sends
 			if _, err := db.AddMaterial(ctx, tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: id}, Kind: tkpkbot.MaterialText,
-				Body: "bahan", SourceUpdate: id}); err != nil {
+				Body: "https://drive.example.org/bahan", SourceUpdate: id}); err != nil {
 				t.Fatal(err)
 			}
 		}
