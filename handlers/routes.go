@@ -225,6 +225,7 @@ func (h *Handlers) routes() {
 	h.OnCallback(rapatLiburPrefix, Access{Roles: adminOnly, Chats: AnyChat, Like: "rapat_baru"}, h.rapatLiburButton)
 	h.OnCallback("langganan", Access{Roles: members, Chats: PrivateOnly, Like: "langganan"}, h.langgananButton)
 	h.OnCallback(bahanFilePrefix, Access{Roles: readers, Chats: PrivateOnly, Like: "bahan"}, h.bahanFileButton)
+	h.OnCallback(bahanRemovePrefix, Access{Roles: []tkpkbot.Role{tkpkbot.RoleAdmin, tkpkbot.RoleKoordinator}, Chats: PrivateOnly, Like: "bahan"}, h.bahanRemoveButton)
 	h.OnCallback(agendaRemovePrefix, Access{Roles: adminOnly, Chats: PrivateOnly, Like: "agenda"}, h.agendaRemoveButton)
 	h.OnCallback(notulenPrefix, Access{Roles: adminOnly, Chats: PrivateOnly, Like: "notulen"}, h.notulenButton)
 	h.OnCallback(tkpkbot.ActionPrefix, Access{Roles: members, Chats: PrivateOnly, Like: "tindaklanjut"}, h.actionButton)

@@ -114,11 +114,9 @@ func scanMaterial(row pgx.Row) (tkpkbot.Material, error) {
 
 // AddMaterial stores a material for its meeting's request. The sender's
 // role and region are read here, in the transaction, so a coordinator
-// revoked a second ago cannot send, and the region is the current one.
+// revoked a second ago cannot send, and the region is the current one;
+// the material's own rules (Validate) come after who and which meeting.
 func (db *DB) AddMaterial(ctx context.Context, m tkpkbot.Material) (tkpkbot.Material, error) {
-	if err := m.Validate(); err != nil {
-		return m, err
-	}
 	now := db.Clock.Now()
 	var out tkpkbot.Material
 	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
@@ -148,6 +146,10 @@ func (db *DB) AddMaterial(ctx context.Context, m tkpkbot.Material) (tkpkbot.Mate
 		}
 		if !requested {
 			return tkpkbot.ErrMaterialsNotRequested.About(m.MeetingID)
+		}
+		// Last: "meeting #9 does not exist" helps more than "too short".
+		if err := m.Validate(); err != nil {
+			return err
 		}
 		var id int64
 		err = tx.QueryRow(ctx, `INSERT INTO materials (meeting_id, region_code, sent_by, kind, file_id, file_name, mime_type, file_size, body, sent_at, source_update)
