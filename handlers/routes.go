@@ -134,7 +134,7 @@ func (h *Handlers) routes() {
 		Name: "bahan", Menu: "Bahan rapat dari wilayah",
 		Usage:   "/bahan <nomor> [tanggal [jam] permintaan]",
 		Example: "/bahan 3",
-		Help:    "admin: meminta bahan rapat ke semua wilayah dengan tenggat (bawaan 16.00 WITA); admin dan pengamat: status per wilayah dengan berkasnya; koordinator: kirim berkas dengan keterangan /bahan <nomor> atau balas pesan permintaan",
+		Help:    "admin: meminta bahan rapat ke semua wilayah dengan tenggat (bawaan 16.00 WITA); admin dan pengamat: status per wilayah dengan berkasnya; koordinator: kirim berkas dengan keterangan /bahan <nomor> atau balas pesan permintaan (teks: berisi tautan atau minimal 40 karakter; salah kirim dihapus dengan tombol Hapus)",
 		Run:     h.bahan,
 	})
 	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
