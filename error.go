@@ -103,7 +103,7 @@ var Facts = []*Error{
 	ErrActionUnknown, ErrActionClosed, ErrNotActionOwner, ErrFollowUpAnswered,
 	ErrMaterialsUntitled, ErrMaterialsRequestLong, ErrMaterialsDeadlinePast, ErrMaterialsAfterMeeting,
 	ErrMaterialsRequested, ErrMaterialsNotRequested, ErrMaterialEmpty, ErrMaterialTextLong,
-	ErrMaterialSender, ErrMaterialUnknown,
+	ErrMaterialSender, ErrMaterialUnknown, ErrMaterialTextShort, ErrMaterialNotYours,
 	ErrAgendaEmpty, ErrAgendaLong, ErrAgendaFull, ErrAgendaUnknown,
 	ErrChoiceUnknown,
 }

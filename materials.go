@@ -2,6 +2,7 @@ package tkpkbot
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -23,6 +24,10 @@ type MaterialsRequest struct {
 const (
 	MaxMaterialsRequest = 500
 	MaxMaterialText     = 3000
+	// MinMaterialText is the shortest text without a link that counts as
+	// materials: below it a message is an answer ("Baik, segera kami
+	// kirim"), not the content asked for.
+	MinMaterialText = 40
 	// DefaultMaterialsHour is the deadline's hour (WITA) when the admin
 	// gives only a date: the end of an office day.
 	DefaultMaterialsHour = 16
@@ -41,10 +46,15 @@ var (
 	ErrMaterialsNotRequested = &Error{Code: ENOTFOUND, Reason: "materials_not_requested"}
 	ErrMaterialEmpty         = &Error{Code: EINVALID, Reason: "material_empty"}
 	ErrMaterialTextLong      = &Error{Code: EINVALID, Reason: "material_text_long"}
+	// ErrMaterialTextShort: a text with no link and under MinMaterialText.
+	ErrMaterialTextShort = &Error{Code: EINVALID, Reason: "material_text_short"}
 	// ErrMaterialSender: only coordinators and admins send materials.
 	ErrMaterialSender = &Error{Code: EFORBIDDEN, Reason: "material_sender"}
 	// ErrMaterialUnknown: a file button whose material is gone (numbered).
 	ErrMaterialUnknown = &Error{Code: ENOTFOUND, Reason: "material_unknown"}
+	// ErrMaterialNotYours: only its sender (still a coordinator or admin)
+	// or an admin removes a material.
+	ErrMaterialNotYours = &Error{Code: EFORBIDDEN, Reason: "material_not_yours"}
 )
 
 // Validate reports the first rule q breaks for meeting m at now. The
@@ -104,8 +114,24 @@ func (m Material) Validate() error {
 		return ErrMaterialEmpty
 	case utf8.RuneCountInString(m.Body) > MaxMaterialText:
 		return ErrMaterialTextLong
+	case m.Kind == MaterialText && !IsMaterialText(m.Body):
+		return ErrMaterialTextShort
 	}
 	return nil
+}
+
+// reLink is a web address as people paste it: with a scheme, www., or a
+// host whose last label starts with a letter followed by a path (bit.ly/x,
+// s.id/x, drive.google.com/…), so "Rp1.250.000/bulan" is no link.
+var reLink = regexp.MustCompile(`(?i)(^|[^\pL\pN@])(https?://\S|www\.\S|[\pL\pN-]+(\.[\pL\pN-]+)*\.\pL[\pL\pN-]*/\S)`)
+
+// IsMaterialText tells materials sent as text from an answer to the
+// request: it holds a link, or at least MinMaterialText characters once
+// spaces are tidied. A false positive costs little, its sender can remove
+// it; a false negative is told what to send instead.
+func IsMaterialText(s string) bool {
+	s = strings.Join(strings.Fields(s), " ")
+	return reLink.MatchString(s) || utf8.RuneCountInString(s) >= MinMaterialText
 }
 
 // MaterialsStatus is a meeting's request and everything sent for it,
@@ -140,8 +166,15 @@ type MaterialsService interface {
 	// MaterialsStatus returns the meeting's request and materials, or
 	// ErrMeetingUnknown / ErrMaterialsNotRequested.
 	MaterialsStatus(ctx context.Context, meetingID int64) (MaterialsStatus, error)
-	// Material returns one material or ErrMaterialUnknown.
+	// Material returns one material or ErrMaterialUnknown (also once
+	// removed).
 	Material(ctx context.Context, id int64) (Material, error)
+	// RemoveMaterial takes material id back for user by (role re-read
+	// from the database: its sender while still a coordinator, or any
+	// admin) while the meeting has not started; it no longer counts for
+	// its region anywhere. ErrMaterialUnknown when it is already gone,
+	// ErrMaterialNotYours, ErrMeetingStarted, ErrMeetingCancelled.
+	RemoveMaterial(ctx context.Context, id, by int64) (Material, error)
 	// RequestOfMessage names the meeting whose materials request (or
 	// reminder) the bot sent to chatID as messageID; ok is false otherwise.
 	RequestOfMessage(ctx context.Context, chatID int64, messageID int) (meetingID int64, ok bool, err error)

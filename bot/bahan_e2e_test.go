@@ -101,8 +101,8 @@ func TestMaterialsRequestSendRemindSummaryStatusAndFiles(t *testing.T) {
 	pdf := bytes.Repeat([]byte("%PDF"), 122880/4)
 	got := h.sendFrom(koordSmd, "Koor Samarinda", telegramtest.Outgoing{FileName: "paparan.pdf", Data: pdf, ReplyTo: requestMessage(t, h, koordSmd).ID})
 	mustContain(t, got, "✓ Diterima: paparan.pdf (120 KB) untuk rapat 1", "Kota Samarinda")
-	got = h.sendFrom(koordSmd, "Koor Samarinda", telegramtest.Outgoing{Text: "Data P3KE menyusul besok", ReplyTo: requestMessage(t, h, koordSmd).ID})
-	mustContain(t, got, "✓ Diterima: teks (24 karakter) untuk rapat 1")
+	got = h.sendFrom(koordSmd, "Koor Samarinda", telegramtest.Outgoing{Text: "Data P3KE: https://drive.example.org/p3ke-smd", ReplyTo: requestMessage(t, h, koordSmd).ID})
+	mustContain(t, got, "✓ Diterima: teks (45 karakter) untuk rapat 1")
 	got = h.sendFrom(koordBerau, "Koor Berau", telegramtest.Outgoing{Photo: pngBytes(t), Caption: "/bahan 1"})
 	mustContain(t, got, "✓ Diterima: foto (", "untuk rapat 1", "Kabupaten Berau")
 
@@ -149,7 +149,7 @@ func TestMaterialsRequestSendRemindSummaryStatusAndFiles(t *testing.T) {
 	before := len(h.fake.Messages(adminID))
 	status := texts(h.say(adminID, "Admin", "/bahan 1"))
 	mustContain(t, status, "Bahan rapat #1", "2 dari 10 wilayah sudah mengirim",
-		"✓ Kota Samarinda: paparan.pdf (120 KB), teks (24 karakter)", "✓ Kabupaten Berau: foto (", "⬜ Kota Balikpapan — belum", "(sudah lewat)")
+		"✓ Kota Samarinda: paparan.pdf (120 KB), teks (45 karakter)\nData P3KE: https://drive.example.org/p3ke-smd\n", "✓ Kabupaten Berau: foto (", "⬜ Kota Balikpapan — belum", "(sudah lewat)")
 	msgs := h.fake.Messages(adminID)[before:]
 	buttons := strings.Join(buttonsOf(msgs[len(msgs)-1]), "|")
 	mustContain(t, buttons, "📎 Kota Samarinda: paparan.pdf (120 KB)", "📎 Kabupaten Berau: foto")
@@ -168,8 +168,8 @@ func TestMaterialsRequestSendRemindSummaryStatusAndFiles(t *testing.T) {
 	if len(last[len(last)-1].Photo) == 0 {
 		t.Fatalf("photo not sent back: %+v", last[len(last)-1])
 	}
-	h.press(adminID, "Admin", "teks (24")
-	mustContain(t, lastText(h.fake.Messages(adminID)), "Data P3KE menyusul besok")
+	h.press(adminID, "Admin", "teks (45")
+	mustContain(t, lastText(h.fake.Messages(adminID)), "Bahan rapat #1 dari Kota Samarinda", "Data P3KE: https://drive.example.org/p3ke-smd")
 	if n := len(h.fake.CallsTo("getFile")); n != 0 {
 		t.Fatalf("materials were downloaded (%d getFile calls)", n)
 	}
@@ -210,7 +210,7 @@ func TestBahanRequestRefusals(t *testing.T) {
 	mustContain(t, texts(h.say(pengamatID, "Budi", "/bahan 1 2024-12-13 Paparan")), "Meminta bahan dilakukan admin")
 	// A coordinator's words after the number are materials, even if they
 	// start like a date.
-	mustContain(t, texts(h.say(koordSmd, "Koor Samarinda", "/bahan 1 13 Desember: data sudah diverifikasi")), "✓ Diterima: teks")
+	mustContain(t, texts(h.say(koordSmd, "Koor Samarinda", "/bahan 1 13 Desember: data sudah diverifikasi oleh tim kecamatan")), "✓ Diterima: teks")
 	mustContain(t, texts(h.say(koordSmd, "Koor Samarinda", "/bahan 2 data")), "Rapat #2 tidak ditemukan")
 }
 
@@ -280,7 +280,7 @@ func TestAgendaOnRapatAndInTheReminder(t *testing.T) {
 
 	requestMaterials(t, h)
 	h.sweep()
-	h.sendFrom(koordSmd, "Koor Samarinda", telegramtest.Outgoing{Text: "Link paparan", ReplyTo: requestMessage(t, h, koordSmd).ID})
+	h.sendFrom(koordSmd, "Koor Samarinda", telegramtest.Outgoing{Text: "Link paparan: https://s.id/paparan-smd", ReplyTo: requestMessage(t, h, koordSmd).ID})
 	h.press(koordSmd, "Koor Samarinda", "Hadir")
 
 	// In the group: the agenda and counts only, nobody's answer or files.
@@ -357,7 +357,7 @@ func TestMaterialsOnceWhenASweeperIsKilled(t *testing.T) {
 	for id, reg := range region {
 		if reg < 5 && id < 20011 { // one coordinator of each of the first five regions sends
 			if _, err := db.AddMaterial(ctx, tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: id}, Kind: tkpkbot.MaterialText,
-				Body: "bahan", SourceUpdate: id}); err != nil {
+				Body: "https://drive.example.org/bahan", SourceUpdate: id}); err != nil {
 				t.Fatal(err)
 			}
 		}

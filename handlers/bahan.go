@@ -14,8 +14,12 @@ import (
 	"tkpkbot/reminders"
 )
 
-// bahanFilePrefix is the data prefix of a status view's file buttons.
-const bahanFilePrefix = "bahanf"
+// bahanFilePrefix is the data prefix of a status view's file buttons;
+// bahanRemovePrefix that of the Hapus button on a "✓ Diterima".
+const (
+	bahanFilePrefix   = "bahanf"
+	bahanRemovePrefix = "bahanhapus"
+)
 
 // maxMaterialButtons keeps the status view's keyboard on a phone screen;
 // what does not fit is still listed in the text.
@@ -196,7 +200,12 @@ func (h *Handlers) receiveMaterial(ctx context.Context, r *Request, meetingID in
 		m.FileID, m.FileName, m.MimeType, m.FileSize = file.FileID, file.FileName, file.MimeType, file.FileSize
 	}
 	saved, err := h.Materials.AddMaterial(ctx, m)
-	if err != nil {
+	if errors.Is(err, tkpkbot.ErrMaterialTextShort) {
+		// An answer such as "Baik, segera kami kirim" does not mark the
+		// region as sent (nor stop its reminders); say what does.
+		h.reply(ctx, r, notMaterialText(meetingID))
+		return nil
+	} else if err != nil {
 		if c := tkpkbot.ErrorCode(err); c == tkpkbot.EINTERNAL || c == tkpkbot.EUNAVAILABLE {
 			return err
 		}
@@ -207,7 +216,71 @@ func (h *Handlers) receiveMaterial(ctx context.Context, r *Request, meetingID in
 	if reg, ok := tkpkbot.RegionByCode(saved.RegionCode); ok {
 		text += " (" + escape(reg.Official) + ")"
 	}
-	h.reply(ctx, r, text+".\nAda berkas lain? Kirim dengan cara yang sama.")
+	h.reply(ctx, r, text+".\nAda berkas lain? Kirim dengan cara yang sama. Salah kirim? Tekan <b>Hapus</b> (sebelum rapat dimulai).",
+		[]tkpkbot.Button{{Text: "🗑 Hapus", Data: bahanRemovePrefix + ":" + strconv.FormatInt(saved.ID, 10)}})
+	return nil
+}
+
+// notMaterialText says why a short text was not recorded and what counts.
+func notMaterialText(meetingID int64) string {
+	return fmt.Sprintf("Pesan ini <b>tidak dicatat</b> sebagai bahan rapat #%d: bahan berupa teks harus berisi tautan (link) atau minimal %d karakter.\n\n"+
+		"Kirim berkasnya, tautannya, atau teks bahan yang lebih lengkap dengan membalas pesan permintaan bahan, atau kirim berkas dengan keterangan <code>/bahan %d</code>.",
+		meetingID, tkpkbot.MinMaterialText, meetingID)
+}
+
+// bahanRemoveButton is Hapus on a "✓ Diterima": the store re-checks who
+// presses (the sender still a coordinator, or an admin) and that the
+// meeting has not started. The message then says what the region has
+// left, since reminders and the admins' list follow from that.
+func (h *Handlers) bahanRemoveButton(ctx context.Context, r *Request, data string) error {
+	id, err := strconv.ParseInt(data, 10, 64)
+	if err != nil || id <= 0 {
+		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		return nil
+	}
+	m, err := h.Materials.RemoveMaterial(ctx, id, r.User.ID)
+	switch {
+	case errors.Is(err, tkpkbot.ErrMaterialUnknown):
+		h.answer(ctx, r, "Bahan ini sudah dihapus.")
+		h.edit(ctx, r, "🗑 Bahan ini sudah dihapus.")
+		return nil
+	case errors.Is(err, tkpkbot.ErrMeetingStarted):
+		h.answer(ctx, r, "Rapat sudah dimulai; bahannya tidak bisa dihapus lagi.")
+		return nil
+	case err != nil:
+		if c := tkpkbot.ErrorCode(err); c == tkpkbot.EINTERNAL || c == tkpkbot.EUNAVAILABLE {
+			return err
+		}
+		h.answer(ctx, r, userMessage(err))
+		return nil
+	}
+	h.answer(ctx, r, "Bahan dihapus.")
+	text := fmt.Sprintf("🗑 Dihapus: %s untuk rapat %d", escape(materialLabel(m)), m.MeetingID)
+	reg, known := tkpkbot.RegionByCode(m.RegionCode)
+	if known {
+		text += " (" + escape(reg.Official) + ")"
+	}
+	text += "."
+	s, err := h.Materials.MaterialsStatus(ctx, m.MeetingID)
+	if err != nil {
+		return err
+	}
+	left := 0
+	for _, x := range s.Materials {
+		if x.RegionCode == m.RegionCode {
+			left++
+		}
+	}
+	switch {
+	case left > 0:
+		text += fmt.Sprintf("\nMasih ada %d bahan lain dari wilayah ini.", left)
+	case known && m.RegionCode != tkpkbot.ProvinceCode:
+		text += fmt.Sprintf("\n%s kini tercatat <b>belum mengirim</b> bahan rapat #%d.", escape(reg.Official), m.MeetingID)
+		if h.Clock.Now().Before(s.Request.Deadline) {
+			text += " Pengingat bahan dikirim lagi sampai ada kiriman."
+		}
+	}
+	h.edit(ctx, r, text+fmt.Sprintf("\n\nKirim bahan yang benar dengan membalas pesan permintaan bahan, atau kirim berkas dengan keterangan <code>/bahan %d</code>.", m.MeetingID))
 	return nil
 }
 
@@ -280,6 +353,12 @@ func (h *Handlers) materialsStatus(ctx context.Context, r *Request, id int64) er
 			}
 		}
 		fmt.Fprintf(&b, "✓ <b>%s</b>: %s\n", escape(name), escape(strings.Join(labels, ", ")))
+		// A text is read here, not behind a button: it is often a link.
+		for _, m := range ms {
+			if m.Kind == tkpkbot.MaterialText {
+				fmt.Fprintf(&b, "<blockquote>%s</blockquote>\n", escape(textExcerpt(m.Body)))
+			}
+		}
 	}
 	for _, reg := range districts {
 		line(reg.Official, byRegion[reg.Code])
@@ -297,6 +376,21 @@ func (h *Handlers) materialsStatus(ctx context.Context, r *Request, id int64) er
 	}
 	h.reply(ctx, r, b.String(), grid(1, buttons)...)
 	return nil
+}
+
+// Texts up to maxShownText characters appear whole in the status view;
+// a longer one by its start, whole behind its 📎 button, so ten regions'
+// texts stay a readable message or two.
+const (
+	maxShownText = 500
+	shownStart   = 300
+)
+
+func textExcerpt(s string) string {
+	if r := []rune(s); len(r) > maxShownText {
+		return strings.TrimSpace(string(r[:shownStart])) + "… (selengkapnya: tombol 📎)"
+	}
+	return s
 }
 
 // bahanFileButton sends one material back to the presser's private chat

@@ -1,9 +1,9 @@
 package handlers
 
 import (
+	"regexp"
 	"strings"
 	"time"
-	"unicode"
 
 	"tkpkbot"
 	"tkpkbot/indo"
@@ -52,36 +52,65 @@ func parseBahanArgs(s string, now time.Time, loc *time.Location) (bahanArgs, err
 	}
 	words = words[used:]
 	hour, minute := tkpkbot.DefaultMaterialsHour, 0
-	if len(words) > 0 {
-		clock, n := words[0], 1
-		if w := strings.ToLower(clock); (w == "pukul" || w == "jam" || w == "pkl" || w == "pkl.") && len(words) > 1 {
-			clock, n = clock+" "+words[1], 2
-		}
-		if n == 2 || looksLikeClock(clock) {
-			h, m, err := indo.ParseClock(clock)
-			if err != nil {
-				a.DateErr = err
-				return a, nil
-			}
-			hour, minute, words = h, m, words[n:]
-			if len(words) > 0 && strings.EqualFold(words[0], "wita") {
-				words = words[1:]
-			}
-		}
+	h, m, used, err := leadingClock(words)
+	if err != nil {
+		a.DateErr = err
+		return a, nil
+	}
+	if used > 0 {
+		hour, minute, words = h, m, words[used:]
 	}
 	a.Deadline = time.Date(day.Year(), day.Month(), day.Day(), hour, minute, 0, 0, loc)
 	a.Request = strings.Join(words, " ")
 	return a, nil
 }
 
-// looksLikeClock tells a time ("14.00", "9:30") from the first word of a
-// request ("Paparan", "2024" as in "Data 2024"): digits with a : or . in
-// between.
-func looksLikeClock(w string) bool {
-	if w == "" || !unicode.IsDigit(rune(w[0])) {
-		return false
+var (
+	// reClockWord is a time standing alone after the date: 09.00, 9:30.
+	// "2.000" (KK) or "12.5" (juta) have no two-digit minutes and stay
+	// the start of the request.
+	reClockWord = regexp.MustCompile(`^\d{1,2}[.:]\d{2}$`)
+	// reHourWord is an hour after "pukul": pukul 9.
+	reHourWord = regexp.MustCompile(`^\d{1,2}$`)
+)
+
+// leadingClock reads the time that may follow the date: "09.00",
+// "9:30", "pukul 9", "pukul 14.00", "jam 9", each with an optional WITA,
+// and says how many words it used. Anything else is the request, except
+// a "pukul" with no time after it, which can only be a mistyped time.
+func leadingClock(words []string) (hour, minute, used int, err error) {
+	if len(words) == 0 {
+		return 0, 0, 0, nil
 	}
-	return strings.ContainsAny(w, ":.")
+	clock := strings.TrimRight(words[0], ",;")
+	switch strings.ToLower(clock) {
+	case "pukul", "pkl", "pkl.", "jam":
+		next := ""
+		if len(words) > 1 {
+			next = strings.TrimRight(words[1], ",;")
+		}
+		switch {
+		case reHourWord.MatchString(next):
+			next += ".00"
+		case reClockWord.MatchString(next):
+		case strings.EqualFold(clock, "jam"):
+			return 0, 0, 0, nil // "jam kerja posyandu": a request
+		}
+		clock, used = next, 2
+	default:
+		if !reClockWord.MatchString(clock) {
+			return 0, 0, 0, nil
+		}
+		used = 1
+	}
+	hour, minute, err = indo.ParseClock(clock)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	if len(words) > used && strings.EqualFold(strings.TrimRight(words[used], ",;"), "wita") {
+		used++
+	}
+	return hour, minute, used, nil
 }
 
 // parseAgendaArgs reads "<nomor> [butir]".

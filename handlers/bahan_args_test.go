@@ -27,6 +27,20 @@ func TestParseBahanArgs(t *testing.T) {
 		{"3  2024-12-13   2024 data", 3, at(12, 13, 16, 0), "2024 data", "2024-12-13 2024 data"},
 		{"3 2024-12-13", 3, at(12, 13, 16, 0), "", "2024-12-13"},
 		{"3 Link paparan: https://example.org/a", 3, time.Time{}, "", "Link paparan: https://example.org/a"},
+		// A time only right after the date, and only as a time is written.
+		{"3 2025-09-05 2.000 KK data", 3, at(9, 5, 16, 0).AddDate(1, 0, 0), "2.000 KK data", "2025-09-05 2.000 KK data"},
+		{"3 2024-12-13 10.000 KK sasaran", 3, at(12, 13, 16, 0), "10.000 KK sasaran", "2024-12-13 10.000 KK sasaran"},
+		{"3 2024-12-13 12.5 juta anggaran", 3, at(12, 13, 16, 0), "12.5 juta anggaran", "2024-12-13 12.5 juta anggaran"},
+		{"3 2024-12-13 9:00 Data", 3, at(12, 13, 9, 0), "Data", "2024-12-13 9:00 Data"},
+		{"3 2024-12-13 09.00 WITA Data", 3, at(12, 13, 9, 0), "Data", "2024-12-13 09.00 WITA Data"},
+		{"3 2024-12-13 09.00, Data", 3, at(12, 13, 9, 0), "Data", "2024-12-13 09.00, Data"},
+		{"3 2024-12-13 pukul 9 Data", 3, at(12, 13, 9, 0), "Data", "2024-12-13 pukul 9 Data"},
+		{"3 2024-12-13 Pukul 9 wita Data", 3, at(12, 13, 9, 0), "Data", "2024-12-13 Pukul 9 wita Data"},
+		{"3 2024-12-13 pkl. 13.30 Data", 3, at(12, 13, 13, 30), "Data", "2024-12-13 pkl. 13.30 Data"},
+		{"3 2024-12-13 jam 8 Data", 3, at(12, 13, 8, 0), "Data", "2024-12-13 jam 8 Data"},
+		{"3 2024-12-13 jam kerja posyandu", 3, at(12, 13, 16, 0), "jam kerja posyandu", "2024-12-13 jam kerja posyandu"},
+		{"3 2024-12-13 Data 09.00", 3, at(12, 13, 16, 0), "Data 09.00", "2024-12-13 Data 09.00"},
+		{"3 2024-12-13 2024 data", 3, at(12, 13, 16, 0), "2024 data", "2024-12-13 2024 data"},
 	}
 	for _, c := range cases {
 		a, err := parseBahanArgs(c.in, testNow, witaLoc)
@@ -50,6 +64,9 @@ func TestParseBahanArgs(t *testing.T) {
 		"3 2024-12-13 25:00 Paparan": "Jam harus antara",
 		"3 2024-02-30 Paparan":       "hanya sampai tanggal 29",
 		"3 2024-12-13 pukul x Bahan": "format jam:menit",
+		"3 2024-12-13 pukul":         "format jam:menit",
+		"3 2024-12-13 pukul 24 Data": "Jam harus antara",
+		"3 2024-12-13 9.75 Data":     "Jam harus antara",
 	} {
 		a, err := parseBahanArgs(in, testNow, witaLoc)
 		if err != nil || a.DateErr == nil || !strings.Contains(tkpkbot.ErrorMessage(a.DateErr), want) {
@@ -104,7 +121,9 @@ func TestFileSize(t *testing.T) {
 
 func FuzzParseBahanArgs(f *testing.F) {
 	for _, s := range []string{"3", "3 2024-12-13 Paparan", "3 13 Desember 2024 pukul 09.00 WITA Data", "#3 13-12-2024 14.30 x",
-		"3 2024-12-13 25:00 y", "x", "99999999999999999999 a", "3 \x00\xff pukul", strings.Repeat("3 ", 200)} {
+		"3 2024-12-13 25:00 y", "x", "99999999999999999999 a", "3 \x00\xff pukul", strings.Repeat("3 ", 200),
+		"3 2025-09-05 2.000 KK data", "3 2024-12-13 pukul 9 WITA x", "3 2024-12-13 jam kerja", "3 2024-12-13 09.00, x",
+		"3 2024-12-13 pukul", "3 2024-12-13 9:00 wita"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

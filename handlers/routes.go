@@ -134,7 +134,7 @@ func (h *Handlers) routes() {
 		Name: "bahan", Menu: "Bahan rapat dari wilayah",
 		Usage:   "/bahan <nomor> [tanggal [jam] permintaan]",
 		Example: "/bahan 3",
-		Help:    "admin: meminta bahan rapat ke semua wilayah dengan tenggat (bawaan 16.00 WITA); admin dan pengamat: status per wilayah dengan berkasnya; koordinator: kirim berkas dengan keterangan /bahan <nomor> atau balas pesan permintaan",
+		Help:    "admin: meminta bahan rapat ke semua wilayah dengan tenggat (bawaan 16.00 WITA); admin dan pengamat: status per wilayah dengan berkasnya; koordinator: kirim berkas dengan keterangan /bahan <nomor> atau balas pesan permintaan (teks: berisi tautan atau minimal 40 karakter; salah kirim dihapus dengan tombol Hapus)",
 		Run:     h.bahan,
 	})
 	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
@@ -225,6 +225,7 @@ func (h *Handlers) routes() {
 	h.OnCallback(rapatLiburPrefix, Access{Roles: adminOnly, Chats: AnyChat, Like: "rapat_baru"}, h.rapatLiburButton)
 	h.OnCallback("langganan", Access{Roles: members, Chats: PrivateOnly, Like: "langganan"}, h.langgananButton)
 	h.OnCallback(bahanFilePrefix, Access{Roles: readers, Chats: PrivateOnly, Like: "bahan"}, h.bahanFileButton)
+	h.OnCallback(bahanRemovePrefix, Access{Roles: []tkpkbot.Role{tkpkbot.RoleAdmin, tkpkbot.RoleKoordinator}, Chats: PrivateOnly, Like: "bahan"}, h.bahanRemoveButton)
 	h.OnCallback(agendaRemovePrefix, Access{Roles: adminOnly, Chats: PrivateOnly, Like: "agenda"}, h.agendaRemoveButton)
 	h.OnCallback(notulenPrefix, Access{Roles: adminOnly, Chats: PrivateOnly, Like: "notulen"}, h.notulenButton)
 	// Every tl: button closes (Selesai, Tanpa catatan, Batal of a closing),

@@ -89,6 +89,8 @@ var ruleTexts = []struct {
 	{tkpkbot.ErrMaterialTextLong, said(fmt.Sprintf("Teks bahan terlalu panjang (maksimal %d karakter). Kirim sebagai berkas.", tkpkbot.MaxMaterialText))},
 	{tkpkbot.ErrMaterialSender, said("Bahan rapat hanya diterima dari koordinator wilayah atau admin.")},
 	{tkpkbot.ErrMaterialUnknown, numbered("Bahan #%v tidak ditemukan lagi.")},
+	{tkpkbot.ErrMaterialTextShort, said(fmt.Sprintf("Teks ini tidak dicatat sebagai bahan: teks bahan perlu berisi tautan atau minimal %d karakter. Kirim berkasnya, tautannya, atau teks yang lebih lengkap.", tkpkbot.MinMaterialText))},
+	{tkpkbot.ErrMaterialNotYours, said("Bahan ini hanya bisa dihapus oleh pengirimnya atau admin.")},
 	{tkpkbot.ErrAgendaEmpty, said("Tulis butir agendanya setelah nomor rapat.")},
 	{tkpkbot.ErrAgendaLong, said(fmt.Sprintf("Butir agenda terlalu panjang (maksimal %d karakter).", tkpkbot.MaxAgendaItem))},
 	{tkpkbot.ErrAgendaFull, said(fmt.Sprintf("Agenda rapat ini sudah %d butir. Hapus butir yang tidak perlu dulu.", tkpkbot.MaxAgendaItems))},

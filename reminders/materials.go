@@ -52,7 +52,7 @@ func decideMaterials(d tkpkbot.Delivery) (tkpkbot.DeliveryStatus, string) {
 
 // howToSend tells a coordinator the two ways materials reach the bot.
 func howToSend(meetingID int64) string {
-	return fmt.Sprintf("Cara mengirim: <b>balas (reply) pesan ini</b> dengan berkas, foto atau teks, atau kirim berkas dengan keterangan <code>/bahan %d</code>. Boleh beberapa berkas.", meetingID)
+	return fmt.Sprintf("Cara mengirim: <b>balas (reply) pesan ini</b> dengan berkas, foto, tautan, atau teks bahan (minimal %d karakter), atau kirim berkas dengan keterangan <code>/bahan %d</code>. Boleh beberapa berkas.", tkpkbot.MinMaterialText, meetingID)
 }
 
 func regionName(code string) string {

@@ -92,7 +92,7 @@ func BenchmarkMaterialsQuarter(b *testing.B) {
 				}
 				for _, r := range districts[:5] {
 					if _, err := db.AddMaterial(ctx, tkpkbot.Material{MeetingID: meetingID, Sender: tkpkbot.User{ID: sender[r.Code]},
-						Kind: tkpkbot.MaterialText, Body: "bahan", SourceUpdate: update}); err != nil {
+						Kind: tkpkbot.MaterialText, Body: "https://drive.example.org/bahan", SourceUpdate: update}); err != nil {
 						b.Fatal(err)
 					}
 					update++

@@ -48,7 +48,7 @@ func TestMaterialsRemindersGoWhereTheyAreStillWanted(t *testing.T) {
 	}
 	sameSet(t, "request", materialsLines(w.sweep(at(2024, 12, 11, 10, 0))),
 		"2: 📂 <b>Permintaan bahan rapat #1</b>", "3: 📂 <b>Permintaan bahan rapat #1</b>", "5: 📂 <b>Permintaan bahan rapat #1</b>")
-	if _, err := w.db.AddMaterial(ctx, tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: samKoor}, Kind: tkpkbot.MaterialText, Body: "ok", SourceUpdate: 1}); err != nil {
+	if _, err := w.db.AddMaterial(ctx, tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: samKoor}, Kind: tkpkbot.MaterialText, Body: "https://drive.example.org/paparan-samarinda", SourceUpdate: 1}); err != nil {
 		t.Fatal(err)
 	}
 	sameSet(t, "48 h before", materialsLines(w.sweep(at(2024, 12, 11, 16, 0))),
@@ -80,5 +80,42 @@ func TestMaterialsOfACancelledMeetingAreNotSent(t *testing.T) {
 	}
 	for _, when := range []time.Time{at(2024, 12, 11, 10, 0), at(2024, 12, 11, 16, 0), at(2024, 12, 13, 16, 0)} {
 		sameSet(t, when.String(), materialsLines(w.sweep(when)))
+	}
+}
+
+// A material taken back stops counting at send time: the next reminder
+// goes to its region again, and the summary lists it as missing.
+func TestRemovedMaterialsAreRemindedAgain(t *testing.T) {
+	ctx := context.Background()
+	w := newWorld(t, at(2024, 12, 11, 10, 0))
+	w.sw = reminders.New(reminders.Options{Store: w.db, Holidays: w.db, Reports: w.db, Telegram: w.tg, Clock: w.clock,
+		Location: wita, Log: slogDiscard(), Materials: w.db, Agenda: w.db})
+	w.member(admin, tkpkbot.RoleAdmin, "")
+	w.member(samKoor, tkpkbot.RoleKoordinator, "6472")
+	m, err := w.db.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor", StartsAt: at(2024, 12, 16, 9, 0), CreatedBy: admin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := w.db.RequestMaterials(ctx, tkpkbot.MaterialsRequest{MeetingID: m.ID, Request: "Paparan", Deadline: at(2024, 12, 13, 16, 0), CreatedBy: admin}); err != nil {
+		t.Fatal(err)
+	}
+	w.sweep(at(2024, 12, 11, 10, 0))
+	sent, err := w.db.AddMaterial(ctx, tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: samKoor}, Kind: tkpkbot.MaterialText, Body: "https://drive.example.org/paparan-samarinda", SourceUpdate: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameSet(t, "48 h before, sent", materialsLines(w.sweep(at(2024, 12, 11, 16, 0))))
+	if _, err := w.db.RemoveMaterial(ctx, sent.ID, samKoor); err != nil {
+		t.Fatal(err)
+	}
+	sameSet(t, "3 h before, removed", materialsLines(w.sweep(at(2024, 12, 13, 13, 0))), "2: ⏰ <b>Pengingat bahan rapat #1 — 3 jam lagi</b>")
+	var sum []string
+	for _, msg := range w.sweepTexts(at(2024, 12, 13, 16, 0)) {
+		if strings.Contains(msg.HTML, "Tenggat bahan rapat #1 lewat") {
+			sum = append(sum, msg.HTML)
+		}
+	}
+	if len(sum) != 1 || !strings.Contains(sum[0], "Belum mengirim (10 dari 10 wilayah)") || !strings.Contains(sum[0], "Samarinda") {
+		t.Fatalf("summary: %q", sum)
 	}
 }

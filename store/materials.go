@@ -114,11 +114,9 @@ func scanMaterial(row pgx.Row) (tkpkbot.Material, error) {
 
 // AddMaterial stores a material for its meeting's request. The sender's
 // role and region are read here, in the transaction, so a coordinator
-// revoked a second ago cannot send, and the region is the current one.
+// revoked a second ago cannot send, and the region is the current one;
+// the material's own rules (Validate) come after who and which meeting.
 func (db *DB) AddMaterial(ctx context.Context, m tkpkbot.Material) (tkpkbot.Material, error) {
-	if err := m.Validate(); err != nil {
-		return m, err
-	}
 	now := db.Clock.Now()
 	var out tkpkbot.Material
 	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
@@ -148,6 +146,10 @@ func (db *DB) AddMaterial(ctx context.Context, m tkpkbot.Material) (tkpkbot.Mate
 		}
 		if !requested {
 			return tkpkbot.ErrMaterialsNotRequested.About(m.MeetingID)
+		}
+		// Last: "meeting #9 does not exist" helps more than "too short".
+		if err := m.Validate(); err != nil {
+			return err
 		}
 		var id int64
 		err = tx.QueryRow(ctx, `INSERT INTO materials (meeting_id, region_code, sent_by, kind, file_id, file_name, mime_type, file_size, body, sent_at, source_update)
@@ -180,7 +182,7 @@ func (db *DB) MaterialsStatus(ctx context.Context, meetingID int64) (tkpkbot.Mat
 		return s, db.wrap("load materials request", err)
 	}
 	rows, err := db.Pool.Query(ctx, `SELECT `+materialCols+` FROM materials mt LEFT JOIN users u ON u.id = mt.sent_by
-		WHERE mt.meeting_id = $1 ORDER BY mt.region_code, mt.sent_at, mt.id`, meetingID)
+		WHERE mt.meeting_id = $1 AND mt.removed_at IS NULL ORDER BY mt.region_code, mt.sent_at, mt.id`, meetingID)
 	if err != nil {
 		return s, db.wrap("list materials", err)
 	}
@@ -190,11 +192,55 @@ func (db *DB) MaterialsStatus(ctx context.Context, meetingID int64) (tkpkbot.Mat
 
 // Material returns one material by ID.
 func (db *DB) Material(ctx context.Context, id int64) (tkpkbot.Material, error) {
-	m, err := scanMaterial(db.Pool.QueryRow(ctx, `SELECT `+materialCols+` FROM materials mt LEFT JOIN users u ON u.id = mt.sent_by WHERE mt.id = $1`, id))
+	m, err := scanMaterial(db.Pool.QueryRow(ctx, `SELECT `+materialCols+` FROM materials mt LEFT JOIN users u ON u.id = mt.sent_by
+		WHERE mt.id = $1 AND mt.removed_at IS NULL`, id))
 	if errors.Is(err, pgx.ErrNoRows) {
 		return m, tkpkbot.ErrMaterialUnknown.About(id)
 	}
 	return m, db.wrap("load material", err)
+}
+
+// RemoveMaterial marks a material removed (who, when). The remover's role
+// is read here, in the transaction, as AddMaterial reads the sender's: a
+// coordinator revoked since sending can no longer take it back. The row
+// lock makes a second press find it gone.
+func (db *DB) RemoveMaterial(ctx context.Context, id, by int64) (tkpkbot.Material, error) {
+	now := db.Clock.Now()
+	var out tkpkbot.Material
+	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+		var role string
+		err := tx.QueryRow(ctx, `SELECT role FROM users WHERE id = $1`, by).Scan(&role)
+		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
+			return err
+		}
+		out, err = scanMaterial(tx.QueryRow(ctx, `SELECT `+materialCols+` FROM materials mt LEFT JOIN users u ON u.id = mt.sent_by
+			WHERE mt.id = $1 AND mt.removed_at IS NULL FOR UPDATE OF mt`, id))
+		if errors.Is(err, pgx.ErrNoRows) {
+			return tkpkbot.ErrMaterialUnknown.About(id)
+		} else if err != nil {
+			return err
+		}
+		switch {
+		case role == string(tkpkbot.RoleAdmin):
+		case role == string(tkpkbot.RoleKoordinator) && out.Sender.ID == by:
+		default:
+			return tkpkbot.ErrMaterialNotYours
+		}
+		var cancelled bool
+		var starts time.Time
+		if err := tx.QueryRow(ctx, `SELECT cancelled_at IS NOT NULL, starts_at FROM meetings WHERE id = $1`, out.MeetingID).Scan(&cancelled, &starts); err != nil {
+			return err
+		}
+		switch {
+		case cancelled:
+			return tkpkbot.ErrMeetingCancelled
+		case !starts.After(now):
+			return tkpkbot.ErrMeetingStarted
+		}
+		_, err = tx.Exec(ctx, `UPDATE materials SET removed_at = $2, removed_by = $3 WHERE id = $1`, id, now, by)
+		return err
+	})
+	return out, db.wrap("remove material", err)
 }
 
 // RequestOfMessage finds the materials request or reminder the bot sent

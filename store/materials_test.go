@@ -12,6 +12,9 @@ import (
 	"tkpkbot/store"
 )
 
+// textMaterial is long enough to count as materials sent as text.
+const textMaterial = "Capaian 2024: 2.000 KK dijangkau di 12 kelurahan."
+
 func newMeeting(t *testing.T, db *store.DB, starts time.Time) tkpkbot.Meeting {
 	t.Helper()
 	m, err := db.CreateMeeting(context.Background(), tkpkbot.Meeting{Title: "Rakor", StartsAt: starts, CreatedBy: 1})
@@ -110,10 +113,10 @@ func TestMaterialsFromCoordinatorsAndAdminsOnly(t *testing.T) {
 		m    tkpkbot.Material
 		want error
 	}{
-		{tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: 3}, Kind: tkpkbot.MaterialText, Body: "x", SourceUpdate: 12}, tkpkbot.ErrMaterialSender},
-		{tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: 999}, Kind: tkpkbot.MaterialText, Body: "x", SourceUpdate: 13}, tkpkbot.ErrMaterialSender},
+		{tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: 3}, Kind: tkpkbot.MaterialText, Body: textMaterial, SourceUpdate: 12}, tkpkbot.ErrMaterialSender},
+		{tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: 999}, Kind: tkpkbot.MaterialText, Body: textMaterial, SourceUpdate: 13}, tkpkbot.ErrMaterialSender},
 		{tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: 2}, Kind: tkpkbot.MaterialText, Body: "  ", SourceUpdate: 14}, tkpkbot.ErrMaterialEmpty},
-		{tkpkbot.Material{MeetingID: 42, Sender: tkpkbot.User{ID: 2}, Kind: tkpkbot.MaterialText, Body: "x", SourceUpdate: 15}, tkpkbot.ErrMeetingUnknown},
+		{tkpkbot.Material{MeetingID: 42, Sender: tkpkbot.User{ID: 2}, Kind: tkpkbot.MaterialText, Body: textMaterial, SourceUpdate: 15}, tkpkbot.ErrMeetingUnknown},
 	} {
 		if _, err := db.AddMaterial(ctx, bad.m); !errors.Is(err, bad.want) {
 			t.Errorf("%+v: got %v, want %v", bad.m, err, bad.want)
@@ -121,7 +124,7 @@ func TestMaterialsFromCoordinatorsAndAdminsOnly(t *testing.T) {
 	}
 	// A revoked coordinator cannot send any more.
 	member(t, db, 2, tkpkbot.RoleNone, "")
-	if _, err := db.AddMaterial(ctx, tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: 2}, Kind: tkpkbot.MaterialText, Body: "late", SourceUpdate: 16}); !errors.Is(err, tkpkbot.ErrMaterialSender) {
+	if _, err := db.AddMaterial(ctx, tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: 2}, Kind: tkpkbot.MaterialText, Body: textMaterial, SourceUpdate: 16}); !errors.Is(err, tkpkbot.ErrMaterialSender) {
 		t.Fatalf("revoked: %v", err)
 	}
 
@@ -141,7 +144,7 @@ func TestMaterialsFromCoordinatorsAndAdminsOnly(t *testing.T) {
 
 	// After the meeting started nothing more is taken.
 	clock.Set(m.StartsAt)
-	if _, err := db.AddMaterial(ctx, tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: 4}, Kind: tkpkbot.MaterialText, Body: "x", SourceUpdate: 17}); !errors.Is(err, tkpkbot.ErrMeetingStarted) {
+	if _, err := db.AddMaterial(ctx, tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: 4}, Kind: tkpkbot.MaterialText, Body: textMaterial, SourceUpdate: 17}); !errors.Is(err, tkpkbot.ErrMeetingStarted) {
 		t.Fatalf("after start: %v", err)
 	}
 }
@@ -230,6 +233,72 @@ func TestAgendaItemsInOrderRemovableAndBounded(t *testing.T) {
 	}
 	clock.Set(m.StartsAt)
 	if _, err := db.AddAgendaItem(ctx, m.ID, 1, "telat", 1000); !errors.Is(err, tkpkbot.ErrMeetingStarted) {
+		t.Fatalf("after start: %v", err)
+	}
+}
+
+func TestRemoveMaterialBySenderOrAdminBeforeTheMeeting(t *testing.T) {
+	ctx := context.Background()
+	clock := clocktest.New(start)
+	db := dbtest.Open(t, store.Options{Clock: clock})
+	member(t, db, 1, tkpkbot.RoleAdmin, "")
+	member(t, db, 2, tkpkbot.RoleKoordinator, "6472")
+	member(t, db, 3, tkpkbot.RolePengamat, "6471")
+	member(t, db, 4, tkpkbot.RoleKoordinator, "6472") // same region, another person
+	member(t, db, 5, tkpkbot.RoleKoordinator, "6401")
+	m := newMeeting(t, db, start.Add(5*24*time.Hour))
+	if _, _, err := db.RequestMaterials(ctx, tkpkbot.MaterialsRequest{MeetingID: m.ID, Request: "Paparan", Deadline: start.Add(72 * time.Hour), CreatedBy: 1}); err != nil {
+		t.Fatal(err)
+	}
+	add := func(sender, update int64) tkpkbot.Material {
+		t.Helper()
+		got, err := db.AddMaterial(ctx, tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: sender}, Kind: tkpkbot.MaterialText, Body: textMaterial, SourceUpdate: update})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	mine, other := add(2, 20), add(5, 21)
+
+	// Nobody but the sender or an admin.
+	for _, by := range []int64{3, 4, 5, 999} {
+		if _, err := db.RemoveMaterial(ctx, mine.ID, by); !errors.Is(err, tkpkbot.ErrMaterialNotYours) {
+			t.Errorf("removed by %d: %v", by, err)
+		}
+	}
+	got, err := db.RemoveMaterial(ctx, mine.ID, 2)
+	if err != nil || got.ID != mine.ID || got.RegionCode != "6472" {
+		t.Fatalf("sender removes: %+v %v", got, err)
+	}
+	if _, err := db.RemoveMaterial(ctx, mine.ID, 2); !errors.Is(err, tkpkbot.ErrMaterialUnknown) {
+		t.Fatalf("removed twice: %v", err)
+	}
+	if _, err := db.Material(ctx, mine.ID); !errors.Is(err, tkpkbot.ErrMaterialUnknown) {
+		t.Fatalf("a removed material is still served: %v", err)
+	}
+	s, err := db.MaterialsStatus(ctx, m.ID)
+	if err != nil || len(s.Materials) != 1 || s.Regions() != 1 || s.Materials[0].RegionCode != "6401" {
+		t.Fatalf("status after removal: %+v %v", s, err)
+	}
+	var by int64
+	var at time.Time
+	if err := db.Pool.QueryRow(ctx, `SELECT removed_by, removed_at FROM materials WHERE id = $1`, mine.ID).Scan(&by, &at); err != nil || by != 2 || !at.Equal(start) {
+		t.Fatalf("who and when: %d %v %v", by, at, err)
+	}
+
+	// A revoked sender cannot take theirs back; an admin can.
+	again := add(5, 22)
+	member(t, db, 5, tkpkbot.RoleNone, "")
+	if _, err := db.RemoveMaterial(ctx, again.ID, 5); !errors.Is(err, tkpkbot.ErrMaterialNotYours) {
+		t.Fatalf("revoked sender: %v", err)
+	}
+	if _, err := db.RemoveMaterial(ctx, again.ID, 1); err != nil {
+		t.Fatalf("admin removes: %v", err)
+	}
+
+	// Once the meeting started the record stays as it was.
+	clock.Set(m.StartsAt)
+	if _, err := db.RemoveMaterial(ctx, other.ID, 1); !errors.Is(err, tkpkbot.ErrMeetingStarted) {
 		t.Fatalf("after start: %v", err)
 	}
 }

@@ -235,7 +235,8 @@ func (db *DB) ClaimDeliveries(ctx context.Context, owner string, now time.Time, 
 		             AND rp.iso_year = r.iso_year AND rp.iso_week = r.iso_week),
 		       COALESCE(mr.request, ''), COALESCE(mr.deadline, r.expires_at),
 		       CASE WHEN mr.meeting_id IS NOT NULL THEN ARRAY(
-		           SELECT DISTINCT mt.region_code FROM materials mt WHERE mt.meeting_id = mr.meeting_id ORDER BY 1) END
+		           SELECT DISTINCT mt.region_code FROM materials mt
+		           WHERE mt.meeting_id = mr.meeting_id AND mt.removed_at IS NULL ORDER BY 1) END
 		FROM claimed c
 		JOIN reminders r ON r.id = c.reminder_id
 		LEFT JOIN meetings m ON m.id = r.meeting_id
