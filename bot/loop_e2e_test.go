@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/go-telegram/bot/models"
+
 	"tkpkbot/internal/telegramtest"
 )
 
@@ -138,6 +140,11 @@ func TestCoordinationLoopFromMaterialsToTheNextAgenda(t *testing.T) {
 	// the admin.
 	at(19, 16, 5)
 	in.expect(t, "Berau overdue", map[int64][]string{koordBerau: {"Tindak lanjut lewat tenggat", "Pengingat laporan mingguan"}})
+	overdue := in.lastMessage(t, koordBerau, "Tindak lanjut lewat tenggat")
+	mustContain(t, overdue.Text, "Kabupaten Berau: Rapat koordinasi desa", "Tenggat: Kamis, 19 Desember 2024 pukul 16.00 WITA")
+	mustContain(t, strings.Join(buttonsOf(overdue), "|"), "Selesai")
+	mustContain(t, texts(h.say(adminID, "Admin", "/tindaklanjut semua")), "Berau", "lewat tenggat 19 Des 2024",
+		"selesai Rabu, 18 Desember 2024 pukul 10.00 WITA oleh Sari (lewat laporan mingguan) — 480 KK terverifikasi")
 	at(20, 13, 0)
 	in.expect(t, "report 3 h", map[int64][]string{koordBerau: {"Pengingat laporan mingguan"}})
 	at(20, 16, 1)
@@ -218,12 +225,17 @@ func (in *inbox) expect(t *testing.T, act string, want map[int64][]string) {
 // last is the text of the latest message in chat with that headline.
 func (in *inbox) last(t *testing.T, chat int64, head string) string {
 	t.Helper()
+	return in.lastMessage(t, chat, head).Text
+}
+
+func (in *inbox) lastMessage(t *testing.T, chat int64, head string) models.Message {
+	t.Helper()
 	msgs := in.h.fake.Messages(chat)
 	for i := len(msgs) - 1; i >= 0; i-- {
 		if headline(msgs[i].Text) == head {
-			return msgs[i].Text
+			return msgs[i]
 		}
 	}
 	t.Fatalf("chat %d has no %q:\n%s", chat, head, texts(msgs))
-	return ""
+	return models.Message{}
 }
