@@ -164,9 +164,16 @@ func TestCoordinationLoopFromMaterialsToTheNextAgenda(t *testing.T) {
 	}
 	at(22, 9, 0)
 	in.expect(t, "meeting #2 24 h", members("Pengingat rapat — 24 jam lagi"))
-	for _, c := range []int64{adminID, koordSmd, koordBerau} {
+	for _, c := range []int64{adminID, koordBerau} {
 		mustContain(t, in.last(t, c, "Pengingat rapat — 24 jam lagi"), "Rakor akhir tahun",
 			"Tindak lanjut Berau lewat tenggat 19 Des 2024: Rapat koordinasi desa")
+	}
+	// Samarinda's coordinator reads Berau's task only as a count: another
+	// region's follow-up is for admins, pengamat and that region.
+	smdReminder := in.last(t, koordSmd, "Pengingat rapat — 24 jam lagi")
+	mustContain(t, smdReminder, "Rakor akhir tahun", "Kendala Samarinda (minggu 51)", "＋ 1 tindak lanjut lewat tenggat lainnya juga dibahas")
+	if strings.Contains(smdReminder, "Rapat koordinasi desa") {
+		t.Fatalf("Samarinda's coordinator reads Berau's task:\n%s", smdReminder)
 	}
 
 	// A restart and another sweep send nothing again.
