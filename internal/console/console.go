@@ -98,7 +98,7 @@ func Run(ctx context.Context, o Options) int {
 	if o.Admin {
 		role = ", admin"
 	}
-	c.printf("Konsol tkpkbot — Anda: %s (ID %d)%s. Ketik pesan seperti di Telegram, misalnya /start. Ctrl-D untuk keluar.\n",
+	c.printf("Konsol tkpkbot — Anda: %s (ID %d)%s. Ketik pesan seperti di Telegram, misalnya /start; akhiri baris dengan \\ untuk pesan beberapa baris. Ctrl-D untuk keluar.\n",
 		o.Name, o.UserID, role)
 	c.loop(ctx, o.Stdin, o.Name)
 	unsub()
@@ -156,6 +156,17 @@ func (c *console) loop(ctx context.Context, in io.Reader, name string) {
 		if !ok || ctx.Err() != nil {
 			c.printf("\n")
 			return
+		}
+		// A line ending in a backslash goes on: Telegram messages can hold
+		// several lines (the minutes of /notulen), a terminal line cannot.
+		for strings.HasSuffix(strings.TrimRight(line, " "), "\\") && ok {
+			c.printf("… ")
+			var more string
+			select {
+			case more, ok = <-lines:
+			case <-ctx.Done():
+			}
+			line = strings.TrimRight(strings.TrimSuffix(strings.TrimRight(line, " "), "\\"), " ") + "\n" + more
 		}
 		line = strings.TrimSpace(line)
 		switch {

@@ -112,6 +112,12 @@ func TestConsoleRunsTheWiredBot(t *testing.T) {
 	}
 	// The file, newest, has no buttons: a number is text again.
 	say("2", `teks: 2\n`)
+	// A trailing backslash continues the message on the next line, as the
+	// minutes of /notulen need.
+	if _, err := io.WriteString(typed, "Keputusan: lanjut \\\n"); err != nil {
+		t.Fatal(err)
+	}
+	say("- Samarinda: tugas (31-12-2026)", `teks: Keputusan: lanjut\n\s*- Samarinda: tugas \(31-12-2026\)\n`)
 	typed.Close()
 	select {
 	case c := <-code:
