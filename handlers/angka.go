@@ -214,10 +214,11 @@ func (h *Handlers) periodWith(ctx context.Context, code string, info tkpkbot.Ind
 }
 
 // formOpen reports an open /lapor form, whose steps take plain messages as
-// answers. Text handlers run in registration order and figures.go sorts
-// before lapor.go, so this one is asked first and must step aside: a
-// coordinator describing "kemiskinan di Samarinda" is filling the form,
-// not asking for figures. When unsure (database error), step aside too.
+// answers. formAnswer comes before figureQuestion in routes.go, so an open
+// form has normally taken the message already; this guard stays for any
+// message the form lets through, because a coordinator describing
+// "kemiskinan di Samarinda" is filling the form, not asking for figures.
+// When unsure (database error), step aside too.
 func (h *Handlers) formOpen(ctx context.Context, r *Request) bool {
 	if h.Reports == nil {
 		return false
