@@ -27,16 +27,8 @@ func (db *DB) AddAgendaItem(ctx context.Context, meetingID, actor int64, text st
 	}
 	now := db.Clock.Now()
 	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
-		m, err := scanMeeting(tx.QueryRow(ctx, `SELECT `+meetingCols+` FROM meetings m WHERE m.id = $1 FOR UPDATE`, meetingID))
-		switch {
-		case errors.Is(err, pgx.ErrNoRows):
-			return meetingNotFound(meetingID)
-		case err != nil:
+		if _, err := upcomingMeeting(ctx, tx, meetingID, now, true); err != nil {
 			return err
-		case m.Cancelled():
-			return tkpkbot.ErrMeetingCancelled
-		case !m.StartsAt.After(now):
-			return tkpkbot.ErrMeetingStarted
 		}
 		var source any
 		if sourceUpdate != 0 {

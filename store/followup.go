@@ -307,10 +307,7 @@ func submitFollowUps(ctx context.Context, tx pgx.Tx, token string, rep tkpkbot.R
 // the task was made) and one when it becomes overdue. Whether the task is
 // still open when one falls due is decided at send time.
 func (db *DB) PlanActionReminders(ctx context.Context, offsets []time.Duration, now time.Time) (int, error) {
-	secs := make([]int64, len(offsets))
-	for i, o := range offsets {
-		secs[i] = int64(o / time.Second)
-	}
+	secs := offsetSeconds(offsets)
 	var n int64
 	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
 		tag, err := tx.Exec(ctx, `

@@ -84,10 +84,7 @@ func (db *DB) PlanMaterialsReminders(ctx context.Context, offsets []time.Duratio
 	if len(offsets) == 0 {
 		return 0, nil
 	}
-	secs := make([]int64, len(offsets))
-	for i, o := range offsets {
-		secs[i] = int64(o / time.Second)
-	}
+	secs := offsetSeconds(offsets)
 	tag, err := db.Pool.Exec(ctx, `
 		INSERT INTO reminders (dedup_key, kind, meeting_id, offset_s, due_at, expires_at, created_at)
 		SELECT 'materials_before:' || q.meeting_id || ':' || o.s, 'materials_before', q.meeting_id, o.s,
@@ -127,18 +124,8 @@ func (db *DB) AddMaterial(ctx context.Context, m tkpkbot.Material) (tkpkbot.Mate
 		} else if err != nil {
 			return err
 		}
-		var cancelled bool
-		var starts time.Time
-		err = tx.QueryRow(ctx, `SELECT m.cancelled_at IS NOT NULL, m.starts_at FROM meetings m WHERE m.id = $1`, m.MeetingID).Scan(&cancelled, &starts)
-		switch {
-		case errors.Is(err, pgx.ErrNoRows):
-			return meetingNotFound(m.MeetingID)
-		case err != nil:
+		if _, err := upcomingMeeting(ctx, tx, m.MeetingID, now, false); err != nil {
 			return err
-		case cancelled:
-			return tkpkbot.ErrMeetingCancelled
-		case !starts.After(now):
-			return tkpkbot.ErrMeetingStarted
 		}
 		var requested bool
 		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM material_requests WHERE meeting_id = $1)`, m.MeetingID).Scan(&requested); err != nil {
@@ -226,16 +213,8 @@ func (db *DB) RemoveMaterial(ctx context.Context, id, by int64) (tkpkbot.Materia
 		default:
 			return tkpkbot.ErrMaterialNotYours
 		}
-		var cancelled bool
-		var starts time.Time
-		if err := tx.QueryRow(ctx, `SELECT cancelled_at IS NOT NULL, starts_at FROM meetings WHERE id = $1`, out.MeetingID).Scan(&cancelled, &starts); err != nil {
+		if _, err := upcomingMeeting(ctx, tx, out.MeetingID, now, false); err != nil {
 			return err
-		}
-		switch {
-		case cancelled:
-			return tkpkbot.ErrMeetingCancelled
-		case !starts.After(now):
-			return tkpkbot.ErrMeetingStarted
 		}
 		_, err = tx.Exec(ctx, `UPDATE materials SET removed_at = $2, removed_by = $3 WHERE id = $1`, id, now, by)
 		return err

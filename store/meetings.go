@@ -159,16 +159,8 @@ func (db *DB) SetRSVP(ctx context.Context, meetingID, user int64, answer tkpkbot
 	changed := false
 	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
 		var err error
-		m, err = scanMeeting(tx.QueryRow(ctx, `SELECT `+meetingCols+` FROM meetings m WHERE m.id = $1`, meetingID))
-		switch {
-		case errors.Is(err, pgx.ErrNoRows):
-			return meetingNotFound(meetingID)
-		case err != nil:
+		if m, err = upcomingMeeting(ctx, tx, meetingID, now, false); err != nil {
 			return err
-		case m.Cancelled():
-			return tkpkbot.ErrMeetingCancelled
-		case !m.StartsAt.After(now):
-			return tkpkbot.ErrMeetingStarted
 		}
 		// The conditional update reports whether anything changed, so a
 		// double tap or a redelivered update is recognisably a no-op.
@@ -216,4 +208,26 @@ func (db *DB) SetMuted(ctx context.Context, user int64, muted bool) (tkpkbot.Use
 		return u, tkpkbot.ErrUserUnknown.About(user)
 	}
 	return u, db.wrap("set muted", err)
+}
+
+// upcomingMeeting reads a meeting that may still be prepared for (RSVPs,
+// agenda, materials): not cancelled and not yet started, else the fact
+// that says why. lock holds its row until the transaction ends.
+func upcomingMeeting(ctx context.Context, tx pgx.Tx, id int64, now time.Time, lock bool) (tkpkbot.Meeting, error) {
+	q := `SELECT ` + meetingCols + ` FROM meetings m WHERE m.id = $1`
+	if lock {
+		q += ` FOR UPDATE`
+	}
+	m, err := scanMeeting(tx.QueryRow(ctx, q, id))
+	switch {
+	case errors.Is(err, pgx.ErrNoRows):
+		return m, meetingNotFound(id)
+	case err != nil:
+		return m, err
+	case m.Cancelled():
+		return m, tkpkbot.ErrMeetingCancelled
+	case !m.StartsAt.After(now):
+		return m, tkpkbot.ErrMeetingStarted
+	}
+	return m, nil
 }

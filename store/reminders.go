@@ -73,10 +73,7 @@ func (db *DB) PlanMeetingReminders(ctx context.Context, offsets []time.Duration,
 	if len(offsets) == 0 {
 		return 0, nil
 	}
-	secs := make([]int64, len(offsets))
-	for i, o := range offsets {
-		secs[i] = int64(o / time.Second)
-	}
+	secs := offsetSeconds(offsets)
 	tag, err := db.Pool.Exec(ctx, `
 		INSERT INTO reminders (dedup_key, kind, meeting_id, offset_s, due_at, expires_at, created_at)
 		SELECT 'meeting_before:' || m.id || ':' || o.s, 'meeting_before', m.id, o.s,
@@ -404,4 +401,14 @@ func (db *DB) WaitWake(ctx context.Context, wake func()) error {
 		return nil
 	}
 	return db.wrap("wait for reminders", err)
+}
+
+// offsetSeconds is how the planning statements take reminder offsets: a
+// bigint array of seconds, unnested beside each meeting, request or task.
+func offsetSeconds(offsets []time.Duration) []int64 {
+	secs := make([]int64, len(offsets))
+	for i, o := range offsets {
+		secs[i] = int64(o / time.Second)
+	}
+	return secs
 }
