@@ -1,5 +1,7 @@
 package tkpkbot
 
+import "slices"
+
 // Regions lists the province first, then its ten kabupaten/kota in BPS code
 // order; callers rely on that order for region buttons and rankings.
 //
@@ -91,12 +93,7 @@ var susenasRounds = []int{3, 9}
 // RoundAllowed reports whether a month-only period is one of the
 // indicator's survey rounds.
 func (in IndicatorInfo) RoundAllowed(month int) bool {
-	for _, m := range in.Rounds {
-		if m == month {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(in.Rounds, month)
 }
 
 // Indicators is in display order: the headline numbers first.

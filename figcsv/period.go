@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"tkpkbot/indo"
 
 	"tkpkbot"
 )
@@ -67,12 +68,10 @@ func roundReason(cell string, p tkpkbot.Period, info tkpkbot.IndicatorInfo) stri
 	}
 	names := make([]string, len(info.Rounds))
 	for i, m := range info.Rounds {
-		names[i] = fmt.Sprintf("%s (%02d)", monthNames[m-1], m)
+		names[i] = fmt.Sprintf("%s (%02d)", indo.MonthName(time.Month(m)), m)
 	}
 	return fmt.Sprintf("periode %s: survei BPS untuk %s hanya %s; %s", quote(cell), info.Indicator, strings.Join(names, " dan "), dated)
 }
-
-var monthNames = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}
 
 // isoPeriod reads "2024", "2024-03" and "2024-12-03".
 func isoPeriod(s string) (y, m, d int, ok bool) {

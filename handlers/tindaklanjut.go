@@ -190,10 +190,8 @@ func daysLate(now, day time.Time, loc *time.Location) string {
 }
 
 func regionOrder(code string) int {
-	for i, reg := range tkpkbot.Regions {
-		if reg.Code == code {
-			return i
-		}
+	if i, ok := tkpkbot.RegionIndex(code); ok {
+		return i
 	}
 	return len(tkpkbot.Regions)
 }

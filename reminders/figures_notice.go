@@ -3,6 +3,7 @@ package reminders
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"tkpkbot"
@@ -38,7 +39,7 @@ func figuresNoticeHTML(changes []tkpkbot.FigureChange) string {
 			}
 			fmt.Fprintf(&b, "• %s %s: <b>%s</b> %s\n", indo.Esc(name), indo.PeriodLabel(c.Period),
 				valueText(c.New, c.Decimals, c.Unit), changeNote(c))
-			if !containsPeriod(periods, c.Period) {
+			if !slices.Contains(periods, c.Period) {
 				periods = append(periods, c.Period)
 			}
 		}
@@ -51,15 +52,6 @@ func figuresNoticeHTML(changes []tkpkbot.FigureChange) string {
 	}
 	b.WriteString("\nAtur langganan: /langganan · Berhenti: <code>/langganan off</code>")
 	return b.String()
-}
-
-func containsPeriod(ps []tkpkbot.Period, p tkpkbot.Period) bool {
-	for _, q := range ps {
-		if q == p {
-			return true
-		}
-	}
-	return false
 }
 
 // changeNote is "(baru)" or "(sebelumnya 4,40%; ▼ 0,19 poin)". The arrow

@@ -348,12 +348,9 @@ func (db *DB) followUpAgenda(ctx context.Context, now time.Time) ([]tkpkbot.Agen
 	if err != nil {
 		return nil, err
 	}
-	order := map[string]int{}
-	for i, r := range tkpkbot.Regions {
-		order[r.Code] = i
-	}
-	sort.SliceStable(as, func(i, j int) bool { return order[as[i].RegionCode] < order[as[j].RegionCode] })
-	sort.SliceStable(ks, func(i, j int) bool { return order[ks[i].RegionCode] < order[ks[j].RegionCode] })
+	order := func(code string) int { i, _ := tkpkbot.RegionIndex(code); return i }
+	sort.SliceStable(as, func(i, j int) bool { return order(as[i].RegionCode) < order(as[j].RegionCode) })
+	sort.SliceStable(ks, func(i, j int) bool { return order(ks[i].RegionCode) < order(ks[j].RegionCode) })
 	var out []tkpkbot.AgendaItem
 	for i := range as {
 		out = append(out, tkpkbot.AgendaItem{Text: as[i].Task, Source: tkpkbot.AgendaOverdue, RegionCode: as[i].RegionCode, Action: &as[i]})

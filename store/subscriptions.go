@@ -135,7 +135,10 @@ func (db *DB) NoticeChanges(ctx context.Context, importID, userID int64) ([]tkpk
 }
 
 func regionIndex(code string) int {
-	return slices.IndexFunc(tkpkbot.Regions, func(r tkpkbot.Region) bool { return r.Code == code })
+	if i, ok := tkpkbot.RegionIndex(code); ok {
+		return i
+	}
+	return -1
 }
 
 func indicatorIndex(ind tkpkbot.Indicator) int {
