@@ -42,6 +42,24 @@ func RegionIndex(code string) (int, bool) {
 	return i, ok
 }
 
+// RegionName is the region's short name ("Samarinda"), and
+// RegionOfficial its official one ("Kota Samarinda"); either is the code
+// itself when the code names no region, so a stored row always shows.
+func RegionName(code string) string {
+	if r, ok := RegionByCode(code); ok {
+		return r.Name
+	}
+	return code
+}
+
+// RegionOfficial: see RegionName.
+func RegionOfficial(code string) string {
+	if r, ok := RegionByCode(code); ok {
+		return r.Official
+	}
+	return code
+}
+
 // RegionByCode returns the region with the given BPS code.
 func RegionByCode(code string) (Region, bool) {
 	i, ok := regionIndex[code]

@@ -149,3 +149,18 @@ func TestRoundAllowed(t *testing.T) {
 		}
 	}
 }
+
+func TestRegionNamesFallBackToTheCode(t *testing.T) {
+	for _, c := range []struct{ code, name, official string }{
+		{"6472", "Samarinda", "Kota Samarinda"},
+		{"6402", "Kutai Barat", "Kabupaten Kutai Barat"},
+		{"9999", "9999", "9999"}, // a stored code that names no region still shows
+	} {
+		if got := RegionName(c.code); got != c.name {
+			t.Errorf("RegionName(%s) = %q, want %q", c.code, got, c.name)
+		}
+		if got := RegionOfficial(c.code); got != c.official {
+			t.Errorf("RegionOfficial(%s) = %q, want %q", c.code, got, c.official)
+		}
+	}
+}

@@ -38,7 +38,7 @@ func (h *Handlers) followUpTables(ctx context.Context, from, to tkpkbot.Week) ([
 		if !k.Open() {
 			closed, who, via = *k.ClosedAt, closerName(k.ClosedName, k.ClosedBy), viaReport(k.ClosedReport)
 		}
-		kt.Rows = append(kt.Rows, []any{regionName(k.RegionCode), k.RegionCode, k.Week.String(), k.Text, k.OpenedAt, kendalaStatus(k), closed, who, k.Note, via})
+		kt.Rows = append(kt.Rows, []any{tkpkbot.RegionName(k.RegionCode), k.RegionCode, k.Week.String(), k.Text, k.OpenedAt, kendalaStatus(k), closed, who, k.Note, via})
 	}
 	at := export.Table{Name: "Tindak lanjut",
 		Headers: []string{"Wilayah", "Kode BPS", "Rapat", "Tugas", "Tenggat", "Dibuat (WITA)", "Status", "Selesai (WITA)", "Oleh", "Catatan", "Lewat laporan"},
@@ -51,7 +51,7 @@ func (h *Handlers) followUpTables(ctx context.Context, from, to tkpkbot.Week) ([
 		if !a.Open() {
 			closed, who, via = *a.ClosedAt, closerName(a.ClosedName, a.ClosedBy), viaReport(a.ClosedReport)
 		}
-		at.Rows = append(at.Rows, []any{regionName(a.RegionCode), a.RegionCode, fmt.Sprintf("#%d", a.MeetingID), a.Task, a.DueAt, a.CreatedAt, actionStatus(a, now), closed, who, a.Note, via})
+		at.Rows = append(at.Rows, []any{tkpkbot.RegionName(a.RegionCode), a.RegionCode, fmt.Sprintf("#%d", a.MeetingID), a.Task, a.DueAt, a.CreatedAt, actionStatus(a, now), closed, who, a.Note, via})
 	}
 	return []export.Table{kt, at}, nil
 }
@@ -73,13 +73,6 @@ func actionStatus(a tkpkbot.Action, now time.Time) string {
 		return "lewat tenggat"
 	}
 	return "terbuka"
-}
-
-func regionName(code string) string {
-	if reg, ok := tkpkbot.RegionByCode(code); ok {
-		return reg.Name
-	}
-	return code
 }
 
 func closerName(name string, id int64) string {

@@ -332,9 +332,5 @@ func (h *Handlers) moveOn(ctx context.Context, r *Request, tell bool) {
 
 // actionLine is one task with its region and standing.
 func (h *Handlers) actionLine(a tkpkbot.Action) string {
-	name := a.RegionCode
-	if reg, ok := tkpkbot.RegionByCode(a.RegionCode); ok {
-		name = reg.Name
-	}
-	return fmt.Sprintf("<b>%s</b>: %s\n%s", escape(name), escape(a.Task), h.actionState(a, h.Clock.Now()))
+	return fmt.Sprintf("<b>%s</b>: %s\n%s", escape(tkpkbot.RegionName(a.RegionCode)), escape(a.Task), h.actionState(a, h.Clock.Now()))
 }

@@ -41,11 +41,7 @@ func MinutesBody(m tkpkbot.Meeting, n tkpkbot.Minutes, present []string, loc *ti
 	if len(n.Tasks) > 0 {
 		b.WriteString("\n\n<b>Tindak lanjut</b>")
 		for _, t := range n.Tasks {
-			name := t.Region
-			if reg, ok := tkpkbot.RegionByCode(t.Region); ok {
-				name = reg.Name
-			}
-			fmt.Fprintf(&b, "\n• <b>%s</b>: %s — tenggat %s", indo.Esc(name), indo.Esc(t.Task), indo.ShortDate(t.DueOn.In(loc)))
+			fmt.Fprintf(&b, "\n• <b>%s</b>: %s — tenggat %s", indo.Esc(tkpkbot.RegionName(t.Region)), indo.Esc(t.Task), indo.ShortDate(t.DueOn.In(loc)))
 		}
 	}
 	if len(n.Notes) > 0 {
@@ -59,11 +55,7 @@ func MinutesBody(m tkpkbot.Meeting, n tkpkbot.Minutes, present []string, loc *ti
 
 // ActionDetails is one task as its reminders show it.
 func ActionDetails(a tkpkbot.Action, meeting string, loc *time.Location) string {
-	region := a.RegionCode
-	if reg, ok := tkpkbot.RegionByCode(a.RegionCode); ok {
-		region = reg.Official
-	}
-	s := fmt.Sprintf("<b>%s</b>: %s\n🗓 Tenggat: %s", indo.Esc(region), indo.Esc(a.Task), indo.DateTime(a.DueAt.In(loc)))
+	s := fmt.Sprintf("<b>%s</b>: %s\n🗓 Tenggat: %s", indo.Esc(tkpkbot.RegionOfficial(a.RegionCode)), indo.Esc(a.Task), indo.DateTime(a.DueAt.In(loc)))
 	if meeting != "" {
 		s += "\n📝 Dari rapat: " + indo.Esc(meeting)
 	}
@@ -144,12 +136,7 @@ func overdueLine(counts []tkpkbot.RegionFollowUp) string {
 // AgendaLine is one agenda item as messages show it: a manual item as the
 // admin wrote it, an automatic one with its region and why it is there.
 func AgendaLine(it tkpkbot.AgendaItem) string {
-	name := func(code string) string {
-		if reg, ok := tkpkbot.RegionByCode(code); ok {
-			return reg.Name
-		}
-		return code
-	}
+	name := tkpkbot.RegionName
 	switch {
 	case it.Source == tkpkbot.AgendaOverdue && it.Action != nil:
 		a := it.Action

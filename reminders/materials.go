@@ -55,13 +55,6 @@ func howToSend(meetingID int64) string {
 	return fmt.Sprintf("Cara mengirim: <b>balas (reply) pesan ini</b> dengan berkas, foto, tautan, atau teks bahan (minimal %d karakter), atau kirim berkas dengan keterangan <code>/bahan %d</code>. Boleh beberapa berkas.", tkpkbot.MinMaterialText, meetingID)
 }
 
-func regionName(code string) string {
-	if r, ok := tkpkbot.RegionByCode(code); ok {
-		return r.Official
-	}
-	return code
-}
-
 // renderMaterials builds the text of the materials kinds.
 func renderMaterials(d tkpkbot.Delivery, now time.Time, loc *time.Location) string {
 	m, q := d.Meeting, d.Materials
@@ -72,7 +65,7 @@ func renderMaterials(d tkpkbot.Delivery, now time.Time, loc *time.Location) stri
 			m.ID, MeetingDetails(m, loc), indo.Esc(q.Request), deadline, Until(q.Deadline.Sub(now)), howToSend(m.ID))
 	case tkpkbot.KindMaterialsBefore:
 		return fmt.Sprintf("⏰ <b>Pengingat bahan rapat #%d — %s</b>\n\nBahan %s belum diterima.\n\n%s\n\nDiminta: <b>%s</b>\n%s\n\n%s\nMatikan pengingat: /pengingat off",
-			m.ID, Until(q.Deadline.Sub(now)), indo.Esc(regionName(d.Recipient.RegionCode)), MeetingDetails(m, loc),
+			m.ID, Until(q.Deadline.Sub(now)), indo.Esc(tkpkbot.RegionOfficial(d.Recipient.RegionCode)), MeetingDetails(m, loc),
 			indo.Esc(q.Request), deadline, howToSend(m.ID))
 	case tkpkbot.KindMaterialsMissing:
 		head := fmt.Sprintf("📂 <b>Tenggat bahan rapat #%d lewat</b>\n\n%s\n%s\n\n", m.ID, MeetingDetails(m, loc), deadline)

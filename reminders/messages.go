@@ -71,10 +71,7 @@ func render(d tkpkbot.Delivery, now time.Time, loc *time.Location, deadline time
 	case tkpkbot.KindMaterialsRequest, tkpkbot.KindMaterialsBefore, tkpkbot.KindMaterialsMissing:
 		msg.HTML = renderMaterials(d, now, loc)
 	case tkpkbot.KindReportBefore:
-		region := d.Recipient.RegionCode
-		if r, ok := tkpkbot.RegionByCode(region); ok {
-			region = r.Official
-		}
+		region := tkpkbot.RegionOfficial(d.Recipient.RegionCode)
 		msg.HTML = fmt.Sprintf("📝 <b>Pengingat laporan mingguan</b>\n\nLaporan %s untuk %s belum dikirim.\nTenggat: <b>%s</b> (%s).\n\nKetik /lapor untuk mengisi. Matikan pengingat: /pengingat off",
 			indo.Esc(region), indo.WeekLabel(d.Reminder.Week, loc), indo.DateTime(deadline.In(loc)), Until(deadline.Sub(now)))
 	case tkpkbot.KindRegionUncovered:
