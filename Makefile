@@ -1,6 +1,6 @@
 # The two set-up commands: `make run` and `make test`. Both bring up a
 # PostgreSQL by themselves unless DATABASE_URL is set (scripts/devdb.sh).
-.PHONY: run test build lint fuzz bench
+.PHONY: run test build lint fuzz bench trace
 
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 COMMIT  ?= $(shell git rev-parse --short HEAD 2>/dev/null)
@@ -27,5 +27,6 @@ lint:
 fuzz:
 	@scripts/fuzz.sh
 
-
-
+# The files each traced request runs through (scripts/trace.sh).
+trace:
+	@scripts/trace.sh
