@@ -69,19 +69,13 @@ func TestParseWeek(t *testing.T) {
 // year, and a bare number follows it.
 func TestParseWeekYearBoundary(t *testing.T) {
 	now := time.Date(2024, 12, 30, 8, 0, 0, 0, wita) // Monday of 2025-W01
-	for _, tc := range []struct {
-		in   string
-		want tkpkbot.Week
-	}{
+	onNow := func(s string) (tkpkbot.Week, error) { return ParseWeek(s, now, wita) }
+	checkParse(t, "ParseWeek", onNow, []accepts[tkpkbot.Week]{
 		{"", tkpkbot.Week{Year: 2025, Week: 1}},
 		{"1", tkpkbot.Week{Year: 2025, Week: 1}},
 		{"minggu lalu", tkpkbot.Week{Year: 2024, Week: 52}},
 		{"2024-W52", tkpkbot.Week{Year: 2024, Week: 52}},
-	} {
-		if got, err := ParseWeek(tc.in, now, wita); err != nil || got != tc.want {
-			t.Errorf("ParseWeek(%q) on %v = %v, %v; want %v", tc.in, now, got, err, tc.want)
-		}
-	}
+	}, nil)
 	// 23:30 UTC on Sunday is already Monday in WITA: the week follows loc.
 	utcSunday := time.Date(2024, 12, 15, 23, 30, 0, 0, time.UTC)
 	if got, _ := ParseWeek("", utcSunday, wita); got != (tkpkbot.Week{Year: 2024, Week: 51}) {
