@@ -72,18 +72,9 @@ func drawLegend(p *plot.Plot, c draw.Canvas, entries []legendEntry) vg.Length {
 	const thumb, gap, spacing = 22, 4, 16
 	width := c.Max.X - c.Min.X
 
-	var rows [][]legendEntry
-	var rowW []vg.Length
-	for _, e := range entries {
-		w := thumb + gap + sty.Width(e.name)
-		if n := len(rows); n > 0 && rowW[n-1]+spacing+w <= width {
-			rows[n-1] = append(rows[n-1], e)
-			rowW[n-1] += spacing + w
-			continue
-		}
-		rows = append(rows, []legendEntry{e})
-		rowW = append(rowW, w)
-	}
+	rows, rowW := LegendRows(entries, width, spacing, func(e legendEntry) vg.Length {
+		return thumb + gap + sty.Width(e.name)
+	})
 
 	rowH := sty.Height("Ag") + 4
 	total := rowH * vg.Length(len(rows))
@@ -101,6 +92,24 @@ func drawLegend(p *plot.Plot, c draw.Canvas, entries []legendEntry) vg.Length {
 		}
 	}
 	return total
+}
+
+// LegendRows packs legend entries left to right into rows no wider than
+// width, spacing apart, each as wide as size says; it returns the rows and
+// the width each takes. The line chart and the map (peta) both lay their
+// legends out this way, along the bottom rather than in a box.
+func LegendRows[E any](entries []E, width, spacing vg.Length, size func(E) vg.Length) (rows [][]E, rowW []vg.Length) {
+	for _, e := range entries {
+		w := size(e)
+		if n := len(rows); n > 0 && rowW[n-1]+spacing+w <= width {
+			rows[n-1] = append(rows[n-1], e)
+			rowW[n-1] += spacing + w
+			continue
+		}
+		rows = append(rows, []E{e})
+		rowW = append(rowW, w)
+	}
+	return rows, rowW
 }
 
 // captionStyle is small grey text, shrunk until the caption fits.

@@ -92,14 +92,7 @@ func DateRange(a, b time.Time) string {
 // PeriodLabel names a period as a reader says it: "Maret 2024" for a
 // survey round, "2023" for a year, "3 Desember 2024" for a dated report.
 func PeriodLabel(p tkpkbot.Period) string {
-	y := strconv.Itoa(p.Year)
-	switch {
-	case p.Month == 0:
-		return y
-	case p.Day > 0:
-		return strconv.Itoa(p.Day) + " " + MonthName(time.Month(p.Month)) + " " + y
-	}
-	return MonthName(time.Month(p.Month)) + " " + y
+	return periodLabel(p, MonthName)
 }
 
 // WeekLabel is "Minggu 50/2024 (9–15 Des 2024)": the number people use in
@@ -116,12 +109,18 @@ func WeekLabel(w tkpkbot.Week, loc *time.Location) string {
 // ShortPeriodLabel is PeriodLabel with the month abbreviated, for chart
 // axes: "Mar 2024", "Agu 2023", "2023", "3 Des 2024".
 func ShortPeriodLabel(p tkpkbot.Period) string {
+	return periodLabel(p, shortMonth)
+}
+
+// periodLabel is the one shape both labels share; only how the month is
+// written differs.
+func periodLabel(p tkpkbot.Period, month func(time.Month) string) string {
 	y := strconv.Itoa(p.Year)
 	switch {
 	case p.Month == 0:
 		return y
 	case p.Day > 0:
-		return strconv.Itoa(p.Day) + " " + shortMonth(time.Month(p.Month)) + " " + y
+		return strconv.Itoa(p.Day) + " " + month(time.Month(p.Month)) + " " + y
 	}
-	return shortMonth(time.Month(p.Month)) + " " + y
+	return month(time.Month(p.Month)) + " " + y
 }

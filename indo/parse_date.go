@@ -23,10 +23,7 @@ const (
 // and the old spellings ("Pebruari", "Nopember") still used in letters.
 // Any prefix of three letters or more also matches, which covers "Des",
 // "Sept" and "Agust".
-var monthWords = []struct {
-	word  string
-	month time.Month
-}{
+var monthWords = []named[time.Month]{
 	{"januari", 1}, {"january", 1},
 	{"februari", 2}, {"pebruari", 2}, {"february", 2},
 	{"maret", 3}, {"march", 3},
@@ -43,23 +40,11 @@ var monthWords = []struct {
 
 // lookupMonth matches a lower-case word to a month.
 func lookupMonth(w string) (time.Month, bool) {
-	w = strings.TrimSuffix(w, ".")
-	if len(w) < 3 {
-		return 0, false
-	}
-	for _, m := range monthWords {
-		if strings.HasPrefix(m.word, w) {
-			return m.month, true
-		}
-	}
-	return 0, false
+	return lookupWord(monthWords, w)
 }
 
 // dayWords lists weekday names; "ahad" is the Sunday of many schedules.
-var dayWords = []struct {
-	word string
-	day  time.Weekday
-}{
+var dayWords = []named[time.Weekday]{
 	{"minggu", time.Sunday}, {"ahad", time.Sunday}, {"sunday", time.Sunday},
 	{"senin", time.Monday}, {"monday", time.Monday},
 	{"selasa", time.Tuesday}, {"tuesday", time.Tuesday},
@@ -72,16 +57,28 @@ var dayWords = []struct {
 // lookupDay matches a lower-case word without apostrophes ("jumat") or a
 // prefix of three letters or more ("jum", "fri", "thurs") to a weekday.
 func lookupDay(w string) (time.Weekday, bool) {
+	return lookupWord(dayWords, w)
+}
+
+// named is one name a month or a weekday is recognised by.
+type named[T any] struct {
+	word string
+	is   T
+}
+
+// lookupWord finds the first name that starts with w, less a final ".":
+// a name is matched whole or by a prefix of three letters or more.
+func lookupWord[T any](words []named[T], w string) (T, bool) {
 	w = strings.TrimSuffix(w, ".")
-	if len(w) < 3 {
-		return 0, false
-	}
-	for _, d := range dayWords {
-		if strings.HasPrefix(d.word, w) {
-			return d.day, true
+	if len(w) >= 3 {
+		for _, e := range words {
+			if strings.HasPrefix(e.word, w) {
+				return e.is, true
+			}
 		}
 	}
-	return 0, false
+	var none T
+	return none, false
 }
 
 // dropApostrophes turns "jum'at" into "jumat" so it matches.

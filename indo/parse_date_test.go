@@ -7,10 +7,18 @@ import (
 	"time"
 )
 
-var dateOK = []struct {
-	in   string
-	want string // 2006-01-02
-}{
+// dayOf is ParseDate on exampleNow, as the day it read ("2024-12-16") so
+// the table can list days; a result that is not midnight in WITA comes out
+// in full and so matches no row.
+func dayOf(s string) (string, error) {
+	d, err := ParseDate(s, exampleNow, wita)
+	if d.Location() != wita || d.Format("15:04:05") != "00:00:00" {
+		return d.String(), err
+	}
+	return d.Format("2006-01-02"), err
+}
+
+var dateOK = []accepts[string]{
 	{"2024-12-16", "2024-12-16"},
 	{"16-12-2024", "2024-12-16"},
 	{"16/12/2024", "2024-12-16"},
@@ -29,7 +37,7 @@ var dateOK = []struct {
 	{"  16  Desember\u00a02024 ", "2024-12-16"},
 }
 
-var dateBad = []struct{ in, want string }{
+var dateBad = []refuses{
 	{"2024-02-30", "Tanggal 30 Februari 2024 tidak ada karena Februari 2024 hanya sampai tanggal 29. Tulis tanggal yang benar, misalnya 29 Februari 2024."},
 	{"29-02-2023", "Tanggal 29 Februari 2023 tidak ada karena Februari 2023 hanya sampai tanggal 28. Tulis tanggal yang benar, misalnya 28 Februari 2023."},
 	{"31 April 2024", "Tanggal 31 April 2024 tidak ada karena April 2024 hanya sampai tanggal 30. Tulis tanggal yang benar, misalnya 30 April 2024."},
@@ -47,23 +55,7 @@ var dateBad = []struct{ in, want string }{
 }
 
 func TestParseDate(t *testing.T) {
-	for _, tc := range dateOK {
-		got, err := ParseDate(tc.in, exampleNow, wita)
-		if err != nil || got.Format("2006-01-02 15:04:05") != tc.want+" 00:00:00" || got.Location() != wita {
-			t.Errorf("ParseDate(%q) = %v, %v; want %s 00:00 WITA", tc.in, got, err, tc.want)
-		}
-	}
-	for _, tc := range dateBad {
-		got, err := ParseDate(tc.in, exampleNow, wita)
-		if err == nil {
-			t.Errorf("ParseDate(%q) = %v, want error %q", tc.in, got, tc.want)
-			continue
-		}
-		checkFriendly(t, tc.in, err)
-		if err.Error() != tc.want {
-			t.Errorf("ParseDate(%q) error = %q, want %q", tc.in, err, tc.want)
-		}
-	}
+	checkParse(t, "ParseDate", dayOf, dateOK, dateBad)
 	if got, err := ParseDate("16-12-2024", exampleNow, nil); err != nil || got.Location() != time.UTC {
 		t.Errorf("ParseDate with nil loc = %v, %v; want UTC", got, err)
 	}
@@ -90,18 +82,8 @@ func TestParseDateExamplesFollowToday(t *testing.T) {
 }
 
 func FuzzParseDate(f *testing.F) {
-	for _, tc := range dateOK {
-		f.Add(tc.in)
-	}
-	for _, tc := range dateBad {
-		f.Add(tc.in)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, err := ParseDate(s, exampleNow, wita)
-		if err != nil {
-			checkFriendly(t, s, err)
-			return
-		}
+	parse := func(s string) (time.Time, error) { return ParseDate(s, exampleNow, wita) }
+	fuzzParse(f, parse, dateOK, dateBad, func(t *testing.T, s string, d time.Time) {
 		if d.Location() != wita || d.Hour() != 0 || d.Minute() != 0 || d.Second() != 0 || d.Nanosecond() != 0 {
 			t.Fatalf("ParseDate(%q) = %v, not midnight in WITA", s, d)
 		}
@@ -109,31 +91,37 @@ func FuzzParseDate(f *testing.F) {
 			t.Fatalf("ParseDate(%q) = %v, year out of range", s, d)
 		}
 		for _, back := range []string{d.Format("2006-01-02"), d.Format("2/1/2006"), Date(d), ShortDate(d)} {
-			if b, err := ParseDate(back, exampleNow, wita); err != nil || !b.Equal(d) {
+			if b, err := parse(back); err != nil || !b.Equal(d) {
 				t.Fatalf("ParseDate(%q) = %v but ParseDate(%q) = %v, %v", s, d, back, b, err)
 			}
 		}
 	})
 }
 
-var clockOK = []struct {
-	in   string
-	h, m int
-}{
-	{"09:00", 9, 0},
-	{"9:00", 9, 0},
-	{"09.00", 9, 0},
-	{"9.00", 9, 0},
-	{"00:00", 0, 0},
-	{"23:59", 23, 59},
-	{"16.30", 16, 30},
-	{"pukul 16.30", 16, 30},
-	{"Jam 7:05", 7, 5},
-	{"16:30 WITA", 16, 30},
-	{" 08:15 ", 8, 15},
+// clockTime is what ParseClock reads.
+type clockTime struct{ h, m int }
+
+// clockOf is ParseClock with its results as one value, for the tables.
+func clockOf(s string) (clockTime, error) {
+	h, m, err := ParseClock(s)
+	return clockTime{h, m}, err
 }
 
-var clockBad = []struct{ in, want string }{
+var clockOK = []accepts[clockTime]{
+	{"09:00", clockTime{9, 0}},
+	{"9:00", clockTime{9, 0}},
+	{"09.00", clockTime{9, 0}},
+	{"9.00", clockTime{9, 0}},
+	{"00:00", clockTime{0, 0}},
+	{"23:59", clockTime{23, 59}},
+	{"16.30", clockTime{16, 30}},
+	{"pukul 16.30", clockTime{16, 30}},
+	{"Jam 7:05", clockTime{7, 5}},
+	{"16:30 WITA", clockTime{16, 30}},
+	{" 08:15 ", clockTime{8, 15}},
+}
+
+var clockBad = []refuses{
 	{"24:00", "Jam harus antara 00.00 dan 23.59, misalnya 16.00."},
 	{"9:60", "Jam harus antara 00.00 dan 23.59, misalnya 16.00."},
 	{"99.99", "Jam harus antara 00.00 dan 23.59, misalnya 16.00."},
@@ -148,69 +136,51 @@ var clockBad = []struct{ in, want string }{
 }
 
 func TestParseClock(t *testing.T) {
-	for _, tc := range clockOK {
-		h, m, err := ParseClock(tc.in)
-		if err != nil || h != tc.h || m != tc.m {
-			t.Errorf("ParseClock(%q) = %d, %d, %v; want %d, %d", tc.in, h, m, err, tc.h, tc.m)
-		}
-	}
-	for _, tc := range clockBad {
-		h, m, err := ParseClock(tc.in)
-		if err == nil {
-			t.Errorf("ParseClock(%q) = %d, %d; want error %q", tc.in, h, m, tc.want)
-			continue
-		}
-		checkFriendly(t, tc.in, err)
-		if err.Error() != tc.want {
-			t.Errorf("ParseClock(%q) error = %q, want %q", tc.in, err, tc.want)
-		}
-	}
+	checkParse(t, "ParseClock", clockOf, clockOK, clockBad)
 }
 
 func FuzzParseClock(f *testing.F) {
-	for _, tc := range clockOK {
-		f.Add(tc.in)
-	}
-	for _, tc := range clockBad {
-		f.Add(tc.in)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		h, m, err := ParseClock(s)
-		if err != nil {
-			checkFriendly(t, s, err)
-			return
+	fuzzParse(f, clockOf, clockOK, clockBad, func(t *testing.T, s string, c clockTime) {
+		if c.h < 0 || c.h > 23 || c.m < 0 || c.m > 59 {
+			t.Fatalf("ParseClock(%q) = %d, %d out of bounds", s, c.h, c.m)
 		}
-		if h < 0 || h > 23 || m < 0 || m > 59 {
-			t.Fatalf("ParseClock(%q) = %d, %d out of bounds", s, h, m)
-		}
-		for _, back := range []string{fmt.Sprintf("%02d:%02d", h, m), Time(time.Date(2024, 1, 1, h, m, 0, 0, wita))} {
-			if bh, bm, err := ParseClock(back); err != nil || bh != h || bm != m {
-				t.Fatalf("ParseClock(%q) = %d, %d but ParseClock(%q) = %d, %d, %v", s, h, m, back, bh, bm, err)
+		for _, back := range []string{fmt.Sprintf("%02d:%02d", c.h, c.m), Time(time.Date(2024, 1, 1, c.h, c.m, 0, 0, wita))} {
+			if b, err := clockOf(back); err != nil || b != c {
+				t.Fatalf("ParseClock(%q) = %d, %d but ParseClock(%q) = %d, %d, %v", s, c.h, c.m, back, b.h, b.m, err)
 			}
 		}
 	})
 }
 
-var weekdayTimeOK = []struct {
-	in   string
+// weeklyTime is what ParseWeekdayTime reads.
+type weeklyTime struct {
 	day  time.Weekday
 	h, m int
-}{
-	{"Fri 16:00", time.Friday, 16, 0},
-	{"fri 16:00", time.Friday, 16, 0},
-	{"Friday 16:00", time.Friday, 16, 0},
-	{"Jumat 16:00", time.Friday, 16, 0},
-	{"jum'at 16.00", time.Friday, 16, 0},
-	{"Jum’at, 16.00", time.Friday, 16, 0},
-	{"JUMAT pukul 16.00 WITA", time.Friday, 16, 0},
-	{"senin 08:00", time.Monday, 8, 0},
-	{"Sunday 0:00", time.Sunday, 0, 0},
-	{"minggu 7.30", time.Sunday, 7, 30},
-	{"thurs 9:15", time.Thursday, 9, 15},
-	{"Sab 12:00", time.Saturday, 12, 0},
 }
 
-var weekdayTimeBad = []struct{ in, want string }{
+// weeklyOf is ParseWeekdayTime with its results as one value, for the
+// tables.
+func weeklyOf(s string) (weeklyTime, error) {
+	d, h, m, err := ParseWeekdayTime(s)
+	return weeklyTime{d, h, m}, err
+}
+
+var weekdayTimeOK = []accepts[weeklyTime]{
+	{"Fri 16:00", weeklyTime{time.Friday, 16, 0}},
+	{"fri 16:00", weeklyTime{time.Friday, 16, 0}},
+	{"Friday 16:00", weeklyTime{time.Friday, 16, 0}},
+	{"Jumat 16:00", weeklyTime{time.Friday, 16, 0}},
+	{"jum'at 16.00", weeklyTime{time.Friday, 16, 0}},
+	{"Jum’at, 16.00", weeklyTime{time.Friday, 16, 0}},
+	{"JUMAT pukul 16.00 WITA", weeklyTime{time.Friday, 16, 0}},
+	{"senin 08:00", weeklyTime{time.Monday, 8, 0}},
+	{"Sunday 0:00", weeklyTime{time.Sunday, 0, 0}},
+	{"minggu 7.30", weeklyTime{time.Sunday, 7, 30}},
+	{"thurs 9:15", weeklyTime{time.Thursday, 9, 15}},
+	{"Sab 12:00", weeklyTime{time.Saturday, 12, 0}},
+}
+
+var weekdayTimeBad = []refuses{
 	{"Fri", "Tulis hari dan jam, misalnya Jumat 16:00."},
 	{"", "Tulis hari dan jam, misalnya Jumat 16:00."},
 	{"16:00 Fri", "Nama harinya tidak dikenal. Tulis hari dan jam, misalnya Jumat 16:00."},
@@ -222,44 +192,17 @@ var weekdayTimeBad = []struct{ in, want string }{
 }
 
 func TestParseWeekdayTime(t *testing.T) {
-	for _, tc := range weekdayTimeOK {
-		d, h, m, err := ParseWeekdayTime(tc.in)
-		if err != nil || d != tc.day || h != tc.h || m != tc.m {
-			t.Errorf("ParseWeekdayTime(%q) = %v, %d, %d, %v; want %v, %d, %d", tc.in, d, h, m, err, tc.day, tc.h, tc.m)
-		}
-	}
-	for _, tc := range weekdayTimeBad {
-		d, h, m, err := ParseWeekdayTime(tc.in)
-		if err == nil {
-			t.Errorf("ParseWeekdayTime(%q) = %v, %d, %d; want error %q", tc.in, d, h, m, tc.want)
-			continue
-		}
-		checkFriendly(t, tc.in, err)
-		if err.Error() != tc.want {
-			t.Errorf("ParseWeekdayTime(%q) error = %q, want %q", tc.in, err, tc.want)
-		}
-	}
+	checkParse(t, "ParseWeekdayTime", weeklyOf, weekdayTimeOK, weekdayTimeBad)
 }
 
 func FuzzParseWeekdayTime(f *testing.F) {
-	for _, tc := range weekdayTimeOK {
-		f.Add(tc.in)
-	}
-	for _, tc := range weekdayTimeBad {
-		f.Add(tc.in)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, h, m, err := ParseWeekdayTime(s)
-		if err != nil {
-			checkFriendly(t, s, err)
-			return
+	fuzzParse(f, weeklyOf, weekdayTimeOK, weekdayTimeBad, func(t *testing.T, s string, w weeklyTime) {
+		if w.day < time.Sunday || w.day > time.Saturday || w.h < 0 || w.h > 23 || w.m < 0 || w.m > 59 {
+			t.Fatalf("ParseWeekdayTime(%q) = %v, %d, %d out of bounds", s, w.day, w.h, w.m)
 		}
-		if d < time.Sunday || d > time.Saturday || h < 0 || h > 23 || m < 0 || m > 59 {
-			t.Fatalf("ParseWeekdayTime(%q) = %v, %d, %d out of bounds", s, d, h, m)
-		}
-		back := fmt.Sprintf("%s %02d.%02d", DayName(d), h, m)
-		if bd, bh, bm, err := ParseWeekdayTime(back); err != nil || bd != d || bh != h || bm != m {
-			t.Fatalf("ParseWeekdayTime(%q) = %v %d:%d but ParseWeekdayTime(%q) = %v %d:%d, %v", s, d, h, m, back, bd, bh, bm, err)
+		back := fmt.Sprintf("%s %02d.%02d", DayName(w.day), w.h, w.m)
+		if b, err := weeklyOf(back); err != nil || b != w {
+			t.Fatalf("ParseWeekdayTime(%q) = %v %d:%d but ParseWeekdayTime(%q) = %v %d:%d, %v", s, w.day, w.h, w.m, back, b.day, b.h, b.m, err)
 		}
 	})
 }

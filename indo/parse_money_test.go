@@ -5,10 +5,7 @@ import (
 	"testing"
 )
 
-var rupiahOK = []struct {
-	in   string
-	want int64
-}{
+var rupiahOK = []accepts[int64]{
 	{"Rp1.250.000", 1250000},
 	{"Rp 1.250.000", 1250000},
 	{"rp1250000", 1250000},
@@ -53,7 +50,7 @@ var rupiahOK = []struct {
 	{"1.000 triliun", MaxRupiah},
 }
 
-var rupiahBad = []struct{ in, want string }{
+var rupiahBad = []refuses{
 	{"", "Tulis nominal rupiah dengan angka, misalnya Rp1.250.000 atau 1,25 jt."},
 	{"Rp", "Tulis nominal rupiah dengan angka, misalnya Rp1.250.000 atau 1,25 jt."},
 	{"jt", "Tulis nominal rupiah dengan angka, misalnya Rp1.250.000 atau 1,25 jt."},
@@ -82,38 +79,11 @@ var rupiahBad = []struct{ in, want string }{
 }
 
 func TestParseRupiah(t *testing.T) {
-	for _, tc := range rupiahOK {
-		got, err := ParseRupiah(tc.in)
-		if err != nil || got != tc.want {
-			t.Errorf("ParseRupiah(%q) = %d, %v; want %d", tc.in, got, err, tc.want)
-		}
-	}
-	for _, tc := range rupiahBad {
-		got, err := ParseRupiah(tc.in)
-		if err == nil {
-			t.Errorf("ParseRupiah(%q) = %d, want error %q", tc.in, got, tc.want)
-			continue
-		}
-		checkFriendly(t, tc.in, err)
-		if err.Error() != tc.want {
-			t.Errorf("ParseRupiah(%q) error = %q, want %q", tc.in, err, tc.want)
-		}
-	}
+	checkParse(t, "ParseRupiah", ParseRupiah, rupiahOK, rupiahBad)
 }
 
 func FuzzParseRupiah(f *testing.F) {
-	for _, tc := range rupiahOK {
-		f.Add(tc.in)
-	}
-	for _, tc := range rupiahBad {
-		f.Add(tc.in)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		n, err := ParseRupiah(s)
-		if err != nil {
-			checkFriendly(t, s, err)
-			return
-		}
+	fuzzParse(f, ParseRupiah, rupiahOK, rupiahBad, func(t *testing.T, s string, n int64) {
 		if n < 0 || n > MaxRupiah {
 			t.Fatalf("ParseRupiah(%q) = %d out of bounds", s, n)
 		}

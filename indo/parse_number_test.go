@@ -7,10 +7,7 @@ import (
 	"testing"
 )
 
-var countOK = []struct {
-	in   string
-	want int64
-}{
+var countOK = []accepts[int64]{
 	{"1250", 1250},
 	{"1.250", 1250},
 	{"1 250", 1250},
@@ -24,7 +21,7 @@ var countOK = []struct {
 	{"9.223.372.036.854.775.807", math.MaxInt64},
 }
 
-var countBad = []struct{ in, want string }{
+var countBad = []refuses{
 	{"", "Tulis jumlahnya dengan angka, misalnya 1.250."},
 	{"   ", "Tulis jumlahnya dengan angka, misalnya 1.250."},
 	{"-3", "Jumlah tidak boleh negatif. Tulis angka 0 atau lebih, misalnya 1.250."},
@@ -54,38 +51,11 @@ var countBad = []struct{ in, want string }{
 }
 
 func TestParseCount(t *testing.T) {
-	for _, tc := range countOK {
-		got, err := ParseCount(tc.in)
-		if err != nil || got != tc.want {
-			t.Errorf("ParseCount(%q) = %d, %v; want %d", tc.in, got, err, tc.want)
-		}
-	}
-	for _, tc := range countBad {
-		got, err := ParseCount(tc.in)
-		if err == nil {
-			t.Errorf("ParseCount(%q) = %d, want error %q", tc.in, got, tc.want)
-			continue
-		}
-		checkFriendly(t, tc.in, err)
-		if err.Error() != tc.want {
-			t.Errorf("ParseCount(%q) error = %q, want %q", tc.in, err, tc.want)
-		}
-	}
+	checkParse(t, "ParseCount", ParseCount, countOK, countBad)
 }
 
 func FuzzParseCount(f *testing.F) {
-	for _, tc := range countOK {
-		f.Add(tc.in)
-	}
-	for _, tc := range countBad {
-		f.Add(tc.in)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		n, err := ParseCount(s)
-		if err != nil {
-			checkFriendly(t, s, err)
-			return
-		}
+	fuzzParse(f, ParseCount, countOK, countBad, func(t *testing.T, s string, n int64) {
 		if n < 0 {
 			t.Fatalf("ParseCount(%q) = %d, negative", s, n)
 		}
@@ -106,36 +76,43 @@ func FuzzParseCount(f *testing.F) {
 	})
 }
 
-type decimalCase struct {
-	in    string
+// decimalValue is what ParseDecimal reads: the value and the decimals it
+// was written with.
+type decimalValue struct {
 	value float64
 	dec   int
 }
 
-var decimalOK = []decimalCase{
-	{"37,80", 37.8, 2},
-	{"37.80", 37.8, 2},
-	{"5,78", 5.78, 2},
-	{"0,989", 0.989, 3},
-	{"0.989", 0.989, 3},
-	{"1.234,56", 1234.56, 2},
-	{"1,234.56", 1234.56, 2},
-	{"1.234.567", 1234567, 0},
-	{"1,234,567", 1234567, 0},
-	{"1 234,5", 1234.5, 1},
-	{"221340", 221340, 0},
-	{"221.340,0", 221340, 1},
-	{"1234.567", 1234.567, 3},
-	{"-0,33", -0.33, 2},
-	{"+0,33", 0.33, 2},
-	{"−9.730,5", -9730.5, 1},
-	{"-0", 0, 0},
-	{"0", 0, 0},
-	{" 10,84 ", 10.84, 2},
-	{"10,8400", 10.84, 4},
+// decimalOf is ParseDecimal with its results as one value, for the tables.
+func decimalOf(s string) (decimalValue, error) {
+	v, d, err := ParseDecimal(s)
+	return decimalValue{v, d}, err
 }
 
-var decimalBad = []struct{ in, want string }{
+var decimalOK = []accepts[decimalValue]{
+	{"37,80", decimalValue{37.8, 2}},
+	{"37.80", decimalValue{37.8, 2}},
+	{"5,78", decimalValue{5.78, 2}},
+	{"0,989", decimalValue{0.989, 3}},
+	{"0.989", decimalValue{0.989, 3}},
+	{"1.234,56", decimalValue{1234.56, 2}},
+	{"1,234.56", decimalValue{1234.56, 2}},
+	{"1.234.567", decimalValue{1234567, 0}},
+	{"1,234,567", decimalValue{1234567, 0}},
+	{"1 234,5", decimalValue{1234.5, 1}},
+	{"221340", decimalValue{221340, 0}},
+	{"221.340,0", decimalValue{221340, 1}},
+	{"1234.567", decimalValue{1234.567, 3}},
+	{"-0,33", decimalValue{-0.33, 2}},
+	{"+0,33", decimalValue{0.33, 2}},
+	{"−9.730,5", decimalValue{-9730.5, 1}},
+	{"-0", decimalValue{0, 0}},
+	{"0", decimalValue{0, 0}},
+	{" 10,84 ", decimalValue{10.84, 2}},
+	{"10,8400", decimalValue{10.84, 4}},
+}
+
+var decimalBad = []refuses{
 	{"728.208", "Angka 728.208 ambigu: bisa ribuan (728208) atau desimal (728 koma 208). Hapus pemisah ribuannya, misalnya 728208, atau tambahkan angka desimal, misalnya 728,2080."},
 	{"1,250", "Angka 1,250 ambigu: bisa ribuan (1250) atau desimal (1 koma 250). Hapus pemisah ribuannya, misalnya 1250, atau tambahkan angka desimal, misalnya 1,2500."},
 	{"", "Tulis angkanya, misalnya 37,80."},
@@ -155,23 +132,7 @@ var decimalBad = []struct{ in, want string }{
 }
 
 func TestParseDecimal(t *testing.T) {
-	for _, tc := range decimalOK {
-		v, d, err := ParseDecimal(tc.in)
-		if err != nil || v != tc.value || d != tc.dec {
-			t.Errorf("ParseDecimal(%q) = %v, %d, %v; want %v, %d", tc.in, v, d, err, tc.value, tc.dec)
-		}
-	}
-	for _, tc := range decimalBad {
-		v, d, err := ParseDecimal(tc.in)
-		if err == nil {
-			t.Errorf("ParseDecimal(%q) = %v, %d; want error %q", tc.in, v, d, tc.want)
-			continue
-		}
-		checkFriendly(t, tc.in, err)
-		if err.Error() != tc.want {
-			t.Errorf("ParseDecimal(%q) error = %q, want %q", tc.in, err, tc.want)
-		}
-	}
+	checkParse(t, "ParseDecimal", decimalOf, decimalOK, decimalBad)
 	if v, _, _ := ParseDecimal("-0"); math.Signbit(v) {
 		t.Errorf("ParseDecimal(\"-0\") is negative zero")
 	}
@@ -200,13 +161,10 @@ func TestParseDecimalHint(t *testing.T) {
 	}
 }
 
+// FuzzParseDecimal checks the hinted parse too, errors included, so it
+// runs its own body rather than fuzzParse's.
 func FuzzParseDecimal(f *testing.F) {
-	for _, tc := range decimalOK {
-		f.Add(tc.in)
-	}
-	for _, tc := range decimalBad {
-		f.Add(tc.in)
-	}
+	seedParse(f, decimalOK, decimalBad)
 	f.Fuzz(func(t *testing.T, s string) {
 		v, d, err := ParseDecimal(s)
 		hv, hd, herr := ParseDecimalHint(s, true)
@@ -242,10 +200,7 @@ func FuzzParseDecimal(f *testing.F) {
 	})
 }
 
-var countOfOK = []struct {
-	in   string
-	want int64
-}{
+var countOfOK = []accepts[int64]{
 	{"12", 12},
 	{"12 KK", 12},
 	{"12 kk", 12},
@@ -268,7 +223,7 @@ var countOfOK = []struct {
 	{"12\u00a0KK", 12},
 }
 
-var countOfBad = []struct{ in, want string }{
+var countOfBad = []refuses{
 	{"", "Tulis jumlah KK dengan angka, misalnya 12 atau 1.250."},
 	{"KK", "Tulis jumlah KK dengan angka, misalnya 12 atau 1.250."},
 	{"sekitar", "Tulis jumlah KK dengan angka, misalnya 12 atau 1.250."},
@@ -290,45 +245,17 @@ var countOfBad = []struct{ in, want string }{
 	{strings.Repeat("1", 100) + " KK", "Angkanya terlalu panjang. Tulis jumlahnya saja, misalnya 1.250."},
 }
 
+// countOfKK is ParseCountOf asked for a number of households.
+func countOfKK(s string) (int64, error) { return ParseCountOf(s, "KK") }
+
 func TestParseCountOf(t *testing.T) {
-	for _, tc := range countOfOK {
-		got, err := ParseCountOf(tc.in, "KK")
-		if err != nil || got != tc.want {
-			t.Errorf("ParseCountOf(%q) = %d, %v; want %d", tc.in, got, err, tc.want)
-		}
-	}
-	for _, tc := range countOfBad {
-		got, err := ParseCountOf(tc.in, "KK")
-		if err == nil {
-			t.Errorf("ParseCountOf(%q) = %d, want error %q", tc.in, got, tc.want)
-			continue
-		}
-		checkFriendly(t, tc.in, err)
-		if err.Error() != tc.want {
-			t.Errorf("ParseCountOf(%q) error = %q, want %q", tc.in, err, tc.want)
-		}
-	}
+	checkParse(t, "ParseCountOf", countOfKK, countOfOK, countOfBad)
 	// Whatever the strict parser takes, the lenient one takes the same way.
-	for _, tc := range countOK {
-		if got, err := ParseCountOf(tc.in, "KK"); err != nil || got != tc.want {
-			t.Errorf("ParseCountOf(%q) = %d, %v; ParseCount gives %d", tc.in, got, err, tc.want)
-		}
-	}
+	checkParse(t, "ParseCountOf", countOfKK, countOK, nil)
 }
 
 func FuzzParseCountOf(f *testing.F) {
-	for _, tc := range countOfOK {
-		f.Add(tc.in)
-	}
-	for _, tc := range countOfBad {
-		f.Add(tc.in)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		n, err := ParseCountOf(s, "KK")
-		if err != nil {
-			checkFriendly(t, s, err)
-			return
-		}
+	fuzzParse(f, countOfKK, countOfOK, countOfBad, func(t *testing.T, s string, n int64) {
 		if n < 0 {
 			t.Fatalf("ParseCountOf(%q) = %d, negative", s, n)
 		}
@@ -348,7 +275,7 @@ func FuzzParseCountOf(f *testing.F) {
 			t.Fatalf("ParseCountOf(%q) = %d, accepted a comma", s, n)
 		}
 		for _, back := range []string{Int(n), Int(n) + " KK", "± " + Int(n)} {
-			if m, err := ParseCountOf(back, "KK"); err != nil || m != n {
+			if m, err := countOfKK(back); err != nil || m != n {
 				t.Fatalf("ParseCountOf(%q) = %d but ParseCountOf(%q) = %d, %v", s, n, back, m, err)
 			}
 		}

@@ -7,10 +7,7 @@ import (
 	"tkpkbot"
 )
 
-var periodOK = []struct {
-	in   string
-	want tkpkbot.Period
-}{
+var periodOK = []accepts[tkpkbot.Period]{
 	{"2023", tkpkbot.Period{Year: 2023}},
 	{"tahun 2023", tkpkbot.Period{Year: 2023}},
 	{"maret 2023", tkpkbot.Period{Year: 2023, Month: 3}},
@@ -36,7 +33,7 @@ var periodOK = []struct {
 	{"2100", tkpkbot.Period{Year: 2100}},
 }
 
-var periodBad = []struct{ in, want string }{
+var periodBad = []refuses{
 	{"", "Tulis periodenya, misalnya 2023, Maret 2023, atau 2024-12-03."},
 	{"abc", "Tulis periodenya, misalnya 2023, Maret 2023, atau 2024-12-03."},
 	{"maret", "Tulis periodenya, misalnya 2023, Maret 2023, atau 2024-12-03."},
@@ -54,38 +51,11 @@ var periodBad = []struct{ in, want string }{
 }
 
 func TestParsePeriod(t *testing.T) {
-	for _, tc := range periodOK {
-		got, err := ParsePeriod(tc.in)
-		if err != nil || got != tc.want {
-			t.Errorf("ParsePeriod(%q) = %+v, %v; want %+v", tc.in, got, err, tc.want)
-		}
-	}
-	for _, tc := range periodBad {
-		got, err := ParsePeriod(tc.in)
-		if err == nil {
-			t.Errorf("ParsePeriod(%q) = %+v, want error %q", tc.in, got, tc.want)
-			continue
-		}
-		checkFriendly(t, tc.in, err)
-		if err.Error() != tc.want {
-			t.Errorf("ParsePeriod(%q) error = %q, want %q", tc.in, err, tc.want)
-		}
-	}
+	checkParse(t, "ParsePeriod", ParsePeriod, periodOK, periodBad)
 }
 
 func FuzzParsePeriod(f *testing.F) {
-	for _, tc := range periodOK {
-		f.Add(tc.in)
-	}
-	for _, tc := range periodBad {
-		f.Add(tc.in)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		p, err := ParsePeriod(s)
-		if err != nil {
-			checkFriendly(t, s, err)
-			return
-		}
+	fuzzParse(f, ParsePeriod, periodOK, periodBad, func(t *testing.T, s string, p tkpkbot.Period) {
 		if p.Year < minYear || p.Year > maxYear || p.Month < 0 || p.Month > 12 || p.Day < 0 || p.Day > 31 ||
 			(p.Month == 0 && p.Day != 0) {
 			t.Fatalf("ParsePeriod(%q) = %+v out of bounds", s, p)

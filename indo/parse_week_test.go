@@ -11,10 +11,7 @@ import (
 // weekNow is Monday 16 December 2024, 09:00 WITA: ISO week 2024-W51.
 var weekNow = time.Date(2024, 12, 16, 9, 0, 0, 0, wita)
 
-var weekOK = []struct {
-	in   string
-	want tkpkbot.Week
-}{
+var weekOK = []accepts[tkpkbot.Week]{
 	{"", tkpkbot.Week{Year: 2024, Week: 51}},
 	{"minggu ini", tkpkbot.Week{Year: 2024, Week: 51}},
 	{"Pekan ini", tkpkbot.Week{Year: 2024, Week: 51}},
@@ -44,7 +41,7 @@ var weekOK = []struct {
 	{"Minggu, 15 Desember 2024", tkpkbot.Week{Year: 2024, Week: 50}},
 }
 
-var weekBad = []struct{ in, want string }{
+var weekBad = []refuses{
 	{"W54", "Nomor minggu harus 1 sampai 52, misalnya 2024-W51."},
 	{"W0", "Nomor minggu harus 1 sampai 52, misalnya 2024-W51."},
 	{"2020-W54", "Nomor minggu harus 1 sampai 53, misalnya 2020-W51."},
@@ -61,43 +58,24 @@ var weekBad = []struct{ in, want string }{
 	{strings.Repeat("5", 101), "Teksnya terlalu panjang. Tulis minggunya, misalnya 2024-W51 atau minggu lalu."},
 }
 
+// weekAt is ParseWeek on weekNow in WITA, the day the tables are written for.
+func weekAt(s string) (tkpkbot.Week, error) { return ParseWeek(s, weekNow, wita) }
+
 func TestParseWeek(t *testing.T) {
-	for _, tc := range weekOK {
-		got, err := ParseWeek(tc.in, weekNow, wita)
-		if err != nil || got != tc.want {
-			t.Errorf("ParseWeek(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
-		}
-	}
-	for _, tc := range weekBad {
-		got, err := ParseWeek(tc.in, weekNow, wita)
-		if err == nil {
-			t.Errorf("ParseWeek(%q) = %v, want error %q", tc.in, got, tc.want)
-			continue
-		}
-		checkFriendly(t, tc.in, err)
-		if err.Error() != tc.want {
-			t.Errorf("ParseWeek(%q) error = %q, want %q", tc.in, err, tc.want)
-		}
-	}
+	checkParse(t, "ParseWeek", weekAt, weekOK, weekBad)
 }
 
 // At the turn of the year the current week may belong to the next ISO
 // year, and a bare number follows it.
 func TestParseWeekYearBoundary(t *testing.T) {
 	now := time.Date(2024, 12, 30, 8, 0, 0, 0, wita) // Monday of 2025-W01
-	for _, tc := range []struct {
-		in   string
-		want tkpkbot.Week
-	}{
+	onNow := func(s string) (tkpkbot.Week, error) { return ParseWeek(s, now, wita) }
+	checkParse(t, "ParseWeek", onNow, []accepts[tkpkbot.Week]{
 		{"", tkpkbot.Week{Year: 2025, Week: 1}},
 		{"1", tkpkbot.Week{Year: 2025, Week: 1}},
 		{"minggu lalu", tkpkbot.Week{Year: 2024, Week: 52}},
 		{"2024-W52", tkpkbot.Week{Year: 2024, Week: 52}},
-	} {
-		if got, err := ParseWeek(tc.in, now, wita); err != nil || got != tc.want {
-			t.Errorf("ParseWeek(%q) on %v = %v, %v; want %v", tc.in, now, got, err, tc.want)
-		}
-	}
+	}, nil)
 	// 23:30 UTC on Sunday is already Monday in WITA: the week follows loc.
 	utcSunday := time.Date(2024, 12, 15, 23, 30, 0, 0, time.UTC)
 	if got, _ := ParseWeek("", utcSunday, wita); got != (tkpkbot.Week{Year: 2024, Week: 51}) {
@@ -109,18 +87,7 @@ func TestParseWeekYearBoundary(t *testing.T) {
 }
 
 func FuzzParseWeek(f *testing.F) {
-	for _, tc := range weekOK {
-		f.Add(tc.in)
-	}
-	for _, tc := range weekBad {
-		f.Add(tc.in)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		w, err := ParseWeek(s, weekNow, wita)
-		if err != nil {
-			checkFriendly(t, s, err)
-			return
-		}
+	fuzzParse(f, weekAt, weekOK, weekBad, func(t *testing.T, s string, w tkpkbot.Week) {
 		if w.Year < minYear || w.Year > maxYear || w.Week < 1 || w.Week > weeksIn(w.Year) {
 			t.Fatalf("ParseWeek(%q) = %v out of bounds", s, w)
 		}
@@ -128,11 +95,11 @@ func FuzzParseWeek(f *testing.F) {
 			t.Fatalf("ParseWeek(%q) = %v, which does not start in itself", s, w)
 		}
 		back := w.String()
-		if b, err := ParseWeek(back, weekNow, wita); err != nil || b != w {
+		if b, err := weekAt(back); err != nil || b != w {
 			t.Fatalf("ParseWeek(%q) = %v but ParseWeek(%q) = %v, %v", s, w, back, b, err)
 		}
 		label, _, _ := strings.Cut(WeekLabel(w, wita), " (")
-		if b, err := ParseWeek(label, weekNow, wita); err != nil || b != w {
+		if b, err := weekAt(label); err != nil || b != w {
 			t.Fatalf("ParseWeek(%q) = %v but ParseWeek(%q) = %v, %v", s, w, label, b, err)
 		}
 	})

@@ -2,6 +2,7 @@ package indo
 
 import (
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -24,16 +25,9 @@ func UTF16Len(s string) int {
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
 		i += w
-		n += utf16Units(r)
+		n += utf16.RuneLen(r)
 	}
 	return n
-}
-
-func utf16Units(r rune) int {
-	if r >= 0x10000 {
-		return 2
-	}
-	return 1
 }
 
 // Split cuts an HTML reply into parts of at most limit UTF-16 units
@@ -215,10 +209,10 @@ func rawPiece(text string, pos, limit int) (piece, int, *openTag) {
 		// A single tag or entity longer than the limit: cut between runes.
 		for i < len(text) {
 			r, w := utf8.DecodeRuneInString(text[i:])
-			if used+utf16Units(r) > limit {
+			if used+utf16.RuneLen(r) > limit {
 				break
 			}
-			used, i = used+utf16Units(r), i+w
+			used, i = used+utf16.RuneLen(r), i+w
 		}
 	}
 	return piece{body: text[pos:i]}, i, nil
@@ -255,7 +249,7 @@ func scanUnit(s string, i int) unit {
 		}
 	}
 	r, w := utf8.DecodeRuneInString(s[i:])
-	return unit{end: i + w, n16: utf16Units(r), kind: unitRune, r: r}
+	return unit{end: i + w, n16: utf16.RuneLen(r), kind: unitRune, r: r}
 }
 
 // maxTagLen bounds the search for a tag's '>': a longer tag could not fit

@@ -17,11 +17,31 @@ func TestEveryIndicatorNameIsFound(t *testing.T) {
 	}
 }
 
+// indicatorHit is text an indicator finder must read, and what it names.
+type indicatorHit struct {
+	in   string
+	want tkpkbot.Indicator
+}
+
+// checkFinds holds Indicator and IndicatorInText to the one contract they
+// share: each hit finds its indicator, each miss finds none.
+func checkFinds(t *testing.T, name string, find func(string) (tkpkbot.IndicatorInfo, bool), hits []indicatorHit, misses []string) {
+	t.Helper()
+	for _, tt := range hits {
+		got, ok := find(tt.in)
+		if !ok || got.Indicator != tt.want {
+			t.Errorf("%s(%q) = %q, %v, want %q", name, tt.in, got.Indicator, ok, tt.want)
+		}
+	}
+	for _, in := range misses {
+		if got, ok := find(in); ok {
+			t.Errorf("%s(%q) = %q, want none", name, in, got.Indicator)
+		}
+	}
+}
+
 func TestIndicator(t *testing.T) {
-	tests := []struct {
-		in   string
-		want tkpkbot.Indicator
-	}{
+	hits := []indicatorHit{
 		{"P0", tkpkbot.IndP0},
 		{" p0 ", tkpkbot.IndP0},
 		{"Persentase", tkpkbot.IndP0},
@@ -58,15 +78,5 @@ func TestIndicator(t *testing.T) {
 		{"gini ratio", tkpkbot.IndGini},
 		{"ketimpangan", tkpkbot.IndGini},
 	}
-	for _, tt := range tests {
-		got, ok := Indicator(tt.in)
-		if !ok || got.Indicator != tt.want {
-			t.Errorf("Indicator(%q) = %q, %v, want %q", tt.in, got.Indicator, ok, tt.want)
-		}
-	}
-	for _, in := range []string{"", "xyz", "p3", "samarinda", strings.Repeat("p0", 200)} {
-		if got, ok := Indicator(in); ok {
-			t.Errorf("Indicator(%q) = %q, want not found", in, got.Indicator)
-		}
-	}
+	checkFinds(t, "Indicator", Indicator, hits, []string{"", "xyz", "p3", "samarinda", strings.Repeat("p0", 200)})
 }

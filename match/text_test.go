@@ -57,10 +57,7 @@ func TestRegionInTextNoGuesses(t *testing.T) {
 }
 
 func TestIndicatorInText(t *testing.T) {
-	tests := []struct {
-		text string
-		want tkpkbot.Indicator
-	}{
+	hits := []indicatorHit{
 		{"berapa penduduk miskin di kukar 2023?", tkpkbot.IndMiskin},
 		{"berapa orang miskin di samarinda", tkpkbot.IndMiskin},
 		{"jumlah kemiskinan samarinda", tkpkbot.IndMiskin},
@@ -86,17 +83,7 @@ func TestIndicatorInText(t *testing.T) {
 		{"berapa persen pengangguran kaltim", tkpkbot.IndTPT},
 		{"rasio gini kaltim", tkpkbot.IndGini},
 	}
-	for _, tt := range tests {
-		got, ok := IndicatorInText(tt.text)
-		if !ok || got.Indicator != tt.want {
-			t.Errorf("IndicatorInText(%q) = %q, %v, want %q", tt.text, got.Indicator, ok, tt.want)
-		}
-	}
-	for _, text := range []string{"", "halo", "samarinda 2023"} {
-		if got, ok := IndicatorInText(text); ok {
-			t.Errorf("IndicatorInText(%q) = %q, want none", text, got.Indicator)
-		}
-	}
+	checkFinds(t, "IndicatorInText", IndicatorInText, hits, []string{"", "halo", "samarinda 2023"})
 }
 
 func BenchmarkRegionInText(b *testing.B) {

@@ -19,6 +19,8 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
+
+	"tkpkbot/chart"
 )
 
 // Value is one region's figure: the number that sets its colour and the
@@ -249,18 +251,9 @@ func drawLegend(c draw.Canvas, y, width vg.Length, cls classes, m Map) vg.Length
 	entries = append(entries, entry{label: NoData, fill: color.White, hatch: true})
 
 	const sw, sh, gap, spacing = 22, 13, 5, 16
-	var rows [][]entry
-	var rowW []vg.Length
-	for _, e := range entries {
-		w := sw + gap + sty.Width(e.label)
-		if n := len(rows); n > 0 && rowW[n-1]+spacing+w <= width {
-			rows[n-1] = append(rows[n-1], e)
-			rowW[n-1] += spacing + w
-			continue
-		}
-		rows = append(rows, []entry{e})
-		rowW = append(rowW, w)
-	}
+	rows, _ := chart.LegendRows(entries, width, spacing, func(e entry) vg.Length {
+		return sw + gap + sty.Width(e.label)
+	})
 	note := map[Direction]string{
 		HigherWorse: "Makin gelap = makin tinggi (makin buruk).",
 		LowerWorse:  "Makin gelap = makin rendah (makin buruk).",
