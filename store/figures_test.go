@@ -51,12 +51,7 @@ func TestRegionsTableMatchesTheProgram(t *testing.T) {
 
 func TestSeedLoadsTheShippedDatasetOnceEvenWhenReplicasRace(t *testing.T) {
 	ctx := context.Background()
-	db := dbtest.Open(t, store.Options{})
-	other, err := store.Open(ctx, db.Pool.Config().ConnString(), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	db, other := dbtest.Pair(t, store.Options{})
 	var wg sync.WaitGroup
 	added := make([]int, 2)
 	for i, d := range []*store.DB{db, other} {
@@ -204,12 +199,7 @@ func TestImportIsAllOrNothing(t *testing.T) {
 func TestWatchFiguresHearsOtherReplicasAndReconnects(t *testing.T) {
 	defer store.SetWatchPing(100 * time.Millisecond)()
 	ctx := context.Background()
-	db := dbtest.Open(t, store.Options{})
-	other, err := store.Open(ctx, db.Pool.Config().ConnString(), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	db, other := dbtest.Pair(t, store.Options{})
 
 	calls := make(chan struct{}, 16)
 	stop := db.WatchFigures(ctx, func(context.Context) { calls <- struct{}{} })

@@ -1,14 +1,26 @@
 package store_test
 
 import (
-	"os"
 	"testing"
+	"time"
 
-	"tkpkbot/internal/pgtest"
+	"tkpkbot/internal/clocktest"
+	"tkpkbot/internal/dbtest"
+	"tkpkbot/store"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	pgtest.DropTemplates()
-	os.Exit(code)
+func TestMain(m *testing.M) { dbtest.Main(m) }
+
+// wita is the zone dbtest.Open gives a store unless told otherwise.
+var wita = dbtest.WITA
+
+// start is Wednesday 2024-12-11 10:00 WITA, as in the bot's end-to-end tests.
+var start = time.Date(2024, 12, 11, 10, 0, 0, 0, wita)
+
+// atStart opens a store whose clock stands at start until the test moves
+// it, with admins as the configured admin IDs.
+func atStart(t *testing.T, admins ...int64) (*store.DB, *clocktest.Clock) {
+	t.Helper()
+	clock := clocktest.New(start)
+	return dbtest.Open(t, store.Options{Clock: clock, AdminIDs: admins}), clock
 }

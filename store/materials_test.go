@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"tkpkbot"
-	"tkpkbot/internal/clocktest"
-	"tkpkbot/internal/dbtest"
 	"tkpkbot/store"
 )
 
@@ -26,7 +24,7 @@ func newMeeting(t *testing.T, db *store.DB, starts time.Time) tkpkbot.Meeting {
 
 func TestMaterialsRequestIsStoredOnceWithItsMessages(t *testing.T) {
 	ctx := context.Background()
-	db := dbtest.Open(t, store.Options{Clock: clocktest.New(start)})
+	db, _ := atStart(t)
 	member(t, db, 1, tkpkbot.RoleAdmin, "")
 	m := newMeeting(t, db, start.Add(5*24*time.Hour))
 	deadline := start.Add(3 * 24 * time.Hour)
@@ -83,8 +81,7 @@ func TestMaterialsRequestIsStoredOnceWithItsMessages(t *testing.T) {
 
 func TestMaterialsFromCoordinatorsAndAdminsOnly(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock})
+	db, clock := atStart(t)
 	member(t, db, 1, tkpkbot.RoleAdmin, "")
 	member(t, db, 2, tkpkbot.RoleKoordinator, "6472")
 	member(t, db, 3, tkpkbot.RolePengamat, "6471")
@@ -151,7 +148,7 @@ func TestMaterialsFromCoordinatorsAndAdminsOnly(t *testing.T) {
 
 func TestRequestOfMessageFindsTheRequestDelivery(t *testing.T) {
 	ctx := context.Background()
-	db := dbtest.Open(t, store.Options{Clock: clocktest.New(start)})
+	db, _ := atStart(t)
 	member(t, db, 1, tkpkbot.RoleAdmin, "")
 	member(t, db, 2, tkpkbot.RoleKoordinator, "6472")
 	m := newMeeting(t, db, start.Add(5*24*time.Hour))
@@ -193,8 +190,7 @@ func TestRequestOfMessageFindsTheRequestDelivery(t *testing.T) {
 
 func TestAgendaItemsInOrderRemovableAndBounded(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock})
+	db, clock := atStart(t)
 	member(t, db, 1, tkpkbot.RoleAdmin, "")
 	m := newMeeting(t, db, start.Add(48*time.Hour))
 	if _, err := db.AddAgendaItem(ctx, 404, 1, "x", 1); !errors.Is(err, tkpkbot.ErrMeetingUnknown) {
@@ -239,8 +235,7 @@ func TestAgendaItemsInOrderRemovableAndBounded(t *testing.T) {
 
 func TestRemoveMaterialBySenderOrAdminBeforeTheMeeting(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock})
+	db, clock := atStart(t)
 	member(t, db, 1, tkpkbot.RoleAdmin, "")
 	member(t, db, 2, tkpkbot.RoleKoordinator, "6472")
 	member(t, db, 3, tkpkbot.RolePengamat, "6471")

@@ -16,19 +16,12 @@ import (
 const lease = 2 * time.Minute
 
 // openPair returns two stores (two pools) on one fresh database, as two
-// replicas of the bot would be.
-func openPair(t *testing.T, clock *clocktest.Clock) (*store.DB, *store.DB) {
+// replicas of the bot would be, sharing a clock that stands at start.
+func openPair(t *testing.T) (*store.DB, *store.DB, *clocktest.Clock) {
 	t.Helper()
-	url := dbtest.URL(t)
-	open := func() *store.DB {
-		db, err := store.Open(context.Background(), url, store.Options{Clock: clock, Location: wita, MaxConns: 8})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(db.Close)
-		return db
-	}
-	return open(), open()
+	clock := clocktest.New(start)
+	a, b := dbtest.Pair(t, store.Options{Clock: clock, MaxConns: 8})
+	return a, b, clock
 }
 
 func members(t *testing.T, db *store.DB, n int) {
@@ -36,6 +29,20 @@ func members(t *testing.T, db *store.DB, n int) {
 	_, err := db.Pool.Exec(context.Background(), `INSERT INTO users (id, first_name, role, region_code)
 		SELECT 1000 + i, 'U' || i, 'pengamat', '' FROM generate_series(1, $1) AS i`, n)
 	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// announced registers n members and expands the announcement of a meeting
+// three days ahead into their deliveries, for the tests that claim them.
+func announced(t *testing.T, db *store.DB, n int, now time.Time) {
+	t.Helper()
+	members(t, db, n)
+	ctx := context.Background()
+	if _, err := db.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor", StartsAt: start.Add(72 * time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExpandDue(ctx, now, 10, 0, nil); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -61,8 +68,7 @@ func deliveryStatuses(t *testing.T, db *store.DB) map[string]int {
 
 func TestExpandDueOnceUnderConcurrency(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	a, b := openPair(t, clock)
+	a, b, clock := openPair(t)
 	members(t, a, 40)
 	for i := 0; i < 5; i++ {
 		if _, err := a.CreateMeeting(ctx, tkpkbot.Meeting{Title: fmt.Sprintf("Rapat %d", i), StartsAt: start.Add(72 * time.Hour)}); err != nil {
@@ -109,15 +115,8 @@ func TestExpandDueOnceUnderConcurrency(t *testing.T) {
 // pools; every delivery must be sent by exactly one of them.
 func TestClaimDeliverExactlyOnce(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	a, b := openPair(t, clock)
-	members(t, a, 300)
-	if _, err := a.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor", StartsAt: start.Add(72 * time.Hour)}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.ExpandDue(ctx, clock.Now(), 10, 0, nil); err != nil {
-		t.Fatal(err)
-	}
+	a, b, clock := openPair(t)
+	announced(t, a, 300, clock.Now())
 	var mu sync.Mutex
 	sent := map[int64]int{}
 	var wg sync.WaitGroup
@@ -173,15 +172,8 @@ func TestClaimDeliverExactlyOnce(t *testing.T) {
 // the lease expires) and at most one sending row (never resent).
 func TestLeaseExpiry(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	a, b := openPair(t, clock)
-	members(t, a, 5)
-	if _, err := a.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor", StartsAt: start.Add(72 * time.Hour)}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.ExpandDue(ctx, clock.Now(), 10, 0, nil); err != nil {
-		t.Fatal(err)
-	}
+	a, b, clock := openPair(t)
+	announced(t, a, 5, clock.Now())
 	dead, err := a.ClaimDeliveries(ctx, "dead", clock.Now(), lease, 10)
 	if err != nil || len(dead) != 5 {
 		t.Fatalf("claim = %d, %v", len(dead), err)
@@ -220,15 +212,8 @@ func TestLeaseExpiry(t *testing.T) {
 
 func TestOutcomesRetryAndUnreachable(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock})
-	members(t, db, 2)
-	if _, err := db.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor", StartsAt: start.Add(72 * time.Hour)}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.ExpandDue(ctx, clock.Now(), 10, 0, nil); err != nil {
-		t.Fatal(err)
-	}
+	db, clock := atStart(t)
+	announced(t, db, 2, clock.Now())
 	ds, _ := db.ClaimDeliveries(ctx, "me", clock.Now(), lease, 10)
 	for _, d := range ds {
 		if ok, _ := db.MarkSending(ctx, d.DeliveryKey, "me", clock.Now(), lease); !ok {
@@ -266,8 +251,7 @@ func TestOutcomesRetryAndUnreachable(t *testing.T) {
 
 func TestPlanningAndSuperseding(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock})
+	db, clock := atStart(t)
 	members(t, db, 3)
 	offsets := []time.Duration{168 * time.Hour, 24 * time.Hour, 2 * time.Hour}
 	// 30 h ahead: the week-before offset is already past and skipped.
@@ -334,7 +318,7 @@ func TestPlanningAndSuperseding(t *testing.T) {
 
 func TestSenderLockIsExclusive(t *testing.T) {
 	ctx := context.Background()
-	a, b := openPair(t, clocktest.New(start))
+	a, b, _ := openPair(t)
 	release, ok, err := a.SenderLock(ctx)
 	if err != nil || !ok {
 		t.Fatalf("first lock: %v %v", ok, err)
@@ -379,8 +363,7 @@ func TestSenderLockIsExclusive(t *testing.T) {
 func TestWaitWakeHearsNewMeetings(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	clock := clocktest.New(start)
-	a, b := openPair(t, clock)
+	a, b, _ := openPair(t)
 	woken := make(chan struct{}, 4)
 	done := make(chan error, 1)
 	go func() { done <- b.WaitWake(ctx, func() { woken <- struct{}{} }) }()
