@@ -13,10 +13,7 @@ import (
 // cancelled meeting's agenda keeps only what was put on it.
 func TestAgendaCarriesTodaysItemsOnlyForUpcomingMeetings(t *testing.T) {
 	ctx := context.Background()
-	db, clock := atStart(t, 1)
-	coordinator(t, db, 2, "6472")
-	member(t, db, 1, tkpkbot.RoleAdmin, "")
-	submitted(t, db, filled(t, db, 2, "6472", tkpkbot.Week{Year: 2024, Week: 50}, "Verifikasi", "Sinyal lemah"))
+	db, clock := withKendala(t)
 	meeting := func(title string, at time.Time, update int64) tkpkbot.Meeting {
 		m, err := db.CreateMeeting(ctx, tkpkbot.Meeting{Title: title, StartsAt: at, CreatedBy: 1, SourceUpdate: update})
 		if err != nil {

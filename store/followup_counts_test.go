@@ -13,12 +13,9 @@ import (
 // from its due moment on, at the time asked, not the clock's.
 func TestFollowUpCountsOpenClosedAndOverdueAtAGivenTime(t *testing.T) {
 	ctx := context.Background()
-	db, clock := atStart(t, 1)
-	coordinator(t, db, 2, "6472")
+	db, clock := withKendala(t)
 	coordinator(t, db, 3, "6474")
-	member(t, db, 1, tkpkbot.RoleAdmin, "")
 	w50, w51 := tkpkbot.Week{Year: 2024, Week: 50}, tkpkbot.Week{Year: 2024, Week: 51}
-	submitted(t, db, filled(t, db, 2, "6472", w50, "Verifikasi", "Sinyal lemah"))
 	submitted(t, db, filled(t, db, 3, "6474", w50, "Verifikasi", "Data ganda"))
 	m := heldMeeting(t, db, clock)
 	tasks := twoTasks // Samarinda due 31 Dec, Berau 20 Dec

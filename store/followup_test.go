@@ -24,6 +24,17 @@ func heldMeeting(t *testing.T, db *store.DB, clock *clocktest.Clock) tkpkbot.Mee
 	return m
 }
 
+// withKendala opens a store at start where admin 1 invited Samarinda's
+// coordinator 2, whose week 50 report left the kendala "Sinyal lemah" open.
+func withKendala(t *testing.T) (*store.DB, *clocktest.Clock) {
+	t.Helper()
+	db, clock := atStart(t, 1)
+	coordinator(t, db, 2, "6472")
+	member(t, db, 1, tkpkbot.RoleAdmin, "")
+	submitted(t, db, filled(t, db, 2, "6472", tkpkbot.Week{Year: 2024, Week: 50}, "Verifikasi", "Sinyal lemah"))
+	return db, clock
+}
+
 var twoTasks = tkpkbot.Minutes{
 	Decisions: []string{"Pendataan ulang selesai Desember"},
 	Tasks: []tkpkbot.MinutesTask{
@@ -382,10 +393,7 @@ func TestKendalaOpensWithAReportAndClosesWithTheNext(t *testing.T) {
 
 func TestAgendaListsOverdueTasksAndOpenKendalaAfterTheManualItems(t *testing.T) {
 	ctx := context.Background()
-	db, clock := atStart(t, 1)
-	coordinator(t, db, 2, "6472")
-	member(t, db, 1, tkpkbot.RoleAdmin, "")
-	submitted(t, db, filled(t, db, 2, "6472", tkpkbot.Week{Year: 2024, Week: 50}, "Verifikasi", "Sinyal lemah"))
+	db, clock := withKendala(t)
 	m := heldMeeting(t, db, clock)
 	if _, _, err := db.SendMinutes(ctx, draftWith(t, db, m.ID, 10, twoTasks).Token, 1); err != nil {
 		t.Fatal(err)
