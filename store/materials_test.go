@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"tkpkbot"
 	"tkpkbot/store"
 )
@@ -57,14 +59,8 @@ func TestMaterialsRequestIsStoredOnceWithItsMessages(t *testing.T) {
 	if _, _, err := db.RequestMaterials(ctx, q); !errors.Is(err, tkpkbot.ErrMaterialsRequested) {
 		t.Fatalf("second request: %v", err)
 	}
-	var kinds []string
-	rows, _ := db.Pool.Query(ctx, `SELECT kind || '@' || to_char(due_at AT TIME ZONE 'Asia/Makassar', 'MM-DD HH24:MI') FROM reminders
+	kinds := collect(t, db, pgx.RowTo[string], `SELECT kind || '@' || to_char(due_at AT TIME ZONE 'Asia/Makassar', 'MM-DD HH24:MI') FROM reminders
 		WHERE meeting_id = $1 AND kind LIKE 'materials%' ORDER BY due_at`, m.ID)
-	for rows.Next() {
-		var k string
-		_ = rows.Scan(&k)
-		kinds = append(kinds, k)
-	}
 	if len(kinds) != 2 || kinds[0] != "materials_request@12-11 10:00" || kinds[1] != "materials_missing@12-14 10:00" {
 		t.Fatalf("reminder rows: %v", kinds)
 	}

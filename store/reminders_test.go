@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"tkpkbot"
 	"tkpkbot/internal/clocktest"
 	"tkpkbot/internal/dbtest"
@@ -49,19 +51,13 @@ func announced(t *testing.T, db *store.DB, n int, now time.Time) {
 
 func deliveryStatuses(t *testing.T, db *store.DB) map[string]int {
 	t.Helper()
-	rows, err := db.Pool.Query(context.Background(), `SELECT status, count(*) FROM deliveries GROUP BY status`)
-	if err != nil {
-		t.Fatal(err)
+	type tally struct {
+		Status string
+		N      int
 	}
-	defer rows.Close()
 	out := map[string]int{}
-	for rows.Next() {
-		var s string
-		var n int
-		if err := rows.Scan(&s, &n); err != nil {
-			t.Fatal(err)
-		}
-		out[s] = n
+	for _, c := range collect(t, db, pgx.RowToStructByPos[tally], `SELECT status, count(*) FROM deliveries GROUP BY status`) {
+		out[c.Status] = c.N
 	}
 	return out
 }
