@@ -1,8 +1,11 @@
 package store_test
 
 import (
+	"context"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 
 	"tkpkbot/internal/clocktest"
 	"tkpkbot/internal/dbtest"
@@ -23,4 +26,18 @@ func atStart(t *testing.T, admins ...int64) (*store.DB, *clocktest.Clock) {
 	t.Helper()
 	clock := clocktest.New(start)
 	return dbtest.Open(t, store.Options{Clock: clock, AdminIDs: admins}), clock
+}
+
+// collect runs a test's query and reads every row with to.
+func collect[T any](t *testing.T, db *store.DB, to pgx.RowToFunc[T], sql string, args ...any) []T {
+	t.Helper()
+	rows, err := db.Pool.Query(context.Background(), sql, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := pgx.CollectRows(rows, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"tkpkbot"
 	"tkpkbot/internal/clocktest"
 	"tkpkbot/internal/dbtest"
@@ -34,20 +32,6 @@ func count(t *testing.T, db *store.DB, sql string) int {
 		t.Fatal(err)
 	}
 	return n
-}
-
-// collect runs a test's query and reads every row with to.
-func collect[T any](t *testing.T, db *store.DB, to pgx.RowToFunc[T], sql string, args ...any) []T {
-	t.Helper()
-	rows, err := db.Pool.Query(context.Background(), sql, args...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := pgx.CollectRows(rows, to)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 func TestImportRecordsItsChangesAndOneNotice(t *testing.T) {
