@@ -6,9 +6,6 @@ import (
 	"time"
 
 	"tkpkbot"
-	"tkpkbot/internal/clocktest"
-	"tkpkbot/internal/dbtest"
-	"tkpkbot/store"
 )
 
 // The automatic items are what is open now: an upcoming meeting's agenda
@@ -16,17 +13,7 @@ import (
 // cancelled meeting's agenda keeps only what was put on it.
 func TestAgendaCarriesTodaysItemsOnlyForUpcomingMeetings(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock, Location: wita, AdminIDs: []int64{1}})
-	coordinator(t, db, 2, "6472")
-	member(t, db, 1, tkpkbot.RoleAdmin, "")
-	f, err := db.StartRevision(ctx, 2, tkpkbot.Report{RegionCode: "6472", Week: tkpkbot.Week{Year: 2024, Week: 50},
-		Activities: "Verifikasi", Households: 1, Budget: 1, Obstacles: "Sinyal lemah", NextPlan: "Lanjut",
-		Strategies: []string{"pendapatan"}, Funding: []string{"apbd_kab"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	submitted(t, db, f)
+	db, clock := withKendala(t)
 	meeting := func(title string, at time.Time, update int64) tkpkbot.Meeting {
 		m, err := db.CreateMeeting(ctx, tkpkbot.Meeting{Title: title, StartsAt: at, CreatedBy: 1, SourceUpdate: update})
 		if err != nil {

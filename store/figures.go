@@ -102,19 +102,10 @@ func (db *DB) importTx(ctx context.Context, tx pgx.Tx, figs []tkpkbot.Figure) (t
 	if err != nil {
 		return tkpkbot.ImportResult{}, err
 	}
-	inserted, err := pgx.CollectRows(rows, pgx.RowTo[bool])
+	res, err := importCounts(rows, n)
 	if err != nil {
 		return tkpkbot.ImportResult{}, err
 	}
-	var res tkpkbot.ImportResult
-	for _, ins := range inserted {
-		if ins {
-			res.Added++
-		} else {
-			res.Changed++
-		}
-	}
-	res.Unchanged = n - res.Added - res.Changed
 	if res.Added+res.Changed > 0 {
 		// Delivered at commit, and not at all on rollback.
 		if _, err := tx.Exec(ctx, `SELECT pg_notify($1, '')`, FiguresChannel); err != nil {
@@ -124,15 +115,16 @@ func (db *DB) importTx(ctx context.Context, tx pgx.Tx, figs []tkpkbot.Figure) (t
 	return res, nil
 }
 
-// periodDate is the sortable date of the figures table.
+// periodDate is the sortable date of the figures table: the period's key
+// completed to a day, a year standing for its last day as in Before.
 func periodDate(p tkpkbot.Period) string {
 	switch {
 	case p.Month == 0:
-		return fmt.Sprintf("%04d-12-31", p.Year)
+		return p.Key() + "-12-31"
 	case p.Day == 0:
-		return fmt.Sprintf("%04d-%02d-01", p.Year, p.Month)
+		return p.Key() + "-01"
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", p.Year, p.Month, p.Day)
+	return p.Key()
 }
 
 var validUnits = map[string]bool{

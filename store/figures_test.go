@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"tkpkbot"
 	"tkpkbot/data"
 	"tkpkbot/figcsv"
@@ -27,36 +29,22 @@ func shippedFigures(t *testing.T) []tkpkbot.Figure {
 
 func TestRegionsTableMatchesTheProgram(t *testing.T) {
 	db := dbtest.Open(t, store.Options{})
-	rows, err := db.Pool.Query(context.Background(), `SELECT code, kemendagri_code, kind, name, official_name FROM regions ORDER BY code`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	n := 0
-	for rows.Next() {
-		var code, kd, kind, name, official string
-		if err := rows.Scan(&code, &kd, &kind, &name, &official); err != nil {
-			t.Fatal(err)
+	type row struct{ Code, KD, Kind, Name, Official string }
+	rows := collect(t, db, pgx.RowToStructByPos[row], `SELECT code, kemendagri_code, kind, name, official_name FROM regions ORDER BY code`)
+	for _, x := range rows {
+		r, ok := tkpkbot.RegionByCode(x.Code)
+		if !ok || r.KemendagriCode != x.KD || string(r.Kind) != x.Kind || r.Name != x.Name || r.Official != x.Official {
+			t.Errorf("row %s %s %s %s %s differs from %+v", x.Code, x.KD, x.Kind, x.Name, x.Official, r)
 		}
-		r, ok := tkpkbot.RegionByCode(code)
-		if !ok || r.KemendagriCode != kd || string(r.Kind) != kind || r.Name != name || r.Official != official {
-			t.Errorf("row %s %s %s %s %s differs from %+v", code, kd, kind, name, official, r)
-		}
-		n++
 	}
-	if n != len(tkpkbot.Regions) {
-		t.Fatalf("%d rows, program has %d regions", n, len(tkpkbot.Regions))
+	if len(rows) != len(tkpkbot.Regions) {
+		t.Fatalf("%d rows, program has %d regions", len(rows), len(tkpkbot.Regions))
 	}
 }
 
 func TestSeedLoadsTheShippedDatasetOnceEvenWhenReplicasRace(t *testing.T) {
 	ctx := context.Background()
-	db := dbtest.Open(t, store.Options{})
-	other, err := store.Open(ctx, db.Pool.Config().ConnString(), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	db, other := dbtest.Pair(t, store.Options{})
 	var wg sync.WaitGroup
 	added := make([]int, 2)
 	for i, d := range []*store.DB{db, other} {
@@ -204,12 +192,7 @@ func TestImportIsAllOrNothing(t *testing.T) {
 func TestWatchFiguresHearsOtherReplicasAndReconnects(t *testing.T) {
 	defer store.SetWatchPing(100 * time.Millisecond)()
 	ctx := context.Background()
-	db := dbtest.Open(t, store.Options{})
-	other, err := store.Open(ctx, db.Pool.Config().ConnString(), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	db, other := dbtest.Pair(t, store.Options{})
 
 	calls := make(chan struct{}, 16)
 	stop := db.WatchFigures(ctx, func(context.Context) { calls <- struct{}{} })

@@ -6,9 +6,6 @@ import (
 	"time"
 
 	"tkpkbot"
-	"tkpkbot/internal/clocktest"
-	"tkpkbot/internal/dbtest"
-	"tkpkbot/store"
 )
 
 // TestFollowUpCountsOpenClosedAndOverdueAtAGivenTime: the counts /capaian,
@@ -16,22 +13,10 @@ import (
 // from its due moment on, at the time asked, not the clock's.
 func TestFollowUpCountsOpenClosedAndOverdueAtAGivenTime(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock, Location: wita, AdminIDs: []int64{1}})
-	coordinator(t, db, 2, "6472")
+	db, clock := withKendala(t)
 	coordinator(t, db, 3, "6474")
-	member(t, db, 1, tkpkbot.RoleAdmin, "")
 	w50, w51 := tkpkbot.Week{Year: 2024, Week: 50}, tkpkbot.Week{Year: 2024, Week: 51}
-	form := func(user int64, region string, week tkpkbot.Week, obstacles string) tkpkbot.ReportForm {
-		f, err := db.StartRevision(ctx, user, tkpkbot.Report{RegionCode: region, Week: week, Activities: "Verifikasi", Households: 1,
-			Budget: 1, Obstacles: obstacles, NextPlan: "Lanjut", Strategies: []string{"pendapatan"}, Funding: []string{"apbd_kab"}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return f
-	}
-	submitted(t, db, form(2, "6472", w50, "Sinyal lemah"))
-	submitted(t, db, form(3, "6474", w50, "Data ganda"))
+	submitted(t, db, filled(t, db, 3, "6474", w50, "Verifikasi", "Data ganda"))
 	m := heldMeeting(t, db, clock)
 	tasks := twoTasks // Samarinda due 31 Dec, Berau 20 Dec
 	tasks.Tasks = append(append([]tkpkbot.MinutesTask{}, twoTasks.Tasks...),
@@ -40,7 +25,7 @@ func TestFollowUpCountsOpenClosedAndOverdueAtAGivenTime(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Bontang's week 51 report says its kendala is solved and its task done.
-	f := form(3, "6474", w51, "-")
+	f := filled(t, db, 3, "6474", w51, "Verifikasi", "-")
 	qs, err := db.StartFormFollowUps(ctx, 3, f.Token, "6474", w51)
 	if err != nil || len(qs) != 2 {
 		t.Fatalf("Bontang's questions = %+v, %v", qs, err)

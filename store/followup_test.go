@@ -9,7 +9,6 @@ import (
 
 	"tkpkbot"
 	"tkpkbot/internal/clocktest"
-	"tkpkbot/internal/dbtest"
 	"tkpkbot/store"
 )
 
@@ -23,6 +22,17 @@ func heldMeeting(t *testing.T, db *store.DB, clock *clocktest.Clock) tkpkbot.Mee
 	}
 	clock.Advance(3 * time.Hour)
 	return m
+}
+
+// withKendala opens a store at start where admin 1 invited Samarinda's
+// coordinator 2, whose week 50 report left the kendala "Sinyal lemah" open.
+func withKendala(t *testing.T) (*store.DB, *clocktest.Clock) {
+	t.Helper()
+	db, clock := atStart(t, 1)
+	coordinator(t, db, 2, "6472")
+	member(t, db, 1, tkpkbot.RoleAdmin, "")
+	submitted(t, db, filled(t, db, 2, "6472", tkpkbot.Week{Year: 2024, Week: 50}, "Verifikasi", "Sinyal lemah"))
+	return db, clock
 }
 
 var twoTasks = tkpkbot.Minutes{
@@ -48,8 +58,7 @@ func draftWith(t *testing.T, db *store.DB, meeting, update int64, m tkpkbot.Minu
 
 func TestMinutesAreSentOnceWithTheirTasks(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock, Location: wita})
+	db, clock := atStart(t)
 	member(t, db, 1, tkpkbot.RoleAdmin, "")
 	member(t, db, 2, tkpkbot.RoleKoordinator, "6472")
 	m := heldMeeting(t, db, clock)
@@ -150,8 +159,7 @@ func TestMinutesAreSentOnceWithTheirTasks(t *testing.T) {
 
 func TestActionStates(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock, Location: wita})
+	db, clock := atStart(t)
 	member(t, db, 1, tkpkbot.RoleAdmin, "")
 	member(t, db, 2, tkpkbot.RoleKoordinator, "6472")
 	member(t, db, 3, tkpkbot.RoleKoordinator, "6405")
@@ -244,8 +252,7 @@ func TestActionStates(t *testing.T) {
 
 func TestActionRemindersPlannedForOpenTasksOnly(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock, Location: wita})
+	db, clock := atStart(t)
 	member(t, db, 1, tkpkbot.RoleAdmin, "")
 	m := heldMeeting(t, db, clock)
 	short := twoTasks
@@ -289,37 +296,30 @@ func TestActionRemindersPlannedForOpenTasksOnly(t *testing.T) {
 
 func TestKendalaOpensWithAReportAndClosesWithTheNext(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock, Location: wita, AdminIDs: []int64{1}})
+	db, clock := atStart(t, 1)
 	coordinator(t, db, 2, "6472")
 	w50, w51 := tkpkbot.Week{Year: 2024, Week: 50}, tkpkbot.Week{Year: 2024, Week: 51}
-	report := func(week tkpkbot.Week, obstacles string) (tkpkbot.ReportForm, tkpkbot.Report) {
-		f, err := db.StartRevision(ctx, 2, tkpkbot.Report{RegionCode: "6472", Week: week,
-			Activities: "Verifikasi", Households: 10, Budget: 1, Obstacles: obstacles, NextPlan: "Lanjut",
-			Strategies: []string{"pendapatan"}, Funding: []string{"apbd_kab"}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return f, tkpkbot.Report{}
+	report := func(week tkpkbot.Week, obstacles string) tkpkbot.ReportForm {
+		return filled(t, db, 2, "6472", week, "Verifikasi", obstacles)
 	}
-	f, _ := report(w50, "Data ganda di 3 kelurahan")
+	f := report(w50, "Data ganda di 3 kelurahan")
 	r1 := submitted(t, db, f)
 	ks, err := db.OpenKendala(ctx, "")
 	if err != nil || len(ks) != 1 || ks[0].Text != "Data ganda di 3 kelurahan" || ks[0].ReportID != r1.ID || ks[0].Week != w50 {
 		t.Fatalf("open kendala = %+v, %v", ks, err)
 	}
 	// A revision replaces its week's kendala, and "-" removes it.
-	f, _ = report(w50, "Data ganda dan sinyal lemah")
+	f = report(w50, "Data ganda dan sinyal lemah")
 	submitted(t, db, f)
 	if ks, _ = db.OpenKendala(ctx, "6472"); len(ks) != 1 || ks[0].Text != "Data ganda dan sinyal lemah" {
 		t.Fatalf("after a revision = %+v", ks)
 	}
-	f, _ = report(w50, "-")
+	f = report(w50, "-")
 	submitted(t, db, f)
 	if ks, _ = db.OpenKendala(ctx, ""); len(ks) != 0 {
 		t.Fatalf("after a revision with '-' = %+v", ks)
 	}
-	f, _ = report(w50, "Sinyal lemah")
+	f = report(w50, "Sinyal lemah")
 	submitted(t, db, f)
 
 	// Week 51 asks about week 50's kendala (not its own) and the open task.
@@ -328,7 +328,7 @@ func TestKendalaOpensWithAReportAndClosesWithTheNext(t *testing.T) {
 	if _, _, err := db.SendMinutes(ctx, draftWith(t, db, m.ID, 10, twoTasks).Token, 1); err != nil {
 		t.Fatal(err)
 	}
-	f, _ = report(w51, "Anggaran belum cair")
+	f = report(w51, "Anggaran belum cair")
 	qs, err := db.StartFormFollowUps(ctx, 2, f.Token, "6472", w51)
 	if err != nil || len(qs) != 2 || qs[0].Kind != tkpkbot.FollowUpKendala || qs[0].Text != "Sinyal lemah" ||
 		qs[1].Kind != tkpkbot.FollowUpAction || qs[1].Text != "Verifikasi 500 KK data P3KE" || qs[0].Answered {
@@ -381,7 +381,7 @@ func TestKendalaOpensWithAReportAndClosesWithTheNext(t *testing.T) {
 		t.Fatalf("the form's questions stay after Kirim: %+v", left)
 	}
 	// A revision keeps the answers of the version it revises.
-	f, _ = report(w51, "Anggaran belum cair")
+	f = report(w51, "Anggaran belum cair")
 	r3 := submitted(t, db, f)
 	if got, _ := db.ReportFollowUps(ctx, r3.ID); len(got) != 2 {
 		t.Fatalf("revision's answers = %+v", got)
@@ -393,17 +393,7 @@ func TestKendalaOpensWithAReportAndClosesWithTheNext(t *testing.T) {
 
 func TestAgendaListsOverdueTasksAndOpenKendalaAfterTheManualItems(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock, Location: wita, AdminIDs: []int64{1}})
-	coordinator(t, db, 2, "6472")
-	member(t, db, 1, tkpkbot.RoleAdmin, "")
-	f, err := db.StartRevision(ctx, 2, tkpkbot.Report{RegionCode: "6472", Week: tkpkbot.Week{Year: 2024, Week: 50},
-		Activities: "Verifikasi", Households: 1, Budget: 1, Obstacles: "Sinyal lemah", NextPlan: "Lanjut",
-		Strategies: []string{"pendapatan"}, Funding: []string{"apbd_kab"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	submitted(t, db, f)
+	db, clock := withKendala(t)
 	m := heldMeeting(t, db, clock)
 	if _, _, err := db.SendMinutes(ctx, draftWith(t, db, m.ID, 10, twoTasks).Token, 1); err != nil {
 		t.Fatal(err)
@@ -434,8 +424,7 @@ func TestAgendaListsOverdueTasksAndOpenKendalaAfterTheManualItems(t *testing.T) 
 // overdue the moment it exists. Nothing of the minutes is saved.
 func TestMinutesKirimRefusedOnceATaskFellDue(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock, Location: wita})
+	db, clock := atStart(t)
 	member(t, db, 1, tkpkbot.RoleAdmin, "")
 	m := heldMeeting(t, db, clock) // 11 Dec 13.00 WITA
 	today := time.Date(2024, 12, 11, 0, 0, 0, 0, wita)

@@ -81,11 +81,7 @@ func (db *DB) RequestMaterials(ctx context.Context, q tkpkbot.MaterialsRequest) 
 // offset due before the request was made is skipped: the request itself
 // just said everything it would.
 func (db *DB) PlanMaterialsReminders(ctx context.Context, offsets []time.Duration, now time.Time) (int, error) {
-	if len(offsets) == 0 {
-		return 0, nil
-	}
-	secs := offsetSeconds(offsets)
-	tag, err := db.Pool.Exec(ctx, `
+	return db.planOffsets(ctx, "plan materials reminders", `
 		INSERT INTO reminders (dedup_key, kind, meeting_id, offset_s, due_at, expires_at, created_at)
 		SELECT 'materials_before:' || q.meeting_id || ':' || o.s, 'materials_before', q.meeting_id, o.s,
 		       q.deadline - make_interval(secs => o.s), q.deadline, $2
@@ -93,8 +89,7 @@ func (db *DB) PlanMaterialsReminders(ctx context.Context, offsets []time.Duratio
 		CROSS JOIN unnest($1::bigint[]) AS o(s)
 		WHERE m.cancelled_at IS NULL AND q.deadline > $2
 		  AND q.deadline - make_interval(secs => o.s) > q.created_at
-		ON CONFLICT (dedup_key) DO NOTHING`, secs, now)
-	return int(tag.RowsAffected()), db.wrap("plan materials reminders", err)
+		ON CONFLICT (dedup_key) DO NOTHING`, offsets, now)
 }
 
 const materialCols = `mt.id, mt.meeting_id, mt.region_code, mt.sent_by, COALESCE(u.first_name, ''), COALESCE(u.username, ''),

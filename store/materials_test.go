@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"tkpkbot"
-	"tkpkbot/internal/clocktest"
-	"tkpkbot/internal/dbtest"
 	"tkpkbot/store"
 )
 
@@ -26,7 +26,7 @@ func newMeeting(t *testing.T, db *store.DB, starts time.Time) tkpkbot.Meeting {
 
 func TestMaterialsRequestIsStoredOnceWithItsMessages(t *testing.T) {
 	ctx := context.Background()
-	db := dbtest.Open(t, store.Options{Clock: clocktest.New(start)})
+	db, _ := atStart(t)
 	member(t, db, 1, tkpkbot.RoleAdmin, "")
 	m := newMeeting(t, db, start.Add(5*24*time.Hour))
 	deadline := start.Add(3 * 24 * time.Hour)
@@ -59,14 +59,8 @@ func TestMaterialsRequestIsStoredOnceWithItsMessages(t *testing.T) {
 	if _, _, err := db.RequestMaterials(ctx, q); !errors.Is(err, tkpkbot.ErrMaterialsRequested) {
 		t.Fatalf("second request: %v", err)
 	}
-	var kinds []string
-	rows, _ := db.Pool.Query(ctx, `SELECT kind || '@' || to_char(due_at AT TIME ZONE 'Asia/Makassar', 'MM-DD HH24:MI') FROM reminders
+	kinds := collect(t, db, pgx.RowTo[string], `SELECT kind || '@' || to_char(due_at AT TIME ZONE 'Asia/Makassar', 'MM-DD HH24:MI') FROM reminders
 		WHERE meeting_id = $1 AND kind LIKE 'materials%' ORDER BY due_at`, m.ID)
-	for rows.Next() {
-		var k string
-		_ = rows.Scan(&k)
-		kinds = append(kinds, k)
-	}
 	if len(kinds) != 2 || kinds[0] != "materials_request@12-11 10:00" || kinds[1] != "materials_missing@12-14 10:00" {
 		t.Fatalf("reminder rows: %v", kinds)
 	}
@@ -83,8 +77,7 @@ func TestMaterialsRequestIsStoredOnceWithItsMessages(t *testing.T) {
 
 func TestMaterialsFromCoordinatorsAndAdminsOnly(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock})
+	db, clock := atStart(t)
 	member(t, db, 1, tkpkbot.RoleAdmin, "")
 	member(t, db, 2, tkpkbot.RoleKoordinator, "6472")
 	member(t, db, 3, tkpkbot.RolePengamat, "6471")
@@ -151,7 +144,7 @@ func TestMaterialsFromCoordinatorsAndAdminsOnly(t *testing.T) {
 
 func TestRequestOfMessageFindsTheRequestDelivery(t *testing.T) {
 	ctx := context.Background()
-	db := dbtest.Open(t, store.Options{Clock: clocktest.New(start)})
+	db, _ := atStart(t)
 	member(t, db, 1, tkpkbot.RoleAdmin, "")
 	member(t, db, 2, tkpkbot.RoleKoordinator, "6472")
 	m := newMeeting(t, db, start.Add(5*24*time.Hour))
@@ -193,8 +186,7 @@ func TestRequestOfMessageFindsTheRequestDelivery(t *testing.T) {
 
 func TestAgendaItemsInOrderRemovableAndBounded(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock})
+	db, clock := atStart(t)
 	member(t, db, 1, tkpkbot.RoleAdmin, "")
 	m := newMeeting(t, db, start.Add(48*time.Hour))
 	if _, err := db.AddAgendaItem(ctx, 404, 1, "x", 1); !errors.Is(err, tkpkbot.ErrMeetingUnknown) {
@@ -239,8 +231,7 @@ func TestAgendaItemsInOrderRemovableAndBounded(t *testing.T) {
 
 func TestRemoveMaterialBySenderOrAdminBeforeTheMeeting(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock})
+	db, clock := atStart(t)
 	member(t, db, 1, tkpkbot.RoleAdmin, "")
 	member(t, db, 2, tkpkbot.RoleKoordinator, "6472")
 	member(t, db, 3, tkpkbot.RolePengamat, "6471")

@@ -68,17 +68,10 @@ func (db *DB) MeetingDraft(ctx context.Context, token string) (tkpkbot.MeetingDr
 // ConfirmMeetingDraft creates the meeting under the draft's row lock, so
 // "Ya" and "Batal" pressed together (two replicas) settle one way.
 func (db *DB) ConfirmMeetingDraft(ctx context.Context, token string) (tkpkbot.MeetingDraft, tkpkbot.Meeting, error) {
-	now := db.Clock.Now()
-	var d tkpkbot.MeetingDraft
 	var m tkpkbot.Meeting
-	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
+	d, err := db.lockedDraft(ctx, token, func(tx pgx.Tx, d *tkpkbot.MeetingDraft, now time.Time) error {
 		var err error
-		d, err = lockDraft(ctx, tx, token, now)
 		switch {
-		case errors.Is(err, pgx.ErrNoRows):
-			return draftNotFound
-		case err != nil:
-			return err
 		case d.Cancelled:
 			return nil
 		case d.MeetingID != 0:
@@ -98,29 +91,35 @@ func (db *DB) ConfirmMeetingDraft(ctx context.Context, token string) (tkpkbot.Me
 	return d, m, db.wrap("confirm meeting draft", err)
 }
 
-// lockDraft reads a live draft and holds its row until the transaction
-// ends, so a confirmation and a cancellation settle one way.
-func lockDraft(ctx context.Context, tx pgx.Tx, token string, now time.Time) (tkpkbot.MeetingDraft, error) {
-	return scanDraft(tx.QueryRow(ctx, `SELECT `+draftCols+` FROM meeting_drafts WHERE token = $1 AND created_at >= $2 FOR UPDATE`,
-		token, now.Add(-draftTTL)))
-}
-
 // CancelMeetingDraft marks a draft cancelled unless it was confirmed.
 func (db *DB) CancelMeetingDraft(ctx context.Context, token string) (tkpkbot.MeetingDraft, error) {
+	d, err := db.lockedDraft(ctx, token, func(tx pgx.Tx, d *tkpkbot.MeetingDraft, now time.Time) error {
+		if d.Cancelled || d.MeetingID != 0 {
+			return nil
+		}
+		d.Cancelled = true
+		_, err := tx.Exec(ctx, `UPDATE meeting_drafts SET cancelled_at = $2 WHERE token = $1`, token, now)
+		return err
+	})
+	return d, db.wrap("cancel meeting draft", err)
+}
+
+// lockedDraft runs fn in a transaction that holds the live draft's row
+// until it ends, so a confirmation and a cancellation settle one way.
+func (db *DB) lockedDraft(ctx context.Context, token string, fn func(tx pgx.Tx, d *tkpkbot.MeetingDraft, now time.Time) error) (tkpkbot.MeetingDraft, error) {
 	now := db.Clock.Now()
 	var d tkpkbot.MeetingDraft
 	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
 		var err error
-		d, err = lockDraft(ctx, tx, token, now)
+		d, err = scanDraft(tx.QueryRow(ctx, `SELECT `+draftCols+` FROM meeting_drafts WHERE token = $1 AND created_at >= $2 FOR UPDATE`,
+			token, now.Add(-draftTTL)))
 		switch {
 		case errors.Is(err, pgx.ErrNoRows):
 			return draftNotFound
-		case err != nil || d.Cancelled || d.MeetingID != 0:
+		case err != nil:
 			return err
 		}
-		d.Cancelled = true
-		_, err = tx.Exec(ctx, `UPDATE meeting_drafts SET cancelled_at = $2 WHERE token = $1`, token, now)
-		return err
+		return fn(tx, &d, now)
 	})
-	return d, db.wrap("cancel meeting draft", err)
+	return d, err
 }

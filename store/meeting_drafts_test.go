@@ -6,15 +6,11 @@ import (
 	"time"
 
 	"tkpkbot"
-	"tkpkbot/internal/clocktest"
-	"tkpkbot/internal/dbtest"
-	"tkpkbot/store"
 )
 
 func TestMeetingDraftConfirmOnceCancelAndExpire(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock, Location: wita})
+	db, clock := atStart(t)
 	req := tkpkbot.Meeting{Title: "Rakor", Location: "Kantor", StartsAt: time.Date(2024, 12, 25, 9, 0, 0, 0, wita), CreatedBy: 500, SourceUpdate: 77}
 
 	d, err := db.SaveMeetingDraft(ctx, req)

@@ -6,21 +6,9 @@ import (
 	"time"
 
 	"tkpkbot"
-	"tkpkbot/internal/clocktest"
 	"tkpkbot/internal/dbtest"
 	"tkpkbot/store"
 )
-
-var wita = func() *time.Location {
-	loc, err := time.LoadLocation("Asia/Makassar")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
-
-// start is Wednesday 2024-12-11 10:00 WITA, as in the bot's end-to-end tests.
-var start = time.Date(2024, 12, 11, 10, 0, 0, 0, wita)
 
 // member registers a person with a role directly; invites are tested
 // elsewhere and would only slow these tests down.
@@ -37,8 +25,7 @@ func member(t testing.TB, db *store.DB, id int64, role tkpkbot.Role, region stri
 
 func TestMeetingLifecycle(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock})
+	db, _ := atStart(t)
 	member(t, db, 1, tkpkbot.RoleAdmin, "")
 	member(t, db, 2, tkpkbot.RoleKoordinator, "6472")
 
@@ -123,7 +110,7 @@ func TestSetMuted(t *testing.T) {
 
 func TestHolidays(t *testing.T) {
 	ctx := context.Background()
-	db := dbtest.Open(t, store.Options{Clock: clocktest.New(start)})
+	db, _ := atStart(t)
 	fri := time.Date(2024, 12, 27, 0, 0, 0, 0, wita)
 	d, err := db.AddHoliday(ctx, tkpkbot.Holiday{Day: fri, Note: "Cuti bersama", CreatedBy: 1})
 	if err != nil || d.ID == 0 || !d.Day.Equal(fri) || d.IsWeek() {
@@ -169,7 +156,7 @@ func TestHolidays(t *testing.T) {
 
 func TestRedeliveredMeetingRequestCreatesOneMeeting(t *testing.T) {
 	ctx := context.Background()
-	db := dbtest.Open(t, store.Options{Clock: clocktest.New(start)})
+	db, _ := atStart(t)
 	req := tkpkbot.Meeting{Title: "Rakor", StartsAt: start.Add(72 * time.Hour), CreatedBy: 1, SourceUpdate: 4242}
 	a, err := db.CreateMeeting(ctx, req)
 	if err != nil {

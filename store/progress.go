@@ -33,19 +33,10 @@ func (db *DB) ImportTargets(ctx context.Context, ts []tkpkbot.Target, by int64) 
 	if err != nil {
 		return tkpkbot.ImportResult{}, db.wrap("import targets", err)
 	}
-	inserted, err := pgx.CollectRows(rows, pgx.RowTo[bool])
+	res, err := importCounts(rows, n)
 	if err != nil {
 		return tkpkbot.ImportResult{}, db.wrap("import targets", err)
 	}
-	var res tkpkbot.ImportResult
-	for _, ins := range inserted {
-		if ins {
-			res.Added++
-		} else {
-			res.Changed++
-		}
-	}
-	res.Unchanged = n - res.Added - res.Changed
 	db.Log.Info("targets imported", "rows", n, "added", res.Added, "changed", res.Changed, "by", by)
 	return res, nil
 }

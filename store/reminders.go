@@ -70,19 +70,14 @@ func (db *DB) PlanReminders(ctx context.Context, plans []tkpkbot.ReminderPlan, n
 // An offset whose due time is not after the meeting's creation is skipped:
 // the announcement already said everything it would.
 func (db *DB) PlanMeetingReminders(ctx context.Context, offsets []time.Duration, now time.Time) (int, error) {
-	if len(offsets) == 0 {
-		return 0, nil
-	}
-	secs := offsetSeconds(offsets)
-	tag, err := db.Pool.Exec(ctx, `
+	return db.planOffsets(ctx, "plan meeting reminders", `
 		INSERT INTO reminders (dedup_key, kind, meeting_id, offset_s, due_at, expires_at, created_at)
 		SELECT 'meeting_before:' || m.id || ':' || o.s, 'meeting_before', m.id, o.s,
 		       m.starts_at - make_interval(secs => o.s), m.starts_at, $2
 		FROM meetings m CROSS JOIN unnest($1::bigint[]) AS o(s)
 		WHERE m.cancelled_at IS NULL AND m.starts_at > $2
 		  AND m.starts_at - make_interval(secs => o.s) > m.created_at
-		ON CONFLICT (dedup_key) DO NOTHING`, secs, now)
-	return int(tag.RowsAffected()), db.wrap("plan meeting reminders", err)
+		ON CONFLICT (dedup_key) DO NOTHING`, offsets, now)
 }
 
 // recipientsSQL picks the candidate chats of a reminder by kind. It is
@@ -401,6 +396,16 @@ func (db *DB) WaitWake(ctx context.Context, wake func()) error {
 		return nil
 	}
 	return db.wrap("wait for reminders", err)
+}
+
+// planOffsets runs a planning statement that takes the offsets as $1 and
+// now as $2, and counts the reminders it created. No offsets plan nothing.
+func (db *DB) planOffsets(ctx context.Context, what, sql string, offsets []time.Duration, now time.Time) (int, error) {
+	if len(offsets) == 0 {
+		return 0, nil
+	}
+	tag, err := db.Pool.Exec(ctx, sql, offsetSeconds(offsets), now)
+	return int(tag.RowsAffected()), db.wrap(what, err)
 }
 
 // offsetSeconds is how the planning statements take reminder offsets: a

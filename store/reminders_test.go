@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"tkpkbot"
 	"tkpkbot/internal/clocktest"
 	"tkpkbot/internal/dbtest"
@@ -16,19 +18,12 @@ import (
 const lease = 2 * time.Minute
 
 // openPair returns two stores (two pools) on one fresh database, as two
-// replicas of the bot would be.
-func openPair(t *testing.T, clock *clocktest.Clock) (*store.DB, *store.DB) {
+// replicas of the bot would be, sharing a clock that stands at start.
+func openPair(t *testing.T) (*store.DB, *store.DB, *clocktest.Clock) {
 	t.Helper()
-	url := dbtest.URL(t)
-	open := func() *store.DB {
-		db, err := store.Open(context.Background(), url, store.Options{Clock: clock, Location: wita, MaxConns: 8})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(db.Close)
-		return db
-	}
-	return open(), open()
+	clock := clocktest.New(start)
+	a, b := dbtest.Pair(t, store.Options{Clock: clock, MaxConns: 8})
+	return a, b, clock
 }
 
 func members(t *testing.T, db *store.DB, n int) {
@@ -40,29 +35,36 @@ func members(t *testing.T, db *store.DB, n int) {
 	}
 }
 
-func deliveryStatuses(t *testing.T, db *store.DB) map[string]int {
+// announced registers n members and expands the announcement of a meeting
+// three days ahead into their deliveries, for the tests that claim them.
+func announced(t *testing.T, db *store.DB, n int, now time.Time) {
 	t.Helper()
-	rows, err := db.Pool.Query(context.Background(), `SELECT status, count(*) FROM deliveries GROUP BY status`)
-	if err != nil {
+	members(t, db, n)
+	ctx := context.Background()
+	if _, err := db.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor", StartsAt: start.Add(72 * time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
-	defer rows.Close()
+	if _, err := db.ExpandDue(ctx, now, 10, 0, nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func deliveryStatuses(t *testing.T, db *store.DB) map[string]int {
+	t.Helper()
+	type tally struct {
+		Status string
+		N      int
+	}
 	out := map[string]int{}
-	for rows.Next() {
-		var s string
-		var n int
-		if err := rows.Scan(&s, &n); err != nil {
-			t.Fatal(err)
-		}
-		out[s] = n
+	for _, c := range collect(t, db, pgx.RowToStructByPos[tally], `SELECT status, count(*) FROM deliveries GROUP BY status`) {
+		out[c.Status] = c.N
 	}
 	return out
 }
 
 func TestExpandDueOnceUnderConcurrency(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	a, b := openPair(t, clock)
+	a, b, clock := openPair(t)
 	members(t, a, 40)
 	for i := 0; i < 5; i++ {
 		if _, err := a.CreateMeeting(ctx, tkpkbot.Meeting{Title: fmt.Sprintf("Rapat %d", i), StartsAt: start.Add(72 * time.Hour)}); err != nil {
@@ -109,15 +111,8 @@ func TestExpandDueOnceUnderConcurrency(t *testing.T) {
 // pools; every delivery must be sent by exactly one of them.
 func TestClaimDeliverExactlyOnce(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	a, b := openPair(t, clock)
-	members(t, a, 300)
-	if _, err := a.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor", StartsAt: start.Add(72 * time.Hour)}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.ExpandDue(ctx, clock.Now(), 10, 0, nil); err != nil {
-		t.Fatal(err)
-	}
+	a, b, clock := openPair(t)
+	announced(t, a, 300, clock.Now())
 	var mu sync.Mutex
 	sent := map[int64]int{}
 	var wg sync.WaitGroup
@@ -173,15 +168,8 @@ func TestClaimDeliverExactlyOnce(t *testing.T) {
 // the lease expires) and at most one sending row (never resent).
 func TestLeaseExpiry(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	a, b := openPair(t, clock)
-	members(t, a, 5)
-	if _, err := a.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor", StartsAt: start.Add(72 * time.Hour)}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.ExpandDue(ctx, clock.Now(), 10, 0, nil); err != nil {
-		t.Fatal(err)
-	}
+	a, b, clock := openPair(t)
+	announced(t, a, 5, clock.Now())
 	dead, err := a.ClaimDeliveries(ctx, "dead", clock.Now(), lease, 10)
 	if err != nil || len(dead) != 5 {
 		t.Fatalf("claim = %d, %v", len(dead), err)
@@ -220,15 +208,8 @@ func TestLeaseExpiry(t *testing.T) {
 
 func TestOutcomesRetryAndUnreachable(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock})
-	members(t, db, 2)
-	if _, err := db.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor", StartsAt: start.Add(72 * time.Hour)}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.ExpandDue(ctx, clock.Now(), 10, 0, nil); err != nil {
-		t.Fatal(err)
-	}
+	db, clock := atStart(t)
+	announced(t, db, 2, clock.Now())
 	ds, _ := db.ClaimDeliveries(ctx, "me", clock.Now(), lease, 10)
 	for _, d := range ds {
 		if ok, _ := db.MarkSending(ctx, d.DeliveryKey, "me", clock.Now(), lease); !ok {
@@ -266,8 +247,7 @@ func TestOutcomesRetryAndUnreachable(t *testing.T) {
 
 func TestPlanningAndSuperseding(t *testing.T) {
 	ctx := context.Background()
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock})
+	db, clock := atStart(t)
 	members(t, db, 3)
 	offsets := []time.Duration{168 * time.Hour, 24 * time.Hour, 2 * time.Hour}
 	// 30 h ahead: the week-before offset is already past and skipped.
@@ -334,7 +314,7 @@ func TestPlanningAndSuperseding(t *testing.T) {
 
 func TestSenderLockIsExclusive(t *testing.T) {
 	ctx := context.Background()
-	a, b := openPair(t, clocktest.New(start))
+	a, b, _ := openPair(t)
 	release, ok, err := a.SenderLock(ctx)
 	if err != nil || !ok {
 		t.Fatalf("first lock: %v %v", ok, err)
@@ -379,8 +359,7 @@ func TestSenderLockIsExclusive(t *testing.T) {
 func TestWaitWakeHearsNewMeetings(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	clock := clocktest.New(start)
-	a, b := openPair(t, clock)
+	a, b, _ := openPair(t)
 	woken := make(chan struct{}, 4)
 	done := make(chan error, 1)
 	go func() { done <- b.WaitWake(ctx, func() { woken <- struct{}{} }) }()

@@ -14,14 +14,8 @@ import (
 
 func TestChoicesGoFromFormToReportAndIntoARevision(t *testing.T) {
 	ctx := context.Background()
-	db := dbtest.Open(t, store.Options{AdminIDs: []int64{1}})
-	coordinator(t, db, 2, "6472")
 	w := tkpkbot.Week{Year: 2025, Week: 14}
-
-	f, err := db.StartForm(ctx, 2, "6472", w)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, f := samarindaForm(t, w)
 	f.Draft = tkpkbot.Report{Activities: "Pendataan", Households: 5, Budget: 10, Obstacles: "-", NextPlan: "Lanjut"}
 	for s := tkpkbot.StepActivities; s <= tkpkbot.StepNextPlan; s++ {
 		f.Filled[s] = true

@@ -21,10 +21,12 @@ func submitted(t *testing.T, db *store.DB, f tkpkbot.ReportForm) tkpkbot.Report 
 	return rep
 }
 
-func filled(t *testing.T, db *store.DB, userID int64, region string, week tkpkbot.Week, activities string) tkpkbot.ReportForm {
+// filled starts userID's form for a complete report of region and week;
+// the report tests vary its activities, the follow-up tests its obstacles.
+func filled(t *testing.T, db *store.DB, userID int64, region string, week tkpkbot.Week, activities, obstacles string) tkpkbot.ReportForm {
 	t.Helper()
 	f, err := db.StartRevision(context.Background(), userID, tkpkbot.Report{RegionCode: region, Week: week,
-		Activities: activities, Households: 10, Budget: 1_250_000, Obstacles: "-", NextPlan: "Lanjut",
+		Activities: activities, Households: 10, Budget: 1_250_000, Obstacles: obstacles, NextPlan: "Lanjut",
 		Strategies: []string{"pendapatan"}, Funding: []string{"apbd_kab", "csr"}})
 	if err != nil {
 		t.Fatal(err)
@@ -42,7 +44,7 @@ func TestRevisionFormHoldsTheReportAndVersionsStack(t *testing.T) {
 	if vs, err := db.ReportVersions(ctx, "6472", w); err != nil || len(vs) != 0 {
 		t.Fatalf("versions before any report = %v, %v", vs, err)
 	}
-	first := submitted(t, db, filled(t, db, 2, "6472", w, "Pendataan"))
+	first := submitted(t, db, filled(t, db, 2, "6472", w, "Pendataan", "-"))
 
 	f, err := db.StartRevision(ctx, 3, first)
 	if err != nil {
@@ -67,7 +69,7 @@ func TestRevisionFormHoldsTheReportAndVersionsStack(t *testing.T) {
 	}
 
 	// Two coordinators revising at once each get their own version.
-	a, b := filled(t, db, 2, "6472", w, "Revisi A"), filled(t, db, 3, "6472", w, "Revisi B")
+	a, b := filled(t, db, 2, "6472", w, "Revisi A", "-"), filled(t, db, 3, "6472", w, "Revisi B", "-")
 	var wg sync.WaitGroup
 	for _, g := range []tkpkbot.ReportForm{a, b} {
 		wg.Add(1)

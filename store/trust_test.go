@@ -31,14 +31,22 @@ func coordinator(t *testing.T, db *store.DB, id int64, region string) {
 	}
 }
 
-func TestTwoAnswersToOneStepNeverLandInTheNextField(t *testing.T) {
-	ctx := context.Background()
+// samarindaForm opens a store whose configured admin 1 invited coordinator
+// 2 of Samarinda, and starts 2's form for week w.
+func samarindaForm(t *testing.T, w tkpkbot.Week) (*store.DB, tkpkbot.ReportForm) {
+	t.Helper()
 	db := dbtest.Open(t, store.Options{AdminIDs: []int64{1}})
 	coordinator(t, db, 2, "6472")
-	f, err := db.StartForm(ctx, 2, "6472", tkpkbot.Week{Year: 2024, Week: 50})
+	f, err := db.StartForm(context.Background(), 2, "6472", w)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return db, f
+}
+
+func TestTwoAnswersToOneStepNeverLandInTheNextField(t *testing.T) {
+	ctx := context.Background()
+	db, f := samarindaForm(t, tkpkbot.Week{Year: 2024, Week: 50})
 	// Two messages read the form at step 1 at the same time.
 	a, b := f, f
 	a.Draft.Activities, a.Filled[1], a.Step, a.LastUpdateID = "Pendataan", true, 2, 10
@@ -75,12 +83,7 @@ func TestTwoAnswersToOneStepNeverLandInTheNextField(t *testing.T) {
 
 func TestSubmitChecksTheReporterAtSendTime(t *testing.T) {
 	ctx := context.Background()
-	db := dbtest.Open(t, store.Options{AdminIDs: []int64{1}})
-	coordinator(t, db, 2, "6472")
-	f, err := db.StartForm(ctx, 2, "6472", tkpkbot.Week{Year: 2024, Week: 50})
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, f := samarindaForm(t, tkpkbot.Week{Year: 2024, Week: 50})
 	from := f.Step
 	f.Draft = tkpkbot.Report{Activities: "Pendataan", Households: 3, Obstacles: "-", NextPlan: "Lanjut"}
 	for s := tkpkbot.StepActivities; s <= tkpkbot.StepNextPlan; s++ {

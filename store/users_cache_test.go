@@ -14,16 +14,7 @@ import (
 // one store and checks the other store's cached Touch sees it at once.
 func TestCachedUserFollowsChangesFromAnotherReplica(t *testing.T) {
 	ctx := context.Background()
-	url := dbtest.URL(t)
-	open := func() *store.DB {
-		db, err := store.Open(ctx, url, store.Options{AdminIDs: []int64{1}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(db.Close)
-		return db
-	}
-	a, b := open(), open()
+	a, b := dbtest.Pair(t, store.Options{AdminIDs: []int64{1}})
 	stop := a.WatchUsers(ctx)
 	defer stop()
 	if _, err := b.Touch(ctx, tkpkbot.User{ID: 1, FirstName: "Admin"}); err != nil {

@@ -4,6 +4,7 @@ package dbtest
 import (
 	"context"
 	"log/slog"
+	"os"
 	"testing"
 	"time"
 
@@ -11,6 +12,23 @@ import (
 	"tkpkbot/internal/pgtest"
 	"tkpkbot/store"
 )
+
+// WITA is Asia/Makassar, the bot's zone and the Location Open defaults to.
+var WITA = func() *time.Location {
+	loc, err := time.LoadLocation("Asia/Makassar")
+	if err != nil {
+		panic(err)
+	}
+	return loc
+}()
+
+// Main is a TestMain for packages that use this one: the template
+// databases pgtest keeps between tests would otherwise outlive the run.
+func Main(m *testing.M) {
+	code := m.Run()
+	pgtest.DropTemplates()
+	os.Exit(code)
+}
 
 // Migrate is the pgtest.Migrator for this program's schema.
 func Migrate(ctx context.Context, url string) error {
@@ -29,20 +47,29 @@ func URL(t testing.TB) string { return pgtest.NewDatabase(t, Migrate) }
 // Open returns a store on a fresh migrated database, closed at cleanup.
 func Open(t testing.TB, o store.Options) *store.DB {
 	t.Helper()
+	return open(t, URL(t), o)
+}
+
+// Pair returns two stores (two pools) on one fresh migrated database, as
+// two replicas of the bot would be; both are closed at cleanup.
+func Pair(t testing.TB, o store.Options) (*store.DB, *store.DB) {
+	t.Helper()
+	url := URL(t)
+	return open(t, url, o), open(t, url, o)
+}
+
+func open(t testing.TB, url string, o store.Options) *store.DB {
+	t.Helper()
 	if o.Log == nil {
 		o.Log = quiet()
 	}
 	if o.Location == nil {
-		loc, err := time.LoadLocation("Asia/Makassar")
-		if err != nil {
-			t.Fatal(err)
-		}
-		o.Location = loc
+		o.Location = WITA
 	}
 	if o.Clock == nil {
 		o.Clock = tkpkbot.SystemClock{}
 	}
-	db, err := store.Open(context.Background(), URL(t), o)
+	db, err := store.Open(context.Background(), url, o)
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
