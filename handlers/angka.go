@@ -69,8 +69,6 @@ func (h *Handlers) angkaButton(ctx context.Context, r *Request, data string) err
 	return h.sendCard(ctx, r, reg.Code, p, true)
 }
 
-const msgStaleButton = "Tombol ini sudah tidak berlaku."
-
 // sendCard answers with a region's card, or says which periods exist when
 // there is none for the one asked. A pressed button edits its own
 // message, so old choices do not stay live.

@@ -194,7 +194,7 @@ func (h *Handlers) routeCallback(ctx context.Context, r *Request) error {
 	prefix, rest, _ := strings.Cut(data, ":")
 	f, ok := h.callbacks[prefix]
 	if !ok {
-		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
 	// Callback data is never trusted: whoever presses is checked against

@@ -278,7 +278,7 @@ func (h *Handlers) laporButton(ctx context.Context, r *Request, data string) err
 	case "pilih", "pilihok":
 		return h.choiceButton(ctx, r, f, action == "pilihok", token)
 	}
-	h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+	h.answer(ctx, r, msgStaleButton)
 	return nil
 }
 

@@ -142,7 +142,7 @@ func (h *Handlers) followUpText(ctx context.Context, r *Request, f tkpkbot.Repor
 func (h *Handlers) laporFollowUpButton(ctx context.Context, r *Request, data string) error {
 	parts := strings.Split(data, ":")
 	if len(parts) != 3 {
-		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
 	pos, err := strconv.Atoi(parts[1])
@@ -164,7 +164,7 @@ func (h *Handlers) laporFollowUpButton(ctx context.Context, r *Request, data str
 	case "-":
 		err = h.FollowUps.NoteFollowUp(ctx, f.Token, pos, "")
 	default:
-		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
 	if errors.Is(err, tkpkbot.ErrFollowUpAnswered) {

@@ -154,8 +154,7 @@ func (h *Handlers) listMeetings(ctx context.Context, r *Request) error {
 
 // parseMeetingID accepts "3" and "#3".
 func parseMeetingID(s string) (int64, bool) {
-	id, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(s), "#"), 10, 64)
-	return id, err == nil && id > 0
+	return parseID(strings.TrimPrefix(strings.TrimSpace(s), "#"))
 }
 
 func (h *Handlers) cancelMeeting(ctx context.Context, r *Request) error {
@@ -230,7 +229,7 @@ func (h *Handlers) attendance(ctx context.Context, r *Request) error {
 func (h *Handlers) rsvpButton(ctx context.Context, r *Request, data string) error {
 	id, answer, ok := tkpkbot.ParseRSVPData(data)
 	if !ok {
-		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
 	m, changed, err := h.Meetings.SetRSVP(ctx, id, r.User.ID, answer)
@@ -260,7 +259,7 @@ func shortTitle(s string) string {
 func (h *Handlers) icsButton(ctx context.Context, r *Request, data string) error {
 	id, ok := parseMeetingID(data)
 	if !ok {
-		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
 	m, err := h.Meetings.Meeting(ctx, id)

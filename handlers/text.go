@@ -15,6 +15,7 @@ const (
 	msgUnknownCommand = "Perintah itu tidak dikenal. Ketik /bantuan untuk melihat daftar perintah."
 	msgPlainText      = "Saya belum paham pesan itu. Coba misalnya <code>/angka Samarinda</code>, atau ketik /bantuan untuk daftar perintah."
 	msgPrivateOnly    = "Perintah ini hanya di chat pribadi dengan bot."
+	msgStaleButton    = "Tombol ini sudah tidak berlaku."
 	msgFlood          = "Pesan Anda terlalu cepat berturut-turut. Tunggu beberapa detik, lalu kirim lagi pesan yang belum dijawab."
 )
 
