@@ -145,17 +145,10 @@ func (h *Handlers) laporFollowUpButton(ctx context.Context, r *Request, data str
 		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
-	pos, err := strconv.Atoi(parts[1])
-	f, ferr := h.Reports.Form(ctx, r.User.ID)
-	if err != nil || ferr != nil || f.Token != parts[0] || h.expired(f) {
-		h.answer(ctx, r, "Formulir ini sudah tidak berlaku.")
-		if ferr != nil && tkpkbot.ErrorCode(ferr) != tkpkbot.ENOTFOUND {
-			return ferr
-		}
-		return nil
-	}
-	if !h.mayReport(ctx, r, f) {
-		return nil
+	pos, perr := strconv.Atoi(parts[1])
+	f, err := h.Reports.Form(ctx, r.User.ID)
+	if ok, err := h.pressedForm(ctx, r, f, err, perr == nil && f.Token == parts[0] && !h.expired(f)); !ok {
+		return err
 	}
 	h.moveOn(ctx, r, true) // the form goes on: its next answer is no note
 	switch parts[2] {
