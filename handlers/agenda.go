@@ -69,9 +69,8 @@ func agendaEditor(meetingID int64, v tkpkbot.AgendaView, added bool) (string, []
 }
 
 func (h *Handlers) agendaRemoveButton(ctx context.Context, r *Request, data string) error {
-	id, ok := parseID(data)
+	id, ok := h.pressedID(ctx, r, data)
 	if !ok {
-		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
 	meetingID, items, err := h.Agenda.RemoveAgendaItem(ctx, id)

@@ -232,9 +232,8 @@ func notMaterialText(meetingID int64) string {
 // meeting has not started. The message then says what the region has
 // left, since reminders and the admins' list follow from that.
 func (h *Handlers) bahanRemoveButton(ctx context.Context, r *Request, data string) error {
-	id, ok := parseID(data)
+	id, ok := h.pressedID(ctx, r, data)
 	if !ok {
-		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
 	m, err := h.Materials.RemoveMaterial(ctx, id, r.User.ID)
@@ -395,9 +394,8 @@ func textExcerpt(s string) string {
 // bahanFileButton sends one material back to the presser's private chat
 // by its file_id; the row has already checked the presser's role now.
 func (h *Handlers) bahanFileButton(ctx context.Context, r *Request, data string) error {
-	id, ok := parseID(data)
+	id, ok := h.pressedID(ctx, r, data)
 	if !ok {
-		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
 	m, err := h.Materials.Material(ctx, id)

@@ -1,6 +1,9 @@
 package handlers
 
-import "strconv"
+import (
+	"context"
+	"strconv"
+)
 
 // idData is the data of a button that acts on one stored row.
 func idData(prefix string, id int64) string {
@@ -13,4 +16,13 @@ func idData(prefix string, id int64) string {
 func parseID(s string) (int64, bool) {
 	id, err := strconv.ParseInt(s, 10, 64)
 	return id, err == nil && id > 0
+}
+
+// pressedID is the row id the pressed button carries; a button without
+// one is answered as stale, and ok is false.
+func (h *Handlers) pressedID(ctx context.Context, r *Request, data string) (id int64, ok bool) {
+	if id, ok = parseID(data); !ok {
+		h.answer(ctx, r, msgStaleButton)
+	}
+	return id, ok
 }

@@ -209,9 +209,8 @@ func actionData(action string, id int64) string {
 // now) and Batal on a task.
 func (h *Handlers) actionButton(ctx context.Context, r *Request, data string) error {
 	action, idText, _ := strings.Cut(data, ":")
-	id, ok := parseID(idText)
+	id, ok := h.pressedID(ctx, r, idText)
 	if !ok {
-		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
 	a, err := h.FollowUps.Action(ctx, id)
