@@ -426,9 +426,4 @@ func (h *Handlers) bahanFileButton(ctx context.Context, r *Request, data string)
 }
 
 // toCaption fits Telegram's 1024-character caption limit.
-func toCaption(s string) string {
-	if r := []rune(s); len(r) > 1024 {
-		return string(r[:1023]) + "…"
-	}
-	return s
-}
+func toCaption(s string) string { return shortText(s, 1024) }

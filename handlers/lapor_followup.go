@@ -239,10 +239,3 @@ func (h *Handlers) answeredFollowUp(ctx context.Context, token string, pos int) 
 	}
 	return "Dicatat."
 }
-
-func shortText(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
-}

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"tkpkbot"
 	"tkpkbot/ics"
@@ -249,12 +248,7 @@ func (h *Handlers) rsvpButton(ctx context.Context, r *Request, data string) erro
 }
 
 // shortTitle keeps a toast (200 characters at most) readable.
-func shortTitle(s string) string {
-	if utf8.RuneCountInString(s) <= 60 {
-		return s
-	}
-	return string([]rune(s)[:59]) + "…"
-}
+func shortTitle(s string) string { return shortText(s, 60) }
 
 func (h *Handlers) icsButton(ctx context.Context, r *Request, data string) error {
 	id, ok := parseMeetingID(data)

@@ -202,3 +202,12 @@ func regionHint(m match.Result) string {
 func quote(s string, n int) string {
 	return "“" + escape(strings.ToValidUTF8(truncateRunes(s, n), "�")) + "”"
 }
+
+// shortText cuts s to at most n characters, the last of them "…", for
+// Telegram's limits (toast, toCaption) and for quoting long text back.
+func shortText(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
