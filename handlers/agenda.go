@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"tkpkbot"
@@ -63,16 +62,15 @@ func agendaEditor(meetingID int64, v tkpkbot.AgendaView, added bool) (string, []
 	var buttons []tkpkbot.Button
 	for i, it := range v.Items {
 		if it.Source == tkpkbot.AgendaManual && it.ID != 0 {
-			buttons = append(buttons, tkpkbot.Button{Text: fmt.Sprintf("🗑 Hapus %d", i+1), Data: agendaRemovePrefix + ":" + strconv.FormatInt(it.ID, 10)})
+			buttons = append(buttons, tkpkbot.Button{Text: fmt.Sprintf("🗑 Hapus %d", i+1), Data: idData(agendaRemovePrefix, it.ID)})
 		}
 	}
 	return b.String(), grid(4, buttons)
 }
 
 func (h *Handlers) agendaRemoveButton(ctx context.Context, r *Request, data string) error {
-	id, err := strconv.ParseInt(data, 10, 64)
-	if err != nil || id <= 0 {
-		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+	id, ok := h.pressedID(ctx, r, data)
+	if !ok {
 		return nil
 	}
 	meetingID, items, err := h.Agenda.RemoveAgendaItem(ctx, id)

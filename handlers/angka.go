@@ -38,10 +38,8 @@ func (h *Handlers) ReloadFigures(ctx context.Context) {
 }
 
 func (h *Handlers) angka(ctx context.Context, r *Request) error {
-	now := h.Clock.Now().In(h.Location)
-	text, p, err := splitRegionPeriod(r.Args, now)
-	if err != nil {
-		h.reply(ctx, r, argsProblem(err, "/angka", "Samarinda "+strconv.Itoa(now.Year())))
+	text, p, ok := h.periodArgs(ctx, r, "/angka", "Samarinda")
+	if !ok {
 		return nil
 	}
 	reg, ok := h.chooseRegion(ctx, r, text, "angka", periodSuffix(p))
@@ -49,6 +47,19 @@ func (h *Handlers) angka(ctx context.Context, r *Request) error {
 		return nil
 	}
 	return h.sendCard(ctx, r, reg.Code, p, false)
+}
+
+// periodArgs splits the arguments of /angka and /peringkat into their
+// words and a period. A period that cannot be read is answered with a
+// line to type, the words lead followed by this year, and ok is false.
+func (h *Handlers) periodArgs(ctx context.Context, r *Request, command, lead string) (string, tkpkbot.Period, bool) {
+	now := h.Clock.Now().In(h.Location)
+	text, p, err := splitRegionPeriod(r.Args, now)
+	if err != nil {
+		h.reply(ctx, r, argsProblem(err, command, lead+" "+strconv.Itoa(now.Year())))
+		return "", tkpkbot.Period{}, false
+	}
+	return text, p, true
 }
 
 func periodSuffix(p tkpkbot.Period) string {
@@ -68,8 +79,6 @@ func (h *Handlers) angkaButton(ctx context.Context, r *Request, data string) err
 	h.answer(ctx, r, "")
 	return h.sendCard(ctx, r, reg.Code, p, true)
 }
-
-const msgStaleButton = "Tombol ini sudah tidak berlaku."
 
 // sendCard answers with a region's card, or says which periods exist when
 // there is none for the one asked. A pressed button edits its own

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -217,7 +216,7 @@ func (h *Handlers) receiveMaterial(ctx context.Context, r *Request, meetingID in
 		text += " (" + escape(reg.Official) + ")"
 	}
 	h.reply(ctx, r, text+".\nAda berkas lain? Kirim dengan cara yang sama. Salah kirim? Tekan <b>Hapus</b> (sebelum rapat dimulai).",
-		[]tkpkbot.Button{{Text: "🗑 Hapus", Data: bahanRemovePrefix + ":" + strconv.FormatInt(saved.ID, 10)}})
+		[]tkpkbot.Button{{Text: "🗑 Hapus", Data: idData(bahanRemovePrefix, saved.ID)}})
 	return nil
 }
 
@@ -233,9 +232,8 @@ func notMaterialText(meetingID int64) string {
 // meeting has not started. The message then says what the region has
 // left, since reminders and the admins' list follow from that.
 func (h *Handlers) bahanRemoveButton(ctx context.Context, r *Request, data string) error {
-	id, err := strconv.ParseInt(data, 10, 64)
-	if err != nil || id <= 0 {
-		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+	id, ok := h.pressedID(ctx, r, data)
+	if !ok {
 		return nil
 	}
 	m, err := h.Materials.RemoveMaterial(ctx, id, r.User.ID)
@@ -348,7 +346,7 @@ func (h *Handlers) materialsStatus(ctx context.Context, r *Request, id int64) er
 			if len(buttons) < maxMaterialButtons {
 				buttons = append(buttons, tkpkbot.Button{
 					Text: fmt.Sprintf("📎 %s: %s", shortTitle(name), shortTitle(materialLabel(m))),
-					Data: bahanFilePrefix + ":" + strconv.FormatInt(m.ID, 10),
+					Data: idData(bahanFilePrefix, m.ID),
 				})
 			}
 		}
@@ -396,9 +394,8 @@ func textExcerpt(s string) string {
 // bahanFileButton sends one material back to the presser's private chat
 // by its file_id; the row has already checked the presser's role now.
 func (h *Handlers) bahanFileButton(ctx context.Context, r *Request, data string) error {
-	id, err := strconv.ParseInt(data, 10, 64)
-	if err != nil || id <= 0 {
-		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+	id, ok := h.pressedID(ctx, r, data)
+	if !ok {
 		return nil
 	}
 	m, err := h.Materials.Material(ctx, id)
@@ -429,9 +426,4 @@ func (h *Handlers) bahanFileButton(ctx context.Context, r *Request, data string)
 }
 
 // toCaption fits Telegram's 1024-character caption limit.
-func toCaption(s string) string {
-	if r := []rune(s); len(r) > 1024 {
-		return string(r[:1023]) + "…"
-	}
-	return s
-}
+func toCaption(s string) string { return shortText(s, 1024) }

@@ -128,10 +128,7 @@ func FuzzParseBahanArgs(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		a, err := parseBahanArgs(s, testNow, witaLoc)
-		if err != nil {
-			if tkpkbot.ErrorCode(err) != tkpkbot.EINVALID || tkpkbot.ErrorMessage(err) == "" {
-				t.Fatalf("%q: unclear error %v", s, err)
-			}
+		if refusedClearly(t, s, err) {
 			return
 		}
 		if a.Meeting <= 0 {

@@ -4,15 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"tkpkbot"
 )
 
 func (h *Handlers) revoke(ctx context.Context, r *Request) error {
-	id, err := strconv.ParseInt(strings.TrimSpace(r.Args), 10, 64)
-	if err != nil || id <= 0 {
+	id, ok := parseID(strings.TrimSpace(r.Args))
+	if !ok {
 		h.reply(ctx, r, "Tulis ID pengguna (angka) yang aksesnya dicabut, misalnya <code>/cabut 123456789</code>. ID ada di /anggota.")
 		return nil
 	}

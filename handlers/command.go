@@ -14,7 +14,7 @@ type Command struct {
 	Aliases     []string
 	Menu        string // description in Telegram's command menu; empty hides it
 	Usage       string // "/angka <wilayah> [tahun]"
-	Example     string // "/angka Samarinda"
+	Example     string // "/angka Samarinda"; none where Usage says it all or examples() dates one
 	Help        string // one line for /bantuan
 	Roles       []tkpkbot.Role
 	PrivateOnly bool

@@ -91,6 +91,6 @@ func (h *Handlers) daftarButton(ctx context.Context, r *Request, data string) er
 		h.edit(ctx, r, "Peran Anda tidak diubah: tetap "+roleText(r.User.Role, r.User.RegionCode)+". Kode undangan belum terpakai.")
 		return nil
 	}
-	h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+	h.answer(ctx, r, msgStaleButton)
 	return nil
 }

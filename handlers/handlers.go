@@ -194,7 +194,7 @@ func (h *Handlers) routeCallback(ctx context.Context, r *Request) error {
 	prefix, rest, _ := strings.Cut(data, ":")
 	f, ok := h.callbacks[prefix]
 	if !ok {
-		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
 	// Callback data is never trusted: whoever presses is checked against
@@ -258,12 +258,7 @@ func (h *Handlers) pointToPrivate(ctx context.Context, r *Request, command strin
 }
 
 // toast fits a callback answer's 200-character limit.
-func toast(s string) string {
-	if r := []rune(s); len(r) > 200 {
-		return string(r[:199]) + "…"
-	}
-	return s
-}
+func toast(s string) string { return shortText(s, 200) }
 
 // fail logs an error once and tells the user something they can act on.
 func (h *Handlers) fail(ctx context.Context, r *Request, err error) {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -20,25 +21,46 @@ const maxImportBytes = 2 << 20
 const importHowTo = "Kirim berkas CSV ke chat ini dengan keterangan (caption) <code>/impor</code>, atau balas berkas yang sudah dikirim dengan <code>/impor</code>. Kolom: wilayah, periode, indikator, nilai, satuan, sumber."
 
 func (h *Handlers) impor(ctx context.Context, r *Request) error {
-	doc, data, err := h.uploadedCSV(ctx, r, importHowTo)
+	return importUpload(ctx, h, r, csvImport[tkpkbot.Figure]{
+		command: "/impor", howTo: importHowTo, what: "figures", parse: figcsv.Parse,
+		save: func(figs []tkpkbot.Figure) (tkpkbot.ImportResult, error) { return h.Figures.ImportFigures(ctx, figs) },
+		done: importResultHTML,
+	})
+}
+
+// csvImport is one import command: how its rows are read from the CSV,
+// stored, and the result worded.
+type csvImport[T any] struct {
+	command, howTo string
+	what           string // for the log: "figures", "targets"
+	parse          func(io.Reader) ([]T, error)
+	save           func([]T) (tkpkbot.ImportResult, error)
+	done           func(tkpkbot.ImportResult) string
+}
+
+// importUpload runs an import on the CSV sent with its command: a file
+// with rejected rows stores nothing and lists them, by the command to
+// send it again with.
+func importUpload[T any](ctx context.Context, h *Handlers, r *Request, c csvImport[T]) error {
+	doc, data, err := h.uploadedCSV(ctx, r, c.howTo)
 	if doc == nil || err != nil {
 		return err
 	}
-	figs, err := figcsv.Parse(bytes.NewReader(data))
+	rows, err := c.parse(bytes.NewReader(data))
 	var pe *figcsv.ParseError
 	if errors.As(err, &pe) {
-		h.reply(ctx, r, parseErrorHTML(pe))
+		h.reply(ctx, r, rejectedHTML(pe, c.command))
 		return nil
 	} else if err != nil {
 		return err
 	}
-	res, err := h.Figures.ImportFigures(ctx, figs)
+	res, err := c.save(rows)
 	if err != nil {
 		return err
 	}
-	h.Log.Info("figures imported from chat", "update_id", r.Update.ID, "user", r.User.ID, "file", doc.FileName,
+	h.Log.Info(c.what+" imported from chat", "update_id", r.Update.ID, "user", r.User.ID, "file", doc.FileName,
 		"added", res.Added, "changed", res.Changed, "unchanged", res.Unchanged)
-	h.reply(ctx, r, importResultHTML(res))
+	h.reply(ctx, r, c.done(res))
 	return nil
 }
 
@@ -99,14 +121,11 @@ func (h *Handlers) download(ctx context.Context, fileID string) ([]byte, error) 
 	return data, nil
 }
 
-// parseErrorHTML lists the rejected rows by the numbers a spreadsheet
-// shows, so the admin can fix them all in one go. It names at most
-// figcsv.MaxListed rows, and fewer when their reasons would not fit one
-// message: a rejection split over several messages is hard to read, and a
-// hostile file must not flood the chat.
-func parseErrorHTML(pe *figcsv.ParseError) string { return rejectedHTML(pe, "/impor") }
-
-// rejectedHTML is parseErrorHTML for the import command cmd.
+// rejectedHTML lists the rejected rows by the numbers a spreadsheet
+// shows, so the admin can fix them all in one go, and sends them back to
+// cmd. It names at most figcsv.MaxListed rows, and fewer when their
+// reasons would not fit one message: a rejection split over several
+// messages is hard to read, and a hostile file must not flood the chat.
 func rejectedHTML(pe *figcsv.ParseError, cmd string) string {
 	footer := "Perbaiki baris tersebut, lalu kirim ulang berkasnya dengan keterangan <code>" + cmd + "</code>."
 	var b strings.Builder

@@ -219,15 +219,8 @@ func (h *Handlers) laporButton(ctx context.Context, r *Request, data string) err
 	if action == "kirim" && tkpkbot.ErrorCode(err) == tkpkbot.ENOTFOUND {
 		return h.submit(ctx, r, tkpkbot.ReportForm{}, token) // a second press after success answers "sudah terkirim"
 	}
-	if err != nil || f.Token != strings.SplitN(token, ":", 2)[0] {
-		h.answer(ctx, r, "Formulir ini sudah tidak berlaku.")
-		if err != nil && tkpkbot.ErrorCode(err) != tkpkbot.ENOTFOUND {
-			return err
-		}
-		return nil
-	}
-	if !h.mayReport(ctx, r, f) {
-		return nil
+	if ok, err := h.pressedForm(ctx, r, f, err, f.Token == strings.SplitN(token, ":", 2)[0]); !ok {
+		return err
 	}
 	if h.expired(f) {
 		h.answer(ctx, r, "")
@@ -278,7 +271,7 @@ func (h *Handlers) laporButton(ctx context.Context, r *Request, data string) err
 	case "pilih", "pilihok":
 		return h.choiceButton(ctx, r, f, action == "pilihok", token)
 	}
-	h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+	h.answer(ctx, r, msgStaleButton)
 	return nil
 }
 
@@ -362,6 +355,21 @@ func (h *Handlers) submit(ctx context.Context, r *Request, f tkpkbot.ReportForm,
 // mayReport re-checks, at the moment of acting, that the person is still
 // the coordinator of the form's region; a form left from a role they no
 // longer have is deleted and they are told why.
+// pressedForm reports whether a button on the presser's form f (read
+// with err) may change it: fits says the button is one of this form's,
+// and the presser must still be its coordinator. Otherwise the press is
+// answered, and err is what the failed read left to return.
+func (h *Handlers) pressedForm(ctx context.Context, r *Request, f tkpkbot.ReportForm, err error, fits bool) (bool, error) {
+	if err != nil || !fits {
+		h.answer(ctx, r, "Formulir ini sudah tidak berlaku.")
+		if err != nil && tkpkbot.ErrorCode(err) != tkpkbot.ENOTFOUND {
+			return false, err
+		}
+		return false, nil
+	}
+	return h.mayReport(ctx, r, f), nil
+}
+
 func (h *Handlers) mayReport(ctx context.Context, r *Request, f tkpkbot.ReportForm) bool {
 	if r.User.Role == tkpkbot.RoleKoordinator && r.User.RegionCode == f.RegionCode {
 		return true

@@ -142,20 +142,13 @@ func (h *Handlers) followUpText(ctx context.Context, r *Request, f tkpkbot.Repor
 func (h *Handlers) laporFollowUpButton(ctx context.Context, r *Request, data string) error {
 	parts := strings.Split(data, ":")
 	if len(parts) != 3 {
-		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
-	pos, err := strconv.Atoi(parts[1])
-	f, ferr := h.Reports.Form(ctx, r.User.ID)
-	if err != nil || ferr != nil || f.Token != parts[0] || h.expired(f) {
-		h.answer(ctx, r, "Formulir ini sudah tidak berlaku.")
-		if ferr != nil && tkpkbot.ErrorCode(ferr) != tkpkbot.ENOTFOUND {
-			return ferr
-		}
-		return nil
-	}
-	if !h.mayReport(ctx, r, f) {
-		return nil
+	pos, perr := strconv.Atoi(parts[1])
+	f, err := h.Reports.Form(ctx, r.User.ID)
+	if ok, err := h.pressedForm(ctx, r, f, err, perr == nil && f.Token == parts[0] && !h.expired(f)); !ok {
+		return err
 	}
 	h.moveOn(ctx, r, true) // the form goes on: its next answer is no note
 	switch parts[2] {
@@ -164,7 +157,7 @@ func (h *Handlers) laporFollowUpButton(ctx context.Context, r *Request, data str
 	case "-":
 		err = h.FollowUps.NoteFollowUp(ctx, f.Token, pos, "")
 	default:
-		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
 	if errors.Is(err, tkpkbot.ErrFollowUpAnswered) {
@@ -245,11 +238,4 @@ func (h *Handlers) answeredFollowUp(ctx context.Context, token string, pos int) 
 		}
 	}
 	return "Dicatat."
-}
-
-func shortText(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
 }

@@ -62,7 +62,7 @@ func (h *Handlers) laporanButton(ctx context.Context, r *Request, data string) e
 	}
 	reg, w, version, ok := parseLaporanData(data)
 	if !ok {
-		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
 	h.answer(ctx, r, "")

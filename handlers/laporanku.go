@@ -27,7 +27,7 @@ func (h *Handlers) laporankuButton(ctx context.Context, r *Request, data string)
 	}
 	w, ok := parseWeekKey(data)
 	if cur := tkpkbot.WeekOf(h.Clock.Now(), h.Location); !ok || cur.Start(h.Location).Before(w.Start(h.Location)) {
-		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
 	h.answer(ctx, r, "")

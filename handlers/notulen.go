@@ -200,7 +200,7 @@ func (h *Handlers) notulenButton(ctx context.Context, r *Request, data string) e
 	case "kirim":
 		return h.sendMinutes(ctx, r, d)
 	}
-	h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+	h.answer(ctx, r, msgStaleButton)
 	return nil
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"tkpkbot"
@@ -30,15 +29,12 @@ var rankIndicators = []indicatorButton{
 var chartIndicators = append(slices.Clone(rankIndicators), indicatorButton{tkpkbot.IndGini, "Gini"})
 
 func (h *Handlers) peringkat(ctx context.Context, r *Request) error {
-	now := h.Clock.Now().In(h.Location)
-	text, p, err := splitRegionPeriod(r.Args, now)
-	if err != nil {
-		h.reply(ctx, r, argsProblem(err, "/peringkat", "p0 "+strconv.Itoa(now.Year())))
+	text, p, ok := h.periodArgs(ctx, r, "/peringkat", "p0")
+	if !ok {
 		return nil
 	}
 	info := indicatorInfo(tkpkbot.IndP0) // the headline rate
 	if strings.TrimSpace(text) != "" {
-		var ok bool
 		if info, ok = match.Indicator(text); !ok {
 			h.reply(ctx, r, "Indikator <b>"+escape(truncateRunes(text, 60))+"</b> tidak dikenal. Pilih:", rankButtons("")...)
 			return nil

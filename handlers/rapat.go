@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"tkpkbot"
 	"tkpkbot/ics"
@@ -154,8 +153,7 @@ func (h *Handlers) listMeetings(ctx context.Context, r *Request) error {
 
 // parseMeetingID accepts "3" and "#3".
 func parseMeetingID(s string) (int64, bool) {
-	id, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(s), "#"), 10, 64)
-	return id, err == nil && id > 0
+	return parseID(strings.TrimPrefix(strings.TrimSpace(s), "#"))
 }
 
 func (h *Handlers) cancelMeeting(ctx context.Context, r *Request) error {
@@ -230,7 +228,7 @@ func (h *Handlers) attendance(ctx context.Context, r *Request) error {
 func (h *Handlers) rsvpButton(ctx context.Context, r *Request, data string) error {
 	id, answer, ok := tkpkbot.ParseRSVPData(data)
 	if !ok {
-		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
 	m, changed, err := h.Meetings.SetRSVP(ctx, id, r.User.ID, answer)
@@ -250,17 +248,12 @@ func (h *Handlers) rsvpButton(ctx context.Context, r *Request, data string) erro
 }
 
 // shortTitle keeps a toast (200 characters at most) readable.
-func shortTitle(s string) string {
-	if utf8.RuneCountInString(s) <= 60 {
-		return s
-	}
-	return string([]rune(s)[:59]) + "…"
-}
+func shortTitle(s string) string { return shortText(s, 60) }
 
 func (h *Handlers) icsButton(ctx context.Context, r *Request, data string) error {
 	id, ok := parseMeetingID(data)
 	if !ok {
-		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
 	m, err := h.Meetings.Meeting(ctx, id)

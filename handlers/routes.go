@@ -16,7 +16,7 @@ func (h *Handlers) routes() {
 	// Commands, in the order the menu and /bantuan show them.
 	h.OnCommand(Access{Roles: everyone, Chats: AnyChat}, &Command{
 		Name: "start", Menu: "Mulai dan perkenalan bot",
-		Usage: "/start", Example: "/start", Help: "sapaan dan perintah utama",
+		Usage: "/start", Help: "sapaan dan perintah utama",
 		Run: h.start,
 	})
 	h.OnCommand(Access{Roles: everyone, Chats: AnyChat}, &Command{
@@ -50,22 +50,22 @@ func (h *Handlers) routes() {
 	})
 	h.OnCommand(Access{Roles: coordinator, Chats: PrivateOnly}, &Command{
 		Name: "lapor", Menu: "Kirim laporan mingguan (koordinator)",
-		Usage: "/lapor", Example: "/lapor", Help: "mengisi laporan kemajuan minggu ini langkah demi langkah",
+		Usage: "/lapor", Help: "mengisi laporan kemajuan minggu ini langkah demi langkah",
 		Run: h.lapor,
 	})
 	h.OnCommand(Access{Roles: coordinator, Chats: PrivateOnly}, &Command{
 		Name: "laporanku", Menu: "Laporan wilayah saya (koordinator)",
-		Usage: "/laporanku", Example: "/laporanku", Help: "laporan wilayah Anda minggu ini secara lengkap, dengan tombol ke minggu sebelumnya",
+		Usage: "/laporanku", Help: "laporan wilayah Anda minggu ini secara lengkap, dengan tombol ke minggu sebelumnya",
 		Run: h.myReports,
 	})
 	h.OnCommand(Access{Roles: everyone, Chats: PrivateOnly}, &Command{
 		Name: "batal", Menu: "Batalkan pengisian laporan",
-		Usage: "/batal", Example: "/batal", Help: "membatalkan formulir laporan yang sedang diisi",
+		Usage: "/batal", Help: "membatalkan formulir laporan yang sedang diisi",
 		Run: h.cancelForm,
 	})
 	h.OnCommand(Access{Roles: readers, Chats: PrivateOnly}, &Command{
 		Name: "rekap", Menu: "Rekap laporan mingguan",
-		Usage: "/rekap [minggu]", Example: "/rekap minggu lalu", Help: "status laporan semua wilayah (minggu ini, minggu lalu, atau nomor minggu, lihat /bantuan rekap)",
+		Usage: "/rekap [minggu]", Help: "status laporan semua wilayah (minggu ini, minggu lalu, atau nomor minggu, lihat /bantuan rekap)",
 		Run: h.recap,
 	})
 	h.OnCommand(Access{Roles: readers, Chats: PrivateOnly}, &Command{
@@ -94,8 +94,8 @@ func (h *Handlers) routes() {
 	})
 	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
 		Name: "ekspor", Menu: "Ekspor laporan ke Excel (admin)",
-		Usage: "/ekspor [csv] [dari] [sampai]", Example: "/ekspor 2024-W40 2024-W50",
-		Help: "unduh semua laporan sebagai .xlsx (atau csv); bawaan 12 minggu terakhir", Run: h.exportReports,
+		Usage: "/ekspor [csv] [dari] [sampai]",
+		Help:  "unduh semua laporan sebagai .xlsx (atau csv); bawaan 12 minggu terakhir", Run: h.exportReports,
 	})
 	h.OnCommand(Access{Roles: members, Chats: AnyChat}, &Command{
 		Name: "rapat", Menu: "Rapat yang akan datang",
@@ -104,10 +104,9 @@ func (h *Handlers) routes() {
 	})
 	h.OnCommand(Access{Roles: adminOnly, Chats: AnyChat}, &Command{
 		Name: "rapat_baru", Menu: "Jadwalkan rapat (admin)",
-		Usage:   "/rapat_baru <YYYY-MM-DD> <HH:MM> <judul> [| lokasi]",
-		Example: "/rapat_baru 2024-12-16 09:00 Rakor TKPK kabupaten/kota | Kantor Gubernur Kaltim",
-		Help:    "menjadwalkan rapat (jam WITA) dan mengundang semua anggota",
-		Run:     h.newMeeting,
+		Usage: "/rapat_baru <YYYY-MM-DD> <HH:MM> <judul> [| lokasi]",
+		Help:  "menjadwalkan rapat (jam WITA) dan mengundang semua anggota",
+		Run:   h.newMeeting,
 	})
 	h.OnCommand(Access{Roles: adminOnly, Chats: AnyChat}, &Command{
 		Name: "rapat_batal", Menu: "Batalkan rapat (admin)",
@@ -132,10 +131,9 @@ func (h *Handlers) routes() {
 	// coordinators and admins send materials (a file captioned /bahan 3).
 	h.OnCommand(Access{Roles: members, Chats: PrivateOnly}, &Command{
 		Name: "bahan", Menu: "Bahan rapat dari wilayah",
-		Usage:   "/bahan <nomor> [tanggal [jam] permintaan]",
-		Example: "/bahan 3",
-		Help:    "admin: meminta bahan rapat ke semua wilayah dengan tenggat (bawaan 16.00 WITA); admin dan pengamat: status per wilayah dengan berkasnya; koordinator: kirim berkas dengan keterangan /bahan <nomor> atau balas pesan permintaan (teks: berisi tautan atau minimal 40 karakter; salah kirim dihapus dengan tombol Hapus)",
-		Run:     h.bahan,
+		Usage: "/bahan <nomor> [tanggal [jam] permintaan]",
+		Help:  "admin: meminta bahan rapat ke semua wilayah dengan tenggat (bawaan 16.00 WITA); admin dan pengamat: status per wilayah dengan berkasnya; koordinator: kirim berkas dengan keterangan /bahan <nomor> atau balas pesan permintaan (teks: berisi tautan atau minimal 40 karakter; salah kirim dihapus dengan tombol Hapus)",
+		Run:   h.bahan,
 	})
 	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
 		Name: "notulen", Menu: "Kirim notulen rapat (admin)",
@@ -173,12 +171,12 @@ func (h *Handlers) routes() {
 	})
 	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
 		Name: "undangan", Menu: "Kode undangan yang belum dipakai (admin)",
-		Usage: "/undangan", Example: "/undangan", Help: "daftar kode undangan yang masih berlaku, dengan tombol untuk membatalkannya",
+		Usage: "/undangan", Help: "daftar kode undangan yang masih berlaku, dengan tombol untuk membatalkannya",
 		Run: h.listInvites,
 	})
 	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
 		Name: "anggota", Menu: "Daftar anggota (admin)",
-		Usage: "/anggota", Example: "/anggota", Help: "daftar anggota per wilayah dan peran", Run: h.members,
+		Usage: "/anggota", Help: "daftar anggota per wilayah dan peran", Run: h.members,
 	})
 	h.OnCommand(Access{Roles: adminOnly, Chats: PrivateOnly}, &Command{
 		Name: "cabut", Usage: "/cabut <user-id>", Example: "/cabut 123456789",
@@ -186,10 +184,9 @@ func (h *Handlers) routes() {
 	})
 	h.OnCommand(Access{Roles: adminOnly, Chats: AnyChat}, &Command{
 		Name: "libur", Menu: "Hari/minggu libur laporan (admin)",
-		Usage:   "/libur [tanggal|minggu] [keterangan]",
-		Example: "/libur 2024-W52 Cuti bersama akhir tahun",
-		Help:    "menandai hari libur (tenggat hari itu maju ke hari kerja sebelumnya) atau minggu libur (tanpa pengingat laporan, tak ada yang dihitung belum melapor); tanpa isian: daftar libur",
-		Run:     h.libur,
+		Usage: "/libur [tanggal|minggu] [keterangan]",
+		Help:  "menandai hari libur (tenggat hari itu maju ke hari kerja sebelumnya) atau minggu libur (tanpa pengingat laporan, tak ada yang dihitung belum melapor); tanpa isian: daftar libur",
+		Run:   h.libur,
 	})
 	h.OnCommand(Access{Roles: adminOnly, Chats: AnyChat}, &Command{
 		Name: "libur_hapus", Menu: "Hapus tanda libur (admin)",

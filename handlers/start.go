@@ -68,7 +68,7 @@ func (h *Handlers) start(ctx context.Context, r *Request) error {
 func (h *Handlers) commandButton(ctx context.Context, r *Request, name string) error {
 	c, ok := h.commands[name]
 	if !ok {
-		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
 	h.answer(ctx, r, "")

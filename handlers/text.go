@@ -15,6 +15,7 @@ const (
 	msgUnknownCommand = "Perintah itu tidak dikenal. Ketik /bantuan untuk melihat daftar perintah."
 	msgPlainText      = "Saya belum paham pesan itu. Coba misalnya <code>/angka Samarinda</code>, atau ketik /bantuan untuk daftar perintah."
 	msgPrivateOnly    = "Perintah ini hanya di chat pribadi dengan bot."
+	msgStaleButton    = "Tombol ini sudah tidak berlaku."
 	msgFlood          = "Pesan Anda terlalu cepat berturut-turut. Tunggu beberapa detik, lalu kirim lagi pesan yang belum dijawab."
 )
 
@@ -200,4 +201,13 @@ func regionHint(m match.Result) string {
 // stray "<" or a broken byte can never make Telegram refuse the reply.
 func quote(s string, n int) string {
 	return "“" + escape(strings.ToValidUTF8(truncateRunes(s, n), "�")) + "”"
+}
+
+// shortText cuts s to at most n characters, the last of them "…", for
+// Telegram's limits (toast, toCaption) and for quoting long text back.
+func shortText(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -203,16 +202,15 @@ func mayCloseAction(u tkpkbot.User, a tkpkbot.Action) bool {
 }
 
 func actionData(action string, id int64) string {
-	return tkpkbot.ActionPrefix + ":" + action + ":" + strconv.FormatInt(id, 10)
+	return idData(tkpkbot.ActionPrefix+":"+action, id)
 }
 
 // actionButton handles Selesai (ask for the note), Tanpa catatan (close
 // now) and Batal on a task.
 func (h *Handlers) actionButton(ctx context.Context, r *Request, data string) error {
 	action, idText, _ := strings.Cut(data, ":")
-	id, err := strconv.ParseInt(idText, 10, 64)
-	if err != nil || id <= 0 {
-		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+	id, ok := h.pressedID(ctx, r, idText)
+	if !ok {
 		return nil
 	}
 	a, err := h.FollowUps.Action(ctx, id)
@@ -254,7 +252,7 @@ func (h *Handlers) actionButton(ctx context.Context, r *Request, data string) er
 		h.edit(ctx, r, "Tidak ada yang diubah; tindak lanjutnya tetap terbuka.")
 		return nil
 	}
-	h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+	h.answer(ctx, r, msgStaleButton)
 	return nil
 }
 

@@ -11,11 +11,7 @@ import (
 // The day counts of /tindaklanjut are WITA calendar days, whatever the
 // hours left and whatever the UTC date is.
 func TestActionStateCountsWITACalendarDays(t *testing.T) {
-	loc, err := time.LoadLocation("Asia/Makassar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := &Handlers{Deps: Deps{Location: loc}}
+	h := &Handlers{Deps: Deps{Location: witaLoc}}
 	utc := func(d, hh, mm int) time.Time { return time.Date(2024, 12, d, hh, mm, 0, 0, time.UTC) }
 	for _, tc := range []struct {
 		name string
@@ -34,10 +30,10 @@ func TestActionStateCountsWITACalendarDays(t *testing.T) {
 		{"overdue a week", 16, utc(23, 10, 0), "(7 hari)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			day := time.Date(2024, 12, tc.due, 0, 0, 0, 0, loc)
-			a := tkpkbot.Action{DueOn: day, DueAt: tkpkbot.ActionDueAt(day, loc)}
+			day := time.Date(2024, 12, tc.due, 0, 0, 0, 0, witaLoc)
+			a := tkpkbot.Action{DueOn: day, DueAt: tkpkbot.ActionDueAt(day, witaLoc)}
 			if got := h.actionState(a, tc.now); !strings.Contains(got, tc.want) {
-				t.Errorf("at %s WITA: %q, want %q", tc.now.In(loc).Format("02 Jan 15:04"), got, tc.want)
+				t.Errorf("at %s WITA: %q, want %q", tc.now.In(witaLoc).Format("02 Jan 15:04"), got, tc.want)
 			}
 		})
 	}

@@ -53,7 +53,7 @@ func (h *Handlers) invitesText(ctx context.Context) (string, [][]tkpkbot.Button,
 func (h *Handlers) undanganButton(ctx context.Context, r *Request, data string) error {
 	action, code, _ := strings.Cut(data, ":")
 	if action != "batal" || code == "" {
-		h.answer(ctx, r, "Tombol ini sudah tidak berlaku.")
+		h.answer(ctx, r, msgStaleButton)
 		return nil
 	}
 	inv, err := h.People.CancelInvite(ctx, r.User.ID, code)
