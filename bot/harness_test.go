@@ -163,6 +163,20 @@ func texts(msgs []models.Message) string {
 	return b.String()
 }
 
+// buttonTexts lists the texts of a message's inline buttons.
+func buttonTexts(m models.Message) []string {
+	var out []string
+	if m.ReplyMarkup == nil {
+		return nil
+	}
+	for _, row := range m.ReplyMarkup.InlineKeyboard {
+		for _, b := range row {
+			out = append(out, b.Text)
+		}
+	}
+	return out
+}
+
 func mustContain(t testing.TB, got string, wants ...string) {
 	t.Helper()
 	for _, w := range wants {

@@ -134,11 +134,8 @@ func TestMinutesFollowUpLoop(t *testing.T) {
 	h.press(coordID, "Sari", "✅ Selesai")
 	got = texts(h.say(coordID, "Sari", "480 KK terverifikasi"))
 	mustContain(t, got, "Langkah 1/7")
-	for _, a := range []string{"Verifikasi P3KE", "480", "0", "Anggaran belum cair", "Rapat lanjutan"} {
-		h.say(coordID, "Sari", a)
-	}
-	chooseDefaults(t, h, coordID, "Sari")
-	mustContain(t, lastText(h.fake.Messages(coordID)), "Ringkasan laporan", "Tindak lanjut minggu lalu",
+	answerForm(t, h, coordID, "Sari", "Verifikasi P3KE", "480", "0", "Anggaran belum cair", "Rapat lanjutan")
+	mustContain(t, lastText(h.fake.Messages(coordID)), "Tindak lanjut minggu lalu",
 		"Kendala 'Sinyal lemah di pedalaman': ⏳ belum teratasi", "Tugas rapat 'Verifikasi 500 KK data P3KE': ✅ selesai — 480 KK terverifikasi")
 	// Not closed before Kirim.
 	mustContain(t, texts(h.say(adminID, "Admin", "/tindaklanjut Samarinda")), "Verifikasi 500 KK data P3KE", "Terbuka: 1")
