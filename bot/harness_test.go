@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -18,11 +17,7 @@ import (
 	"tkpkbot/internal/telegramtest"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	pgtest.DropTemplates()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { pgtest.Main(m) }
 
 var wita = mustZone("Asia/Makassar")
 

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -20,11 +19,7 @@ import (
 	"tkpkbot/telegram"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	pgtest.DropTemplates()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { pgtest.Main(m) }
 
 var wita = func() *time.Location {
 	loc, err := time.LoadLocation("Asia/Makassar")
