@@ -51,6 +51,16 @@ func (w *world) requestMaterials() tkpkbot.Meeting {
 	return m
 }
 
+// samarindaRequested is a materialsWorld with an admin and Samarinda's
+// coordinator, after the request of requestMaterials.
+func samarindaRequested(t *testing.T, agenda bool) (*world, tkpkbot.Meeting) {
+	t.Helper()
+	w := materialsWorld(t, agenda)
+	w.member(admin, tkpkbot.RoleAdmin, "")
+	w.member(samKoor, tkpkbot.RoleKoordinator, "6472")
+	return w, w.requestMaterials()
+}
+
 // TestMaterialsRemindersGoWhereTheyAreStillWanted follows one request from
 // Wednesday to the Friday deadline: the request reaches every coordinator
 // (muted ones too), reminders only coordinators still holding the role,
@@ -79,10 +89,7 @@ func TestMaterialsRemindersGoWhereTheyAreStillWanted(t *testing.T) {
 
 func TestMaterialsOfACancelledMeetingAreNotSent(t *testing.T) {
 	ctx := context.Background()
-	w := materialsWorld(t, false)
-	w.member(admin, tkpkbot.RoleAdmin, "")
-	w.member(samKoor, tkpkbot.RoleKoordinator, "6472")
-	m := w.requestMaterials()
+	w, m := samarindaRequested(t, false)
 	if _, err := w.db.CancelMeeting(ctx, admin, m.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -95,10 +102,7 @@ func TestMaterialsOfACancelledMeetingAreNotSent(t *testing.T) {
 // goes to its region again, and the summary lists it as missing.
 func TestRemovedMaterialsAreRemindedAgain(t *testing.T) {
 	ctx := context.Background()
-	w := materialsWorld(t, true)
-	w.member(admin, tkpkbot.RoleAdmin, "")
-	w.member(samKoor, tkpkbot.RoleKoordinator, "6472")
-	m := w.requestMaterials()
+	w, m := samarindaRequested(t, true)
 	w.sweep(at(2024, 12, 11, 10, 0))
 	sent, err := w.db.AddMaterial(ctx, tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: samKoor}, Kind: tkpkbot.MaterialText, Body: "https://drive.example.org/paparan-samarinda", SourceUpdate: 1})
 	if err != nil {

@@ -494,15 +494,8 @@ func botCommandEntities(text string) []models.MessageEntity {
 }
 
 // utf16Len counts UTF-16 code units, the unit of every Telegram length limit
-// and entity offset. Ranging over a string yields only valid runes (an
-// invalid byte is U+FFFD), so utf16.RuneLen never returns -1 here.
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		n += utf16.RuneLen(r)
-	}
-	return n
-}
+// and entity offset; an invalid UTF-8 byte is one U+FFFD, as on the wire.
+func utf16Len(s string) int { return len(utf16.Encode([]rune(s))) }
 
 // isHTMLSpace includes NUL because tdlib's is_space does, which is how its
 // scanners stop at the end of the buffer.

@@ -40,15 +40,7 @@ func (s *Server) send(c Call, kind string) (any, *APIError) {
 	if apiErr != nil {
 		return nil, apiErr
 	}
-	format := s.messageText
-	if kind != kindText {
-		format = s.caption
-	}
-	body, apiErr := format(c.Params)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	markup, apiErr := parseReplyMarkup(c.Params["reply_markup"])
+	body, markup, apiErr := s.content(c.Params, kind != kindText)
 	if apiErr != nil {
 		return nil, apiErr
 	}
@@ -77,6 +69,21 @@ func (s *Server) send(c Call, kind string) (any, *APIError) {
 	}
 	msg.ReplyMarkup, msg.ReplyToMessage = markup, reply
 	return s.addLocked(msg, true), nil
+}
+
+// content reads what a message shows, its text or caption and its
+// keyboard, checked before any message is looked up, as Telegram does.
+func (s *Server) content(p map[string]string, caption bool) (formatted, *models.InlineKeyboardMarkup, *APIError) {
+	format := s.messageText
+	if caption {
+		format = s.caption
+	}
+	body, apiErr := format(p)
+	if apiErr != nil {
+		return body, nil, apiErr
+	}
+	markup, apiErr := parseReplyMarkup(p["reply_markup"])
+	return body, markup, apiErr
 }
 
 func (s *Server) messageText(p map[string]string) (formatted, *APIError) {
@@ -234,20 +241,16 @@ func (s *Server) edit(c Call, part int) (any, *APIError) {
 	if c.Params["inline_message_id"] != "" {
 		return true, nil
 	}
-	var body formatted
-	if part != editMarkup {
-		format := s.messageText
-		if part == editCaption {
-			format = s.caption
-		}
-		var apiErr *APIError
-		if body, apiErr = format(c.Params); apiErr != nil {
-			return nil, apiErr
-		}
-	}
 	// Omitting reply_markup removes the keyboard, a classic surprise of the
 	// real API that tests should see too.
-	markup, apiErr := parseReplyMarkup(c.Params["reply_markup"])
+	var body formatted
+	var markup *models.InlineKeyboardMarkup
+	var apiErr *APIError
+	if part == editMarkup {
+		markup, apiErr = parseReplyMarkup(c.Params["reply_markup"])
+	} else {
+		body, markup, apiErr = s.content(c.Params, part == editCaption)
+	}
 	if apiErr != nil {
 		return nil, apiErr
 	}
