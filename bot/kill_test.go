@@ -180,18 +180,9 @@ func TestSIGTERMUnderLoadConfirmsOnlyHandledUpdates(t *testing.T) {
 // pressNewest presses the newest button whose text contains label.
 func pressNewest(t *testing.T, fake *telegramtest.Server, user int64, label string) int64 {
 	t.Helper()
-	msgs := fake.Messages(user)
-	for i := len(msgs) - 1; i >= 0; i-- {
-		if kb := msgs[i].ReplyMarkup; kb != nil {
-			for _, row := range kb.InlineKeyboard {
-				for _, b := range row {
-					if strings.Contains(b.Text, label) {
-						return fake.PressButtonByID(user, msgs[i].ID, b.CallbackData)
-					}
-				}
-			}
-		}
+	id, data, ok := findButton(fake.Messages(user), label)
+	if !ok {
+		t.Fatalf("no button %q in chat %d", label, user)
 	}
-	t.Fatalf("no button %q in chat %d", label, user)
-	return 0
+	return fake.PressButtonByID(user, id, data)
 }

@@ -15,19 +15,11 @@ const berauID = 602
 func (h *harness) buttonData(chat int64, label string) (int, string) {
 	h.t.Helper()
 	msgs := h.fake.Messages(chat)
-	for i := len(msgs) - 1; i >= 0; i-- {
-		if kb := msgs[i].ReplyMarkup; kb != nil {
-			for _, row := range kb.InlineKeyboard {
-				for _, b := range row {
-					if strings.Contains(b.Text, label) {
-						return msgs[i].ID, b.CallbackData
-					}
-				}
-			}
-		}
+	id, data, ok := findButton(msgs, label)
+	if !ok {
+		h.t.Fatalf("no button %q in chat %d; last message: %q", label, chat, lastText(msgs))
 	}
-	h.t.Fatalf("no button %q in chat %d; last message: %q", label, chat, lastText(msgs))
-	return 0, ""
+	return id, data
 }
 
 func joinBerau(t *testing.T, h *harness) {
