@@ -40,8 +40,7 @@ func mustNotContain(t *testing.T, got string, unwanted ...string) {
 // meeting follows the same rule per recipient. /agenda N butir lists what
 // /agenda N does, and a past meeting keeps only its manual agenda.
 func TestAgendaShowsReportTextOnlyToWhoMayReadIt(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	h := coordinatorHarness(t, "Samarinda")
 	joinBerau(t, h)
 	joinPengamat(t, h, 77, "Budi", "Kaltim")
 	const kendala, task = "Sinyal lemah di pedalaman", "Rapat koordinasi desa"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"time"
@@ -51,6 +52,21 @@ func openStore(ctx context.Context, cfg Config, log *slog.Logger, clock tkpkbot.
 		return nil, err
 	}
 	return db, nil
+}
+
+// storeOrReport opens the configured database for a one-shot subcommand,
+// or prints why it cannot and returns the exit code for that.
+func storeOrReport(ctx context.Context, getenv func(string) string, log *slog.Logger, stderr io.Writer) (*store.DB, int) {
+	cfg, ok := configOrReport(getenv, stderr)
+	if !ok {
+		return nil, 2
+	}
+	db, err := openStore(ctx, cfg, log, tkpkbot.SystemClock{})
+	if err != nil {
+		fmt.Fprintln(stderr, "tkpkbot:", err)
+		return nil, 1
+	}
+	return db, 0
 }
 
 // newApp wires everything against the Bot API at cfg.APIURL; serve then

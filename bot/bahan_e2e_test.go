@@ -151,7 +151,7 @@ func TestMaterialsRequestSendRemindSummaryStatusAndFiles(t *testing.T) {
 	mustContain(t, status, "Bahan rapat #1", "2 dari 10 wilayah sudah mengirim",
 		"✓ Kota Samarinda: paparan.pdf (120 KB), teks (45 karakter)\nData P3KE: https://drive.example.org/p3ke-smd\n", "✓ Kabupaten Berau: foto (", "⬜ Kota Balikpapan — belum", "(sudah lewat)")
 	msgs := h.fake.Messages(adminID)[before:]
-	buttons := strings.Join(buttonsOf(msgs[len(msgs)-1]), "|")
+	buttons := strings.Join(buttonTexts(msgs[len(msgs)-1]), "|")
 	mustContain(t, buttons, "📎 Kota Samarinda: paparan.pdf (120 KB)", "📎 Kabupaten Berau: foto")
 	mustContain(t, texts(h.say(pengamatID, "Budi", "/bahan 1")), "2 dari 10 wilayah sudah mengirim")
 
@@ -177,13 +177,7 @@ func TestMaterialsRequestSendRemindSummaryStatusAndFiles(t *testing.T) {
 	h.settle(h.fake.PressButtonByID(koordSmd, requestMessage(t, h, koordSmd).ID, msgs[len(msgs)-1].ReplyMarkup.InlineKeyboard[0][0].CallbackData))
 	mustContain(t, h.lastAnswer(), "hanya untuk")
 
-	// A restart sends nothing again.
-	sends := len(h.fake.CallsTo("sendMessage"))
-	h.restart()
-	h.sweep()
-	if n := len(h.fake.CallsTo("sendMessage")); n != sends {
-		t.Fatalf("restart sent %d more messages", n-sends)
-	}
+	h.restartSendsNothing()
 }
 
 func TestBahanRequestRefusals(t *testing.T) {

@@ -10,8 +10,7 @@ import (
 // sent to the chat: the BOM, ";" between quoted fields, CRLF, and report
 // text that cannot start a formula however the file is split.
 func TestEksporCSVOpensInIndonesianExcel(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Mahulu")
+	h := coordinatorHarness(t, "Mahulu")
 	sendReport(t, h, coordID, "Sari", "Kegiatan;=1+1;", "1.250", "Rp2.500.000", "@SUM(A1)", "-2+3, +1")
 	h.say(adminID, "Admin", "/ekspor csv")
 	docs := h.fake.CallsTo("sendDocument")

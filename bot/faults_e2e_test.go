@@ -14,19 +14,29 @@ import (
 	"tkpkbot/internal/telegramtest"
 )
 
-// TestDatabaseOutageIsSurvived cuts PostgreSQL in the middle of a /lapor
-// form: the user is told to retry, nothing half-written remains, and the
-// bot recovers by itself when the database returns.
-func TestDatabaseOutageIsSurvived(t *testing.T) {
-	dbURL := dbtest.URL(t)
-	u, _ := url.Parse(dbURL)
+// proxiedDatabase is a fresh database reached through a proxy that can
+// cut it off; the URL points at the proxy.
+func proxiedDatabase(t *testing.T) (*faultproxy.Proxy, string) {
+	t.Helper()
+	u, err := url.Parse(dbtest.URL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
 	proxy, err := faultproxy.New(u.Host)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer proxy.Close()
+	t.Cleanup(proxy.Close)
 	u.Host = proxy.Addr()
-	h := newHarness(t, func(c *Config) { c.DatabaseURL = u.String() })
+	return proxy, u.String()
+}
+
+// TestDatabaseOutageIsSurvived cuts PostgreSQL in the middle of a /lapor
+// form: the user is told to retry, nothing half-written remains, and the
+// bot recovers by itself when the database returns.
+func TestDatabaseOutageIsSurvived(t *testing.T) {
+	proxy, dbURL := proxiedDatabase(t)
+	h := newHarness(t, func(c *Config) { c.DatabaseURL = dbURL })
 	joinCoordinator(t, h, "Samarinda")
 	h.say(coordID, "Sari", "/lapor")
 	h.say(coordID, "Sari", "Rapat koordinasi pendataan")
@@ -84,17 +94,10 @@ func TestBotAPIFailuresAreRetried(t *testing.T) {
 // TestWebhookAsksForRedeliveryWhileDatabaseIsDown answers 503 so Telegram
 // retries, and 200 once the database is back.
 func TestWebhookAsksForRedeliveryWhileDatabaseIsDown(t *testing.T) {
-	dbURL := dbtest.URL(t)
-	u, _ := url.Parse(dbURL)
-	proxy, err := faultproxy.New(u.Host)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer proxy.Close()
-	u.Host = proxy.Addr()
+	proxy, dbURL := proxiedDatabase(t)
 	addr := freeAddr(t)
 	h := newHarness(t, func(c *Config) {
-		c.DatabaseURL, c.WebhookAddr = u.String(), addr
+		c.DatabaseURL, c.WebhookAddr = dbURL, addr
 		c.WebhookURL, c.WebhookSecret = "https://bot.example.org/hook", "rahasia"
 	})
 	post := func(id, user int64) int {
@@ -102,6 +105,7 @@ func TestWebhookAsksForRedeliveryWhileDatabaseIsDown(t *testing.T) {
 		req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/hook", strings.NewReader(body))
 		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", "rahasia")
 		var resp *http.Response
+		var err error
 		for i := 0; i < 50; i++ { // the server may still be starting
 			if resp, err = http.DefaultClient.Do(req); err == nil {
 				break

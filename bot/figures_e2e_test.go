@@ -40,17 +40,15 @@ Sumber lain
 • Penduduk miskin: 44.524 jiwa (3 Desember 2024)
 Sumber: Dinas Sosial Kaltim, rapat TKPK 3 Desember 2024`
 
-func buttonTexts(m models.Message) []string {
-	var out []string
-	if m.ReplyMarkup == nil {
-		return nil
+// ignoredInGroup has Rahmat write text in a group the bot is in: without
+// a command or a mention it is conversation, and the bot stays quiet.
+func (h *harness) ignoredInGroup(text, what string) {
+	h.t.Helper()
+	const group = -1009876
+	h.settle(h.fake.SendGroupText(group, 42, "Rahmat", text))
+	if msgs := h.fake.Messages(group); len(msgs) != 0 {
+		h.t.Fatalf("answered %s: %q", what, texts(msgs))
 	}
-	for _, row := range m.ReplyMarkup.InlineKeyboard {
-		for _, b := range row {
-			out = append(out, b.Text)
-		}
-	}
-	return out
 }
 
 func one(t *testing.T, msgs []models.Message) models.Message {
@@ -198,18 +196,13 @@ func TestFreeTextQuestionInPrivateChat(t *testing.T) {
 	mustContain(t, m.Text, "Kabupaten Kutai Kartanegara — Maret 2023\n• Penduduk miskin: 60,86 ribu jiwa")
 	mustContain(t, one(t, h.say(42, "Rahmat", "P0 samarinda")).Text, "Kota Samarinda — Maret 2024")
 	mustContain(t, one(t, h.say(42, "Rahmat", "halo, saya dari samarinda")).Text, "Saya belum paham pesan itu")
-	const group = -1009876
-	h.settle(h.fake.SendGroupText(group, 42, "Rahmat", "berapa penduduk miskin di kukar?"))
-	if msgs := h.fake.Messages(group); len(msgs) != 0 {
-		t.Fatalf("answered a group's small talk: %q", texts(msgs))
-	}
+	h.ignoredInGroup("berapa penduduk miskin di kukar?", "a group's small talk")
 }
 
 // A coordinator filling /lapor writes about poverty in their region; that
 // is a form answer, not a question for the figures.
 func TestFormAnswersAreNotTakenForQuestions(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	h := coordinatorHarness(t, "Samarinda")
 	mustContain(t, texts(h.say(coordID, "Sari", "/lapor")), "Langkah 1/7")
 	got := texts(h.say(coordID, "Sari", "Pendataan penduduk miskin di Samarinda"))
 	mustContain(t, got, "Langkah 2/7")

@@ -10,8 +10,7 @@ import (
 // coordinators type on a phone: "ok" gets the step's exact rule, and
 // "sekitar 12 KK." is 12.
 func TestLaporFormTakesKKWordsAndStatesTheLengthRule(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	h := coordinatorHarness(t, "Samarinda")
 	h.say(coordID, "Sari", "/lapor")
 	for _, s := range []struct{ say, want, next string }{
 		{"ok", "Kegiatan minggu ini wajib diisi, minimal 3 karakter.", "Langkah 1/7"},

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -18,11 +17,7 @@ import (
 	"tkpkbot/internal/telegramtest"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	pgtest.DropTemplates()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { pgtest.Main(m) }
 
 var wita = mustZone("Asia/Makassar")
 
@@ -131,20 +126,29 @@ func (h *harness) say(user int64, name, text string) []models.Message {
 func (h *harness) press(user int64, name, button string) []models.Message {
 	h.t.Helper()
 	msgs := h.fake.Messages(user)
+	id, data, ok := findButton(msgs, button)
+	if !ok {
+		h.t.Fatalf("no button %q in chat %d; last message: %q", button, user, lastText(msgs))
+	}
+	h.settle(h.fake.PressButtonByID(user, id, data))
+	return h.fake.Messages(user)
+}
+
+// findButton finds the button whose text contains label on the latest
+// message of msgs that has one: its message id and callback data.
+func findButton(msgs []models.Message, label string) (int, string, bool) {
 	for i := len(msgs) - 1; i >= 0; i-- {
 		if kb := msgs[i].ReplyMarkup; kb != nil {
 			for _, row := range kb.InlineKeyboard {
 				for _, b := range row {
-					if strings.Contains(b.Text, button) {
-						h.settle(h.fake.PressButtonByID(user, msgs[i].ID, b.CallbackData))
-						return h.fake.Messages(user)
+					if strings.Contains(b.Text, label) {
+						return msgs[i].ID, b.CallbackData, true
 					}
 				}
 			}
 		}
 	}
-	h.t.Fatalf("no button %q in chat %d; last message: %q", button, user, lastText(msgs))
-	return nil
+	return 0, "", false
 }
 
 func lastText(msgs []models.Message) string {
@@ -161,6 +165,20 @@ func texts(msgs []models.Message) string {
 		b.WriteString("\n---\n")
 	}
 	return b.String()
+}
+
+// buttonTexts lists the texts of a message's inline buttons.
+func buttonTexts(m models.Message) []string {
+	var out []string
+	if m.ReplyMarkup == nil {
+		return nil
+	}
+	for _, row := range m.ReplyMarkup.InlineKeyboard {
+		for _, b := range row {
+			out = append(out, b.Text)
+		}
+	}
+	return out
 }
 
 func mustContain(t testing.TB, got string, wants ...string) {

@@ -10,8 +10,7 @@ import (
 )
 
 func TestHelpFitsTheRole(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	h := coordinatorHarness(t, "Samarinda")
 	got := texts(h.say(coordID, "Sari", "/bantuan"))
 	mustContain(t, got, "Daftar perintah untuk koordinator Kota Samarinda", "/lapor", "/laporanku", "/angka", "Laporan mingguan")
 	for _, hidden := range []string{"/rekap", "/undang", "/anggota", "/cabut", "/ekspor", "/rapat_baru"} {
@@ -71,8 +70,7 @@ func TestStartOffersWhatThePersonCanDoNow(t *testing.T) {
 }
 
 func TestCommandMenuFollowsTheRole(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	h := coordinatorHarness(t, "Samarinda")
 	menu := func(chat int64) map[string]bool {
 		out := map[string]bool{}
 		calls := h.fake.CallsTo("setMyCommands")

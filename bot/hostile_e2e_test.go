@@ -13,8 +13,7 @@ import (
 // over-long messages exactly like Telegram, so every reply arriving proves
 // escaping and splitting.
 func TestHostileReportTextRendersLiterally(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Bontang")
+	h := coordinatorHarness(t, "Bontang")
 	emoji := strings.Repeat("😀", 1990)
 	h.say(coordID, "Sari", "/lapor")
 	for _, a := range []string{

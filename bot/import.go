@@ -60,14 +60,9 @@ func (im importer[T]) run(ctx context.Context, args []string, getenv func(string
 		fmt.Fprintf(stdout, "%s: %d %s, all valid\n", path, len(rows), im.unit)
 		return 0
 	}
-	cfg, ok := configOrReport(getenv, stderr)
-	if !ok {
-		return 2
-	}
-	db, err := openStore(ctx, cfg, log, tkpkbot.SystemClock{})
-	if err != nil {
-		fmt.Fprintln(stderr, "tkpkbot:", err)
-		return 1
+	db, code := storeOrReport(ctx, getenv, log, stderr)
+	if db == nil {
+		return code
 	}
 	defer db.Close()
 	res, err := im.save(ctx, db, rows)

@@ -34,37 +34,69 @@ func awaitHandled(t *testing.T, fake *telegramtest.Server, id int64, p *proc) {
 	}
 }
 
+// killRig is the real binary serving a fake Bot API and a fresh database,
+// whose process can be killed and started again on the same two.
+type killRig struct {
+	fake  *telegramtest.Server
+	dbURL string
+	p     *proc
+}
+
+func newKillRig(t *testing.T) *killRig {
+	t.Helper()
+	fake := telegramtest.New()
+	t.Cleanup(fake.Close)
+	r := &killRig{fake: fake, dbURL: dbtest.URL(t)}
+	r.p = serveProc(t, fake, r.dbURL)
+	return r
+}
+
+// await waits until the running process has handled update id.
+func (r *killRig) await(t *testing.T, id int64) {
+	t.Helper()
+	awaitHandled(t, r.fake, id, r.p)
+}
+
+// kill9 waits a random moment shorter than within, so the kill can land
+// anywhere in the work under way, kills the process and starts it again.
+func (r *killRig) kill9(t *testing.T, within time.Duration) {
+	t.Helper()
+	time.Sleep(time.Duration(rand.Int64N(int64(within/time.Millisecond))) * time.Millisecond)
+	_ = r.p.cmd.Process.Signal(syscall.SIGKILL)
+	_, _ = r.p.wait(t, 5*time.Second)
+	r.p = serveProc(t, r.fake, r.dbURL)
+}
+
+// joinCoordinator makes Sari Samarinda's coordinator through the binary.
+func (r *killRig) joinCoordinator(t *testing.T) {
+	t.Helper()
+	r.await(t, r.fake.SendText(adminID, "Admin", "/undang Samarinda"))
+	code := inviteRe.FindStringSubmatch(lastText(r.fake.Messages(adminID)))
+	if code == nil {
+		t.Fatalf("no invite: %q", lastText(r.fake.Messages(adminID)))
+	}
+	r.await(t, r.fake.SendText(coordID, "Sari", "/daftar "+code[1]))
+}
+
 // TestKill9DuringReportFormLosesAndDuplicatesNothing kills the process
 // with SIGKILL at a random moment after every answer, restarts it, and
 // checks the form holds each answer exactly once and one report is stored.
 func TestKill9DuringReportFormLosesAndDuplicatesNothing(t *testing.T) {
 	t.Parallel()
-	fake := telegramtest.New()
-	defer fake.Close()
-	dbURL := dbtest.URL(t)
-	p := serveProc(t, fake, dbURL)
+	r := newKillRig(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 
-	id := fake.SendText(adminID, "Admin", "/undang Samarinda")
-	awaitHandled(t, fake, id, p)
-	code := inviteRe.FindStringSubmatch(lastText(fake.Messages(adminID)))
-	if code == nil {
-		t.Fatalf("no invite: %q", lastText(fake.Messages(adminID)))
-	}
-	awaitHandled(t, fake, fake.SendText(coordID, "Sari", "/daftar "+code[1]), p)
-	awaitHandled(t, fake, fake.SendText(coordID, "Sari", "/lapor"), p)
+	r.joinCoordinator(t)
+	r.await(t, r.fake.SendText(coordID, "Sari", "/lapor"))
 
 	answers := []string{"Pendataan keluarga miskin", "40", "Rp750.000", "-", "Rapat evaluasi"}
 	for _, a := range answers {
-		id := fake.SendText(coordID, "Sari", a)
-		time.Sleep(time.Duration(rand.IntN(15)) * time.Millisecond) // kill at any point
-		_ = p.cmd.Process.Signal(syscall.SIGKILL)
-		_, _ = p.wait(t, 5*time.Second)
-		p = serveProc(t, fake, dbURL)
-		awaitHandled(t, fake, id, p)
+		id := r.fake.SendText(coordID, "Sari", a)
+		r.kill9(t, 15*time.Millisecond)
+		r.await(t, id)
 	}
-	db, err := store.Open(ctx, dbURL, store.Options{})
+	db, err := store.Open(ctx, r.dbURL, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,19 +113,16 @@ func TestKill9DuringReportFormLosesAndDuplicatesNothing(t *testing.T) {
 	// The two button steps, without kills: the kills above are about typed
 	// answers, and Kirim below about presses.
 	for _, b := range []string{"Peningkatan pendapatan", "Lanjut ▶", "APBN", "Lanjut ▶"} {
-		awaitHandled(t, fake, pressNewest(t, fake, coordID, b), p)
+		r.await(t, pressNewest(t, r.fake, coordID, b))
 	}
-	msgs := fake.Messages(coordID)
+	msgs := r.fake.Messages(coordID)
 	sum := msgs[len(msgs)-1]
 	mustContain(t, sum.Text, "Ringkasan laporan")
 	kirim := sum.ReplyMarkup.InlineKeyboard[0][0].CallbackData
-	id = fake.PressButtonByID(coordID, sum.ID, kirim)
-	time.Sleep(time.Duration(rand.IntN(15)) * time.Millisecond)
-	_ = p.cmd.Process.Signal(syscall.SIGKILL)
-	_, _ = p.wait(t, 5*time.Second)
-	p = serveProc(t, fake, dbURL)
-	awaitHandled(t, fake, id, p)
-	awaitHandled(t, fake, fake.PressButtonByID(coordID, sum.ID, kirim), p) // and a second press
+	id := r.fake.PressButtonByID(coordID, sum.ID, kirim)
+	r.kill9(t, 15*time.Millisecond)
+	r.await(t, id)
+	r.await(t, r.fake.PressButtonByID(coordID, sum.ID, kirim)) // and a second press
 	rs, err := db.RegionReports(ctx, "6472", 10)
 	if err != nil || len(rs) != 1 || rs[0].Version != 1 || rs[0].Households != 40 {
 		t.Fatalf("reports after kill during Kirim = %+v, %v", rs, err)
@@ -106,11 +135,9 @@ func TestKill9DuringReportFormLosesAndDuplicatesNothing(t *testing.T) {
 // exactly once.
 func TestSIGTERMUnderLoadConfirmsOnlyHandledUpdates(t *testing.T) {
 	t.Parallel()
-	fake := telegramtest.New()
-	defer fake.Close()
-	dbURL := dbtest.URL(t)
-	p := serveProc(t, fake, dbURL)
-	awaitHandled(t, fake, fake.SendText(1, "Satu", "/start"), p)
+	r := newKillRig(t)
+	fake, p := r.fake, r.p
+	r.await(t, fake.SendText(1, "Satu", "/start"))
 
 	const users, each = 20, 8
 	var last int64
@@ -136,7 +163,7 @@ func TestSIGTERMUnderLoadConfirmsOnlyHandledUpdates(t *testing.T) {
 	}
 	t.Logf("at SIGTERM: %d of %d updates confirmed, %d answered", handledBefore, users*each, answered)
 
-	p = serveProc(t, fake, dbURL)
+	p = serveProc(t, fake, r.dbURL)
 	awaitHandled(t, fake, last, p)
 	for u := int64(100); u < 100+users; u++ {
 		if n := len(fake.Messages(u)); n != each {
@@ -153,18 +180,9 @@ func TestSIGTERMUnderLoadConfirmsOnlyHandledUpdates(t *testing.T) {
 // pressNewest presses the newest button whose text contains label.
 func pressNewest(t *testing.T, fake *telegramtest.Server, user int64, label string) int64 {
 	t.Helper()
-	msgs := fake.Messages(user)
-	for i := len(msgs) - 1; i >= 0; i-- {
-		if kb := msgs[i].ReplyMarkup; kb != nil {
-			for _, row := range kb.InlineKeyboard {
-				for _, b := range row {
-					if strings.Contains(b.Text, label) {
-						return fake.PressButtonByID(user, msgs[i].ID, b.CallbackData)
-					}
-				}
-			}
-		}
+	id, data, ok := findButton(fake.Messages(user), label)
+	if !ok {
+		t.Fatalf("no button %q in chat %d", label, user)
 	}
-	t.Fatalf("no button %q in chat %d", label, user)
-	return 0
+	return fake.PressButtonByID(user, id, data)
 }

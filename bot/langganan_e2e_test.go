@@ -2,15 +2,11 @@ package main
 
 import (
 	"context"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
-	"tkpkbot/internal/dbtest"
-	"tkpkbot/internal/telegramtest"
 	"tkpkbot/store"
 )
 
@@ -61,8 +57,7 @@ func TestImportNoticesEachSubscriberOnceAcrossReplicasAndRestarts(t *testing.T) 
 }
 
 func TestCLIImportNoticesTheSubscribersOfTheRunningBot(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	h := coordinatorHarness(t, "Samarinda")
 	file := filepath.Join(t.TempDir(), "angka.csv")
 	if err := os.WriteFile(file, newFigures, 0o644); err != nil {
 		t.Fatal(err)
@@ -117,25 +112,15 @@ func TestLanggananButtonsAndRefusals(t *testing.T) {
 // of the send itself, which the delivery then records as unknown.
 func TestKill9AroundAnImportNoticesOnce(t *testing.T) {
 	t.Parallel()
-	fake := telegramtest.New()
-	defer fake.Close()
-	dbURL := dbtest.URL(t)
-	p := serveProc(t, fake, dbURL)
-	awaitHandled(t, fake, fake.SendText(adminID, "Admin", "/undang Samarinda"), p)
-	code := inviteRe.FindStringSubmatch(lastText(fake.Messages(adminID)))
-	if code == nil {
-		t.Fatalf("no invite: %q", lastText(fake.Messages(adminID)))
-	}
-	awaitHandled(t, fake, fake.SendText(coordID, "Sari", "/daftar "+code[1]), p)
+	r := newKillRig(t)
+	fake := r.fake
+	r.joinCoordinator(t)
 
 	id := fake.SendDocument(adminID, "Admin", "angka-2025.csv", "", newFigures, "/impor")
-	time.Sleep(time.Duration(rand.IntN(40)) * time.Millisecond)
-	_ = p.cmd.Process.Signal(syscall.SIGKILL)
-	_, _ = p.wait(t, 5*time.Second)
-	p = serveProc(t, fake, dbURL)
-	awaitHandled(t, fake, id, p)
+	r.kill9(t, 40*time.Millisecond)
+	r.await(t, id)
 
-	db, err := store.Open(context.Background(), dbURL, store.Options{})
+	db, err := store.Open(context.Background(), r.dbURL, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +155,7 @@ func TestKill9AroundAnImportNoticesOnce(t *testing.T) {
 		var states string
 		_ = db.Pool.QueryRow(context.Background(), `SELECT COALESCE(string_agg(r.status || '/' || COALESCE(d.status, '-'), ', '), 'no notice row')
 			FROM reminders r LEFT JOIN deliveries d ON d.reminder_id = r.id WHERE r.kind = 'figures_notice'`).Scan(&states)
-		t.Fatalf("coordinator got %d notices (notice/delivery: %s); stderr:\n%s", n, states, p.stderr.String())
+		t.Fatalf("coordinator got %d notices (notice/delivery: %s); stderr:\n%s", n, states, r.p.stderr.String())
 	}
 	t.Logf("the kill hit the send itself: recorded as in doubt, not resent")
 }

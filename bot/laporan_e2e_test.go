@@ -20,11 +20,24 @@ func sendReport(t *testing.T, h *harness, id int64, name string, answers ...stri
 		}
 	}
 	mustContain(t, lastText(h.fake.Messages(id)), "Langkah 1/7")
+	submitForm(t, h, id, name, answers...)
+}
+
+// answerForm types the five answers of an open /lapor form and takes the
+// default buttons, up to the summary.
+func answerForm(t *testing.T, h *harness, id int64, name string, answers ...string) {
+	t.Helper()
 	for _, a := range answers {
 		h.say(id, name, a)
 	}
 	chooseDefaults(t, h, id, name)
 	mustContain(t, lastText(h.fake.Messages(id)), "Ringkasan laporan")
+}
+
+// submitForm answers the open form as answerForm does and sends it.
+func submitForm(t *testing.T, h *harness, id int64, name string, answers ...string) {
+	t.Helper()
+	answerForm(t, h, id, name, answers...)
 	h.press(id, name, "Kirim")
 	mustContain(t, lastText(h.fake.Messages(id)), "terkirim")
 }
@@ -41,8 +54,7 @@ func chooseDefaults(t *testing.T, h *harness, id int64, name string) {
 }
 
 func TestLaporankuShowsTheWholeReportAndStepsWeeks(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	h := coordinatorHarness(t, "Samarinda")
 	h.clock.Set(time.Date(2024, 12, 4, 9, 30, 0, 0, wita)) // Wednesday of 2024-W49
 	sendReport(t, h, coordID, "Sari", "Sosialisasi DTSEN di Sungai Kunjang", "44.524", "Rp1.250.000", "Data ganda", "Verifikasi lapangan")
 	h.clock.Set(time.Date(2024, 12, 11, 10, 0, 0, 0, wita))
@@ -83,8 +95,7 @@ func TestLaporankuShowsTheWholeReportAndStepsWeeks(t *testing.T) {
 }
 
 func TestLaporanForReadersWithWeeksVersionsAndRevision(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	h := coordinatorHarness(t, "Samarinda")
 	const pengamat = 77
 	joinPengamat(t, h, pengamat, "Budi", "Berau")
 	sendReport(t, h, coordID, "Sari", "Kegiatan rutin pendataan", "10", "Rp500.000", "-", "Lanjut pendataan")
@@ -154,8 +165,7 @@ func TestLaporanForReadersWithWeeksVersionsAndRevision(t *testing.T) {
 }
 
 func TestTwoCoordinatorsOfARegionReviseAtOnce(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	h := coordinatorHarness(t, "Samarinda")
 	const budi = 602
 	h.say(budi, "Budi", "/daftar "+invite(t, h, "Samarinda"))
 	sendReport(t, h, coordID, "Sari", "Kegiatan pertama", "10", "0", "-", "Rencana pertama")

@@ -24,6 +24,18 @@ func (h *harness) sweep() {
 	}
 }
 
+// restartSendsNothing restarts the bot and sweeps: whatever was due has
+// been sent and recorded, so nothing goes out again.
+func (h *harness) restartSendsNothing() {
+	h.t.Helper()
+	before := len(h.fake.CallsTo("sendMessage"))
+	h.restart()
+	h.sweep()
+	if after := len(h.fake.CallsTo("sendMessage")); after != before {
+		h.t.Fatalf("restart sent %d more messages", after-before)
+	}
+}
+
 // botTexts is every bot message in chat, oldest first.
 func (h *harness) botTexts(chat int64) string { return texts(h.fake.Messages(chat)) }
 
@@ -103,18 +115,11 @@ func TestMeetingAnnounceRSVPCancelAttendance(t *testing.T) {
 	h.press(coordID, "Sari", "Tidak hadir")
 	mustContain(t, h.lastAnswer(), "sudah dibatalkan")
 	mustContain(t, texts(h.say(coordID, "Sari", "/rapat")), "Belum ada rapat")
-	// A restart sends nothing again.
-	before := len(h.fake.CallsTo("sendMessage"))
-	h.restart()
-	h.sweep()
-	if after := len(h.fake.CallsTo("sendMessage")); after != before {
-		t.Fatalf("restart sent %d more messages", after-before)
-	}
+	h.restartSendsNothing()
 }
 
 func TestRapatBaruRefusals(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Bontang")
+	h := coordinatorHarness(t, "Bontang")
 	cases := []struct{ args, want string }{
 		{"", "Tulis tanggal, jam (WITA) dan judul rapatnya"},
 		{"2024-12-10 09:00 Rakor", "sudah lewat"},
@@ -140,8 +145,7 @@ func TestRapatBaruRefusals(t *testing.T) {
 }
 
 func TestLiburMarksWeekOffAndRekapShowsIt(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	h := coordinatorHarness(t, "Samarinda")
 	got := texts(h.say(adminID, "Admin", "/libur 2024-W50 Cuti bersama <akhir> tahun"))
 	mustContain(t, got, "Minggu 50/2024 (9–15 Des 2024) ditandai libur (#1) — Cuti bersama <akhir> tahun")
 	mustContain(t, texts(h.say(adminID, "Admin", "/libur 2024-W50")), "sudah ditandai libur")
@@ -178,8 +182,7 @@ func TestLiburMarksWeekOffAndRekapShowsIt(t *testing.T) {
 }
 
 func TestPengingatOffStopsReminders(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Paser")
+	h := coordinatorHarness(t, "Paser")
 	mustContain(t, texts(h.say(coordID, "Sari", "/pengingat")), "menyala")
 	mustContain(t, texts(h.say(coordID, "Sari", "/pengingat off")), "dimatikan", "/pengingat on")
 	mustContain(t, texts(h.say(coordID, "Sari", "/pengingat")), "mati")
@@ -208,8 +211,7 @@ func TestPengingatOffStopsReminders(t *testing.T) {
 }
 
 func Test403MarksPersonUnreachable(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Berau")
+	h := coordinatorHarness(t, "Berau")
 	// Sari blocks the bot: every message to her chat now answers 403.
 	h.fake.SetHandler("sendMessage", func(c telegramtest.Call) (any, *telegramtest.APIError) {
 		if c.Params["chat_id"] == "601" {
@@ -241,8 +243,7 @@ func Test403MarksPersonUnreachable(t *testing.T) {
 }
 
 func Test429IsRetriedWithTheSameMessage(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Kutai Timur")
+	h := coordinatorHarness(t, "Kutai Timur")
 	first := true
 	h.fake.SetHandler("sendMessage", func(c telegramtest.Call) (any, *telegramtest.APIError) {
 		if c.Params["chat_id"] == "601" && strings.Contains(c.Params["text"], "Undangan rapat") && first {
@@ -276,8 +277,7 @@ func Test429IsRetriedWithTheSameMessage(t *testing.T) {
 // Reminders due while the bot was stopped go out at start-up if still
 // relevant, and are dropped (with a log line) if their event has passed.
 func TestRemindersCaughtUpOrDroppedAtRestart(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Balikpapan")
+	h := coordinatorHarness(t, "Balikpapan")
 	h.say(adminID, "Admin", "/rapat_baru 2024-12-12 09:00 Rakor pagi")    // 2 h reminder Thu 07:00
 	h.say(adminID, "Admin", "/rapat_baru 2024-12-11 14:00 Rapat singkat") // 2 h reminder Wed 12:00
 	h.sweep()
@@ -326,20 +326,6 @@ func TestRemindersCaughtUpOrDroppedAtRestart(t *testing.T) {
 	mustContain(t, h.botTexts(adminID), "Belum melapor (10 dari 10 wilayah)")
 }
 
-// buttonsOf lists the texts of a message's inline buttons.
-func buttonsOf(m models.Message) []string {
-	var out []string
-	if m.ReplyMarkup == nil {
-		return nil
-	}
-	for _, row := range m.ReplyMarkup.InlineKeyboard {
-		for _, b := range row {
-			out = append(out, b.Text)
-		}
-	}
-	return out
-}
-
 // TestAnnouncementGoesOutAtOnce waits for the announcement without
 // running a sweep: the NOTIFY from /rapat_baru wakes the sweeper, so
 // nobody waits for the minute tick.
@@ -362,7 +348,7 @@ func TestAnnouncementGoesOutAtOnce(t *testing.T) {
 	if ann == nil {
 		t.Fatal("no announcement")
 	}
-	if got := strings.Join(buttonsOf(*ann), "|"); got != "✅ Hadir|❌ Tidak hadir|❔ Belum pasti|📅 Tambah ke kalender" {
+	if got := strings.Join(buttonTexts(*ann), "|"); got != "✅ Hadir|❌ Tidak hadir|❔ Belum pasti|📅 Tambah ke kalender" {
 		t.Fatalf("buttons = %s", got)
 	}
 }

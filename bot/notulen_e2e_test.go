@@ -15,19 +15,11 @@ const berauID = 602
 func (h *harness) buttonData(chat int64, label string) (int, string) {
 	h.t.Helper()
 	msgs := h.fake.Messages(chat)
-	for i := len(msgs) - 1; i >= 0; i-- {
-		if kb := msgs[i].ReplyMarkup; kb != nil {
-			for _, row := range kb.InlineKeyboard {
-				for _, b := range row {
-					if strings.Contains(b.Text, label) {
-						return msgs[i].ID, b.CallbackData
-					}
-				}
-			}
-		}
+	id, data, ok := findButton(msgs, label)
+	if !ok {
+		h.t.Fatalf("no button %q in chat %d; last message: %q", label, chat, lastText(msgs))
 	}
-	h.t.Fatalf("no button %q in chat %d; last message: %q", label, chat, lastText(msgs))
-	return 0, ""
+	return id, data
 }
 
 func joinBerau(t *testing.T, h *harness) {
@@ -134,11 +126,8 @@ func TestMinutesFollowUpLoop(t *testing.T) {
 	h.press(coordID, "Sari", "✅ Selesai")
 	got = texts(h.say(coordID, "Sari", "480 KK terverifikasi"))
 	mustContain(t, got, "Langkah 1/7")
-	for _, a := range []string{"Verifikasi P3KE", "480", "0", "Anggaran belum cair", "Rapat lanjutan"} {
-		h.say(coordID, "Sari", a)
-	}
-	chooseDefaults(t, h, coordID, "Sari")
-	mustContain(t, lastText(h.fake.Messages(coordID)), "Ringkasan laporan", "Tindak lanjut minggu lalu",
+	answerForm(t, h, coordID, "Sari", "Verifikasi P3KE", "480", "0", "Anggaran belum cair", "Rapat lanjutan")
+	mustContain(t, lastText(h.fake.Messages(coordID)), "Tindak lanjut minggu lalu",
 		"Kendala 'Sinyal lemah di pedalaman': ⏳ belum teratasi", "Tugas rapat 'Verifikasi 500 KK data P3KE': ✅ selesai — 480 KK terverifikasi")
 	// Not closed before Kirim.
 	mustContain(t, texts(h.say(adminID, "Admin", "/tindaklanjut Samarinda")), "Verifikasi 500 KK data P3KE", "Terbuka: 1")

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"tkpkbot"
 	"tkpkbot/internal/reportseed"
 )
@@ -173,11 +171,7 @@ func TestTriwulanSummaryAndWorkbook(t *testing.T) {
 	if !strings.Contains(cell("Ringkasan", "A3"), "Kamisnya") {
 		t.Errorf("no Thursday rule on the summary: %q", cell("Ringkasan", "A3"))
 	}
-	rows, _ := f.GetRows("Samarinda")
-	all := ""
-	for _, r := range rows {
-		all += strings.Join(r, "|") + "\n"
-	}
+	all := sheetText(t, f, "Samarinda")
 	mustContain(t, all, "Peningkatan pendapatan|13|130|Rp13,000,000", "APBD Kabupaten/Kota|13|130|", "CSR/swasta|13|130|",
 		"2025-W13|24/03/2025|terkirim|Pendataan|10|Rp1,000,000|Peningkatan pendapatan|APBD Kabupaten/Kota, CSR/swasta")
 	if strings.Contains(all, "2025-W14") {
@@ -195,28 +189,6 @@ func TestTriwulanSummaryAndWorkbook(t *testing.T) {
 	if s := f.GetSheetList(); len(s) != 1 || s[0] != "Bontang" {
 		t.Fatalf("coordinator's sheets %v", s)
 	}
-}
-
-func lastWorkbook(t *testing.T, h *harness, name string) *excelize.File {
-	t.Helper()
-	docs := h.fake.CallsTo("sendDocument")
-	if len(docs) == 0 {
-		t.Fatal("no document sent")
-	}
-	for n, file := range docs[len(docs)-1].Files {
-		_ = n
-		if file.Name != name {
-			t.Fatalf("document %q, want %q", file.Name, name)
-		}
-		f, err := excelize.OpenReader(bytes.NewReader(file.Data))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { f.Close() })
-		return f
-	}
-	t.Fatal("document without a file")
-	return nil
 }
 
 func TestRiwayatIsAHeatMapPNG(t *testing.T) {

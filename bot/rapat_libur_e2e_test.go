@@ -36,8 +36,7 @@ func (h *harness) meetingCount() int {
 // only after "Ya, tetap jadwalkan", exactly as it would have been on a
 // working day, once however often the button or the command arrives.
 func TestRapatBaruOnAHolidayAsksFirst(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	h := coordinatorHarness(t, "Samarinda")
 	id := h.fake.SendText(adminID, "Admin", "/rapat_baru 2024-12-25 09:00 Rakor <akhir> tahun | Kantor Gubernur")
 	h.settle(id)
 	msgs := h.fake.Messages(adminID)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"regexp"
 	"strings"
 	"testing"
@@ -33,9 +32,17 @@ func joinCoordinator(t *testing.T, h *harness, region string) {
 	mustContain(t, got, "Selamat datang, Sari!", "koordinator")
 }
 
-func TestInviteJoinReportRecapEndToEnd(t *testing.T) {
+// coordinatorHarness is a fresh bot where Sari has joined as region's
+// coordinator, the start of most tests of the coordinators' commands.
+func coordinatorHarness(t *testing.T, region string) *harness {
+	t.Helper()
 	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	joinCoordinator(t, h, region)
+	return h
+}
+
+func TestInviteJoinReportRecapEndToEnd(t *testing.T) {
+	h := coordinatorHarness(t, "Samarinda")
 
 	mustContain(t, texts(h.say(coordID, "Sari", "/lapor")), "Laporan mingguan Kota Samarinda", "Langkah 1/7", "Kegiatan minggu ini")
 	// every step refuses one bad answer and re-asks the same step
@@ -68,8 +75,7 @@ func TestInviteJoinReportRecapEndToEnd(t *testing.T) {
 }
 
 func TestDoubleKirimStoresOneReport(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Berau")
+	h := coordinatorHarness(t, "Berau")
 	fillForm(t, h)
 	msgs := h.fake.Messages(coordID)
 	sum := msgs[len(msgs)-1]
@@ -98,16 +104,11 @@ func TestDoubleKirimStoresOneReport(t *testing.T) {
 func fillForm(t *testing.T, h *harness) {
 	t.Helper()
 	h.say(coordID, "Sari", "/lapor")
-	for _, a := range []string{"Kegiatan rutin pendataan", "10", "0", "-", "Lanjut pendataan"} {
-		h.say(coordID, "Sari", a)
-	}
-	chooseDefaults(t, h, coordID, "Sari")
-	mustContain(t, lastText(h.fake.Messages(coordID)), "Ringkasan laporan")
+	fillFormAnswers(t, h)
 }
 
 func TestFormSurvivesRestart(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Paser")
+	h := coordinatorHarness(t, "Paser")
 	h.say(coordID, "Sari", "/lapor")
 	h.say(coordID, "Sari", "Sosialisasi program")
 	h.say(coordID, "Sari", "25")
@@ -120,8 +121,7 @@ func TestFormSurvivesRestart(t *testing.T) {
 }
 
 func TestFormExpiresAfterADay(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Bontang")
+	h := coordinatorHarness(t, "Bontang")
 	h.say(coordID, "Sari", "/lapor")
 	h.clock.Advance(25 * time.Hour)
 	mustContain(t, texts(h.say(coordID, "Sari", "Kegiatan")), "kedaluwarsa", "/lapor")
@@ -129,8 +129,7 @@ func TestFormExpiresAfterADay(t *testing.T) {
 }
 
 func TestResubmitIsRevisionAndLateIsMarked(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Kutai Timur")
+	h := coordinatorHarness(t, "Kutai Timur")
 	fillForm(t, h)
 	h.press(coordID, "Sari", "Kirim")
 	h.clock.Set(time.Date(2024, 12, 14, 9, 0, 0, 0, wita)) // Saturday, after Friday 16:00
@@ -165,25 +164,18 @@ func TestRefusals(t *testing.T) {
 }
 
 func TestExportHoldsSubmittedValues(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Mahulu")
+	h := coordinatorHarness(t, "Mahulu")
 	sendReport(t, h, coordID, "Sari", "=HYPERLINK(\"http://x\") kegiatan", "1.250", "Rp2.500.000", "Jalan rusak", "Distribusi bantuan")
 	h.say(adminID, "Admin", "/ekspor")
 	docs := h.fake.CallsTo("sendDocument")
 	if len(docs) != 1 {
 		t.Fatalf("sendDocument calls = %d", len(docs))
 	}
-	var data []byte
-	for _, f := range docs[0].Files {
-		data = f.Data
-		if !strings.HasSuffix(f.Name, ".xlsx") {
-			t.Fatalf("file name %q", f.Name)
-		}
+	file := lastDocument(t, h)
+	if !strings.HasSuffix(file.Name, ".xlsx") {
+		t.Fatalf("file name %q", file.Name)
 	}
-	wb, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
+	wb := openWorkbook(t, file.Data)
 	rows, err := wb.GetRows("Laporan")
 	if err != nil || len(rows) != 2 {
 		t.Fatalf("rows = %v, %v", rows, err)
@@ -200,8 +192,7 @@ func TestExportHoldsSubmittedValues(t *testing.T) {
 }
 
 func TestAdminDaysOffMoveTheDeadlineForLateness(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Paser")
+	h := coordinatorHarness(t, "Paser")
 	mustContain(t, texts(h.say(adminID, "Admin", "/libur 2024-12-13 Cuti daerah")), "2024")
 	h.clock.Set(time.Date(2024, 12, 13, 9, 0, 0, 0, wita)) // Friday, now off: deadline was Thursday 16:00
 	mustContain(t, texts(h.say(coordID, "Sari", "/lapor")), "Kamis, 12 Desember 2024 pukul 16.00 WITA")
@@ -221,11 +212,7 @@ func TestAdminDaysOffMoveTheDeadlineForLateness(t *testing.T) {
 
 func fillFormAnswers(t *testing.T, h *harness) {
 	t.Helper()
-	for _, a := range []string{"Kegiatan rutin pendataan", "10", "0", "-", "Lanjut pendataan"} {
-		h.say(coordID, "Sari", a)
-	}
-	chooseDefaults(t, h, coordID, "Sari")
-	mustContain(t, lastText(h.fake.Messages(coordID)), "Ringkasan laporan")
+	answerForm(t, h, coordID, "Sari", "Kegiatan rutin pendataan", "10", "0", "-", "Lanjut pendataan")
 }
 
 func TestSubmittedReportIsPostedToReportChat(t *testing.T) {
@@ -242,8 +229,7 @@ func TestSubmittedReportIsPostedToReportChat(t *testing.T) {
 }
 
 func TestExportRecapSheetShowsEveryRegionAndWeek(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	h := coordinatorHarness(t, "Samarinda")
 	fillForm(t, h)
 	h.press(coordID, "Sari", "Kirim")
 	h.say(adminID, "Admin", "/ekspor 2024-W49 2024-W50")
@@ -251,30 +237,13 @@ func TestExportRecapSheetShowsEveryRegionAndWeek(t *testing.T) {
 	if len(docs) != 1 {
 		t.Fatalf("sendDocument calls = %d", len(docs))
 	}
-	var data []byte
-	for _, f := range docs[0].Files {
-		data = f.Data
-	}
-	wb, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := wb.GetRows("Rekap")
-	if err != nil {
-		t.Fatal(err)
-	}
-	all := ""
-	for _, r := range rows {
-		all += strings.Join(r, "|") + "\n"
-	}
-	mustContain(t, all, "2024-W49", "2024-W50", "Samarinda|belum|terkirim", "Bontang|belum|belum")
+	mustContain(t, sheetText(t, openWorkbook(t, lastDocument(t, h).Data), "Rekap"), "2024-W49", "2024-W50", "Samarinda|belum|terkirim", "Bontang|belum|belum")
 }
 
 // TestAnswersSentBackToBackApplyInOrder sends all five answers without
 // waiting: per-chat ordering must apply them to steps 1..5 in turn.
 func TestAnswersSentBackToBackApplyInOrder(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Berau")
+	h := coordinatorHarness(t, "Berau")
 	h.say(coordID, "Sari", "/lapor")
 	var last int64
 	for _, a := range []string{"Kegiatan pertama", "77", "Rp300.000", "Tidak ada", "Rencana berikut"} {
@@ -290,8 +259,7 @@ func TestAnswersSentBackToBackApplyInOrder(t *testing.T) {
 // update was recorded (or the next question sent). The redelivery must
 // not apply it to the next step, and must show the next question.
 func TestAnswerRedeliveredAfterCrashIsNotAppliedTwiceButAskedAgain(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Paser")
+	h := coordinatorHarness(t, "Paser")
 	h.say(coordID, "Sari", "/lapor")
 	id := h.fake.SendText(coordID, "Sari", "Sosialisasi program")
 	h.settle(id)

@@ -65,14 +65,9 @@ func runMigrate(ctx context.Context, args []string, getenv func(string) string, 
 	if code, done := parseFlags(fs, args); done {
 		return code
 	}
-	cfg, ok := configOrReport(getenv, stderr)
-	if !ok {
-		return 2
-	}
-	db, err := openStore(ctx, cfg, log, tkpkbot.SystemClock{})
-	if err != nil {
-		fmt.Fprintln(stderr, "tkpkbot:", err)
-		return 1
+	db, code := storeOrReport(ctx, getenv, log, stderr)
+	if db == nil {
+		return code
 	}
 	db.Close()
 	fmt.Fprintln(stdout, "migrations up to date")

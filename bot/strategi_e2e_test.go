@@ -9,8 +9,7 @@ import (
 )
 
 func TestStrategyAndFundingAreMultiSelectWithLanjut(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	h := coordinatorHarness(t, "Samarinda")
 	h.clock.Set(time.Date(2025, 4, 2, 9, 0, 0, 0, wita))
 	mustContain(t, texts(h.say(coordID, "Sari", "/lapor")), "Langkah 1/7", "Jawab 7 pertanyaan")
 	h.say(coordID, "Sari", "Pendataan P3KE")
@@ -67,8 +66,7 @@ func TestStrategyAndFundingAreMultiSelectWithLanjut(t *testing.T) {
 }
 
 func TestOldReportShowsDashAndItsRevisionAsksTheChoices(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	h := coordinatorHarness(t, "Samarinda")
 	h.clock.Set(time.Date(2025, 4, 2, 9, 0, 0, 0, wita)) // 2025-W14
 	if _, err := h.app.db.Pool.Exec(t.Context(), `INSERT INTO reports (region_code, iso_year, iso_week, version, activities,
 		households, budget, obstacles, next_plan, submitted_by, submitted_at, late, form_token)
@@ -92,8 +90,7 @@ func TestOldReportShowsDashAndItsRevisionAsksTheChoices(t *testing.T) {
 }
 
 func TestChoiceToggleRechecksTheRole(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	h := coordinatorHarness(t, "Samarinda")
 	h.say(coordID, "Sari", "/lapor")
 	for _, a := range []string{"Pendataan P3KE", "12", "0", "-", "Lanjutan"} {
 		h.say(coordID, "Sari", a)
@@ -109,5 +106,5 @@ func TestChoiceToggleRechecksTheRole(t *testing.T) {
 }
 
 func buttonText(m models.Message) string {
-	return strings.Join(buttonsOf(m), "\n")
+	return strings.Join(buttonTexts(m), "\n")
 }

@@ -1,12 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"tkpkbot/internal/telegramtest"
 )
@@ -25,8 +22,7 @@ func minutesWithTwoTasks(t *testing.T, h *harness) {
 }
 
 func TestTindaklanjutSelesaiWithANoteRecheckedAtEveryStep(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	h := coordinatorHarness(t, "Samarinda")
 	joinBerau(t, h)
 	joinPengamat(t, h, 77, "Budi", "Kaltim")
 	minutesWithTwoTasks(t, h)
@@ -110,15 +106,7 @@ func TestTindaklanjutSelesaiWithANoteRecheckedAtEveryStep(t *testing.T) {
 
 	// The export carries both histories.
 	h.say(adminID, "Admin", "/ekspor")
-	docs := h.fake.CallsTo("sendDocument")
-	var data []byte
-	for _, f := range docs[len(docs)-1].Files {
-		data = f.Data
-	}
-	wb, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
+	wb := openWorkbook(t, lastDocument(t, h).Data)
 	rows, err := wb.GetRows("Tindak lanjut")
 	if err != nil || len(rows) != 3 {
 		t.Fatalf("Tindak lanjut sheet = %v, %v", rows, err)
@@ -132,13 +120,7 @@ func TestTindaklanjutSelesaiWithANoteRecheckedAtEveryStep(t *testing.T) {
 
 	// An export of weeks before the meeting holds none of its tasks.
 	h.say(adminID, "Admin", "/ekspor 2024-W40 2024-W45")
-	docs = h.fake.CallsTo("sendDocument")
-	for _, f := range docs[len(docs)-1].Files {
-		data = f.Data
-	}
-	if wb, err = excelize.OpenReader(bytes.NewReader(data)); err != nil {
-		t.Fatal(err)
-	}
+	wb = openWorkbook(t, lastDocument(t, h).Data)
 	if rows, err := wb.GetRows("Tindak lanjut"); err != nil || len(rows) != 1 {
 		t.Fatalf("weeks 40–45 export lists later tasks: %v, %v", rows, err)
 	}
@@ -199,11 +181,7 @@ func TestLaporCountsFollowUpsAndNamesTheKendalaWeek(t *testing.T) {
 	h := newHarness(t) // Wednesday of 2024-W50
 	joinBerau(t, h)
 	mustContain(t, texts(h.say(berauID, "Bayu", "/lapor")), "Jawab 7 pertanyaan berikut.", "Langkah 1/7")
-	for _, a := range []string{"Verifikasi P3KE", "12", "0", "Sinyal lemah di pedalaman", "Rapat lanjutan"} {
-		h.say(berauID, "Bayu", a)
-	}
-	chooseDefaults(t, h, berauID, "Bayu")
-	mustContain(t, texts(h.press(berauID, "Bayu", "Kirim")), "terkirim")
+	submitForm(t, h, berauID, "Bayu", "Verifikasi P3KE", "12", "0", "Sinyal lemah di pedalaman", "Rapat lanjutan")
 
 	h.clock.Set(time.Date(2024, 12, 24, 10, 0, 0, 0, wita)) // 2024-W52: W50 is two weeks back
 	got := texts(h.say(berauID, "Bayu", "/lapor"))

@@ -12,11 +12,7 @@ import (
 func fillFormAs(t *testing.T, h *harness, id int64, name string) {
 	t.Helper()
 	mustContain(t, texts(h.say(id, name, "/lapor")), "Langkah 1/7")
-	for _, a := range []string{"Verifikasi DTSEN di 3 kelurahan", "12", "0", "-", "Pendataan lanjutan"} {
-		h.say(id, name, a)
-	}
-	chooseDefaults(t, h, id, name)
-	mustContain(t, lastText(h.fake.Messages(id)), "Ringkasan laporan")
+	answerForm(t, h, id, name, "Verifikasi DTSEN di 3 kelurahan", "12", "0", "-", "Pendataan lanjutan")
 }
 
 func TestRevokedAdminsInviteIsDeadAndFormsGo(t *testing.T) {
@@ -82,8 +78,7 @@ func TestUndanganListsAndCancelsCodes(t *testing.T) {
 }
 
 func TestRedeemingAnotherRoleAsksAndTellsAdmins(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	h := coordinatorHarness(t, "Samarinda")
 	code := invite(t, h, "Kukar pengamat")
 	got := texts(h.say(coordID, "Sari", "/daftar "+code))
 	mustContain(t, got, "Anda koordinator Kota Samarinda; kode ini menjadikan Anda pengamat Kabupaten Kutai Kartanegara")
@@ -110,8 +105,7 @@ func TestRedeemingAnotherRoleAsksAndTellsAdmins(t *testing.T) {
 }
 
 func TestOldKirimButtonOfAFormerCoordinatorIsRefused(t *testing.T) {
-	h := newHarness(t)
-	joinCoordinator(t, h, "Samarinda")
+	h := coordinatorHarness(t, "Samarinda")
 	fillFormAs(t, h, coordID, "Sari")
 	code := invite(t, h, "Kukar pengamat")
 	h.say(coordID, "Sari", "/daftar "+code)

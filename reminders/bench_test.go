@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"tkpkbot"
-	"tkpkbot/internal/clocktest"
-	"tkpkbot/internal/dbtest"
 	"tkpkbot/internal/telegramtest"
 	"tkpkbot/reminders"
 	"tkpkbot/store"
@@ -41,8 +39,7 @@ func BenchmarkBroadcast1000(b *testing.B) {
 		}
 		return nil, nil
 	})
-	clock := clocktest.New(at(2024, 12, 9, 8, 0))
-	db := dbtest.Open(b, store.Options{Clock: clock})
+	clock, db := clockAndStore(b, at(2024, 12, 9, 8, 0), store.Options{})
 	seedMembers(b, db, 1000)
 	tg := &telegram.Client{APIURL: fake.URL(), Token: "123456:TEST-TOKEN"}
 	sw := reminders.New(reminders.Options{
@@ -105,8 +102,7 @@ func (t *noTelegram) SendOnce(context.Context, int64, string, tkpkbot.Keyboard) 
 // and an instant Telegram.
 func BenchmarkSweep10000(b *testing.B) {
 	ctx := context.Background()
-	clock := clocktest.New(at(2024, 12, 9, 8, 0))
-	db := dbtest.Open(b, store.Options{Clock: clock, MaxConns: 16})
+	clock, db := clockAndStore(b, at(2024, 12, 9, 8, 0), store.Options{MaxConns: 16})
 	seedMembers(b, db, 10000)
 	tg := &noTelegram{}
 	sw := reminders.New(reminders.Options{

@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"tkpkbot"
-	"tkpkbot/internal/clocktest"
-	"tkpkbot/internal/dbtest"
 	"tkpkbot/reminders"
 	"tkpkbot/store"
 )
@@ -24,8 +22,7 @@ import (
 func TestQuarterOfFollowUpsEachMessageOnce(t *testing.T) {
 	ctx := context.Background()
 	start := at(2024, 12, 30, 8, 0) // Monday of 2025-W01
-	clock := clocktest.New(start)
-	db := dbtest.Open(t, store.Options{Clock: clock, Location: wita})
+	clock, db := clockAndStore(t, start, store.Options{Location: wita})
 	w := &world{t: t, db: db, clock: clock, tg: &recorder{}}
 	const group = -1001
 	opts := func(owner string) reminders.Options {

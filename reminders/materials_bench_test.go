@@ -9,8 +9,6 @@ import (
 	"time"
 
 	"tkpkbot"
-	"tkpkbot/internal/clocktest"
-	"tkpkbot/internal/dbtest"
 	"tkpkbot/reminders"
 	"tkpkbot/store"
 )
@@ -50,8 +48,7 @@ func BenchmarkMaterialsQuarter(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		begin := at(2024, 12, 9, 8, 0) // Monday of 2024-W50
-		clock := clocktest.New(begin)
-		db := dbtest.Open(b, store.Options{Clock: clock})
+		clock, db := clockAndStore(b, begin, store.Options{})
 		districts := tkpkbot.Districts()
 		id := int64(1)
 		for a := 0; a < admins; a++ {

@@ -21,6 +21,46 @@ func materialsLines(sent []string) []string {
 	return out
 }
 
+// materialsWorld is a world on Wednesday 11 December 2024 whose sweeper
+// also sends materials requests (and, with agenda, reads the agenda) and
+// has no report chat.
+func materialsWorld(t *testing.T, agenda bool) *world {
+	t.Helper()
+	w := newWorld(t, at(2024, 12, 11, 10, 0))
+	o := reminders.Options{Store: w.db, Holidays: w.db, Reports: w.db, Telegram: w.tg, Clock: w.clock,
+		Location: wita, Log: slogDiscard(), Materials: w.db}
+	if agenda {
+		o.Agenda = w.db
+	}
+	w.sw = reminders.New(o)
+	return w
+}
+
+// requestMaterials schedules a meeting for Monday 16 December and asks
+// for its materials by Friday 13 December 16:00.
+func (w *world) requestMaterials() tkpkbot.Meeting {
+	w.t.Helper()
+	ctx := context.Background()
+	m, err := w.db.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor", StartsAt: at(2024, 12, 16, 9, 0), CreatedBy: admin})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	if _, _, err := w.db.RequestMaterials(ctx, tkpkbot.MaterialsRequest{MeetingID: m.ID, Request: "Paparan", Deadline: at(2024, 12, 13, 16, 0), CreatedBy: admin}); err != nil {
+		w.t.Fatal(err)
+	}
+	return m
+}
+
+// samarindaRequested is a materialsWorld with an admin and Samarinda's
+// coordinator, after the request of requestMaterials.
+func samarindaRequested(t *testing.T, agenda bool) (*world, tkpkbot.Meeting) {
+	t.Helper()
+	w := materialsWorld(t, agenda)
+	w.member(admin, tkpkbot.RoleAdmin, "")
+	w.member(samKoor, tkpkbot.RoleKoordinator, "6472")
+	return w, w.requestMaterials()
+}
+
 // TestMaterialsRemindersGoWhereTheyAreStillWanted follows one request from
 // Wednesday to the Friday deadline: the request reaches every coordinator
 // (muted ones too), reminders only coordinators still holding the role,
@@ -28,24 +68,10 @@ func materialsLines(sent []string) []string {
 func TestMaterialsRemindersGoWhereTheyAreStillWanted(t *testing.T) {
 	const balKoor = 5
 	ctx := context.Background()
-	w := newWorld(t, at(2024, 12, 11, 10, 0))
-	w.sw = reminders.New(reminders.Options{Store: w.db, Holidays: w.db, Reports: w.db, Telegram: w.tg, Clock: w.clock,
-		Location: wita, Log: slogDiscard(), Materials: w.db, Agenda: w.db})
-	w.member(admin, tkpkbot.RoleAdmin, "")
-	w.member(samKoor, tkpkbot.RoleKoordinator, "6472")
-	w.member(pasKoor, tkpkbot.RoleKoordinator, "6401")
-	w.member(observ, tkpkbot.RolePengamat, "")
+	w := materialsWorld(t, true)
+	w.cast()
 	w.member(balKoor, tkpkbot.RoleKoordinator, "6471")
-	if _, err := w.db.SetMuted(ctx, pasKoor, true); err != nil {
-		t.Fatal(err)
-	}
-	m, err := w.db.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor", StartsAt: at(2024, 12, 16, 9, 0), CreatedBy: admin})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := w.db.RequestMaterials(ctx, tkpkbot.MaterialsRequest{MeetingID: m.ID, Request: "Paparan", Deadline: at(2024, 12, 13, 16, 0), CreatedBy: admin}); err != nil {
-		t.Fatal(err)
-	}
+	m := w.requestMaterials()
 	sameSet(t, "request", materialsLines(w.sweep(at(2024, 12, 11, 10, 0))),
 		"2: 📂 <b>Permintaan bahan rapat #1</b>", "3: 📂 <b>Permintaan bahan rapat #1</b>", "5: 📂 <b>Permintaan bahan rapat #1</b>")
 	if _, err := w.db.AddMaterial(ctx, tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: samKoor}, Kind: tkpkbot.MaterialText, Body: "https://drive.example.org/paparan-samarinda", SourceUpdate: 1}); err != nil {
@@ -63,18 +89,7 @@ func TestMaterialsRemindersGoWhereTheyAreStillWanted(t *testing.T) {
 
 func TestMaterialsOfACancelledMeetingAreNotSent(t *testing.T) {
 	ctx := context.Background()
-	w := newWorld(t, at(2024, 12, 11, 10, 0))
-	w.sw = reminders.New(reminders.Options{Store: w.db, Holidays: w.db, Reports: w.db, Telegram: w.tg, Clock: w.clock,
-		Location: wita, Log: slogDiscard(), Materials: w.db})
-	w.member(admin, tkpkbot.RoleAdmin, "")
-	w.member(samKoor, tkpkbot.RoleKoordinator, "6472")
-	m, err := w.db.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor", StartsAt: at(2024, 12, 16, 9, 0), CreatedBy: admin})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := w.db.RequestMaterials(ctx, tkpkbot.MaterialsRequest{MeetingID: m.ID, Request: "Paparan", Deadline: at(2024, 12, 13, 16, 0), CreatedBy: admin}); err != nil {
-		t.Fatal(err)
-	}
+	w, m := samarindaRequested(t, false)
 	if _, err := w.db.CancelMeeting(ctx, admin, m.ID); err != nil {
 		t.Fatal(err)
 	}
@@ -87,18 +102,7 @@ func TestMaterialsOfACancelledMeetingAreNotSent(t *testing.T) {
 // goes to its region again, and the summary lists it as missing.
 func TestRemovedMaterialsAreRemindedAgain(t *testing.T) {
 	ctx := context.Background()
-	w := newWorld(t, at(2024, 12, 11, 10, 0))
-	w.sw = reminders.New(reminders.Options{Store: w.db, Holidays: w.db, Reports: w.db, Telegram: w.tg, Clock: w.clock,
-		Location: wita, Log: slogDiscard(), Materials: w.db, Agenda: w.db})
-	w.member(admin, tkpkbot.RoleAdmin, "")
-	w.member(samKoor, tkpkbot.RoleKoordinator, "6472")
-	m, err := w.db.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor", StartsAt: at(2024, 12, 16, 9, 0), CreatedBy: admin})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := w.db.RequestMaterials(ctx, tkpkbot.MaterialsRequest{MeetingID: m.ID, Request: "Paparan", Deadline: at(2024, 12, 13, 16, 0), CreatedBy: admin}); err != nil {
-		t.Fatal(err)
-	}
+	w, m := samarindaRequested(t, true)
 	w.sweep(at(2024, 12, 11, 10, 0))
 	sent, err := w.db.AddMaterial(ctx, tkpkbot.Material{MeetingID: m.ID, Sender: tkpkbot.User{ID: samKoor}, Kind: tkpkbot.MaterialText, Body: "https://drive.example.org/paparan-samarinda", SourceUpdate: 1})
 	if err != nil {

@@ -575,11 +575,8 @@ func (s *Sweeper) decide(d tkpkbot.Delivery, now time.Time, cal tkpkbot.Calendar
 			return tkpkbot.DeliverySkipped, "tidak hadir"
 		}
 	case tkpkbot.KindReportBefore:
-		if _, off := cal.WeekOff(d.Reminder.Week, s.o.Location); off {
-			return tkpkbot.DeliverySkipped, "minggu libur"
-		}
-		if u.Role != tkpkbot.RoleKoordinator {
-			return tkpkbot.DeliverySkipped, "bukan koordinator"
+		if st, why := s.decideWeekly(d, cal, tkpkbot.RoleKoordinator, "bukan koordinator"); st != "" {
+			return st, why
 		}
 		if d.Reported {
 			return tkpkbot.DeliverySkipped, "sudah melapor"
@@ -589,12 +586,19 @@ func (s *Sweeper) decide(d tkpkbot.Delivery, now time.Time, cal tkpkbot.Calendar
 			return tkpkbot.DeliverySkipped, "bukan koordinator wilayah tugas"
 		}
 	case tkpkbot.KindReportSummary:
-		if _, off := cal.WeekOff(d.Reminder.Week, s.o.Location); off {
-			return tkpkbot.DeliverySkipped, "minggu libur"
-		}
-		if u.Role != tkpkbot.RoleAdmin {
-			return tkpkbot.DeliverySkipped, "bukan admin"
-		}
+		return s.decideWeekly(d, cal, tkpkbot.RoleAdmin, "bukan admin")
+	}
+	return "", ""
+}
+
+// decideWeekly is the rule of the weekly-report messages: none in a week
+// off, and only for the role they are written to.
+func (s *Sweeper) decideWeekly(d tkpkbot.Delivery, cal tkpkbot.Calendar, role tkpkbot.Role, notRole string) (tkpkbot.DeliveryStatus, string) {
+	if _, off := cal.WeekOff(d.Reminder.Week, s.o.Location); off {
+		return tkpkbot.DeliverySkipped, "minggu libur"
+	}
+	if d.Recipient.Role != role {
+		return tkpkbot.DeliverySkipped, notRole
 	}
 	return "", ""
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -20,11 +19,7 @@ import (
 	"tkpkbot/telegram"
 )
 
-func TestMain(m *testing.M) {
-	code := m.Run()
-	pgtest.DropTemplates()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { pgtest.Main(m) }
 
 var wita = func() *time.Location {
 	loc, err := time.LoadLocation("Asia/Makassar")
@@ -82,10 +77,18 @@ type world struct {
 	sw    *reminders.Sweeper
 }
 
+// clockAndStore is a test clock at now and a fresh store that reads it;
+// opts.Clock is set here.
+func clockAndStore(tb testing.TB, now time.Time, opts store.Options) (*clocktest.Clock, *store.DB) {
+	tb.Helper()
+	clock := clocktest.New(now)
+	opts.Clock = clock
+	return clock, dbtest.Open(tb, opts)
+}
+
 func newWorld(t *testing.T, now time.Time, edit ...func(*reminders.Options)) *world {
 	t.Helper()
-	clock := clocktest.New(now)
-	db := dbtest.Open(t, store.Options{Clock: clock})
+	clock, db := clockAndStore(t, now, store.Options{})
 	w := &world{t: t, db: db, clock: clock, tg: &recorder{}}
 	o := reminders.Options{
 		Store: db, Holidays: db, Reports: db, Telegram: w.tg, Clock: clock, Location: wita, Log: slogDiscard(),
@@ -107,6 +110,19 @@ func (w *world) member(id int64, role tkpkbot.Role, region string) {
 	// Registration goes through invites in production; here the role is set
 	// directly so the test is about reminders only.
 	if _, err := w.db.Pool.Exec(ctx, `UPDATE users SET role = $2, region_code = $3 WHERE id = $1`, id, string(role), region); err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+// cast adds the people most tests remind: an admin, the coordinators of
+// Samarinda and of Paser (who muted reminders) and a pengamat.
+func (w *world) cast() {
+	w.t.Helper()
+	w.member(admin, tkpkbot.RoleAdmin, "")
+	w.member(samKoor, tkpkbot.RoleKoordinator, "6472")
+	w.member(pasKoor, tkpkbot.RoleKoordinator, "6401")
+	w.member(observ, tkpkbot.RolePengamat, "")
+	if _, err := w.db.SetMuted(context.Background(), pasKoor, true); err != nil {
 		w.t.Fatal(err)
 	}
 }
@@ -161,13 +177,7 @@ const (
 func TestAWeekOfReminders(t *testing.T) {
 	ctx := context.Background()
 	w := newWorld(t, at(2024, 12, 9, 8, 0))
-	w.member(admin, tkpkbot.RoleAdmin, "")
-	w.member(samKoor, tkpkbot.RoleKoordinator, "6472")
-	w.member(pasKoor, tkpkbot.RoleKoordinator, "6401")
-	w.member(observ, tkpkbot.RolePengamat, "")
-	if _, err := w.db.SetMuted(ctx, pasKoor, true); err != nil {
-		t.Fatal(err)
-	}
+	w.cast()
 	m, err := w.db.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor <TKPK>", Location: "Kantor Gubernur", StartsAt: at(2024, 12, 12, 9, 0), CreatedBy: admin})
 	if err != nil {
 		t.Fatal(err)

@@ -97,6 +97,14 @@ func createTemplate(ctx context.Context, conn *pgx.Conn, admin, name string, mig
 
 var cleanupTemplates []string
 
+// Main is the TestMain of a package whose tests make databases: it runs
+// the tests, drops the templates they left and exits with their code.
+func Main(m *testing.M) {
+	code := m.Run()
+	DropTemplates()
+	os.Exit(code)
+}
+
 // DropTemplates removes the template databases; call it from TestMain
 // after m.Run.
 func DropTemplates() {

@@ -26,17 +26,23 @@ type fault struct {
 // sent as parameters.retry_after (go-telegram/bot turns a 429 carrying it
 // into *bot.TooManyRequestsError). n <= 0 removes the fault.
 func (s *Server) FailNext(method string, n int, code int, description string, retryAfter int) {
-	key := strings.ToLower(method)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if n <= 0 {
-		delete(s.faults, key)
-		return
-	}
 	if description == "" {
 		description = defaultDescription(code, retryAfter)
 	}
-	s.faults[key] = &fault{remaining: n, err: APIError{Code: code, Description: description, RetryAfter: retryAfter}}
+	setting(s, s.faults, method, &fault{remaining: n, err: APIError{Code: code, Description: description, RetryAfter: retryAfter}}, n <= 0)
+}
+
+// setting stores v as method's setting in m, or removes the setting when
+// clear is set: FailNext, SetLatency and SetHandler all work this way.
+func setting[V any](s *Server, m map[string]V, method string, v V, clear bool) {
+	key := strings.ToLower(method)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if clear {
+		delete(m, key)
+		return
+	}
+	m[key] = v
 }
 
 func defaultDescription(code, retryAfter int) string {
@@ -83,28 +89,14 @@ func (s *Server) takeFault(key string) *APIError {
 // removes the delay. The delayed call still executes if the client gives up
 // meanwhile, as on the real server.
 func (s *Server) SetLatency(method string, d time.Duration) {
-	key := strings.ToLower(method)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if d <= 0 {
-		delete(s.latency, key)
-		return
-	}
-	s.latency[key] = d
+	setting(s, s.latency, method, d, d <= 0)
 }
 
 // SetHandler overrides method with h; a nil h restores the built-in
 // behaviour. h runs without any server lock held, so it may call the
 // server's own methods.
 func (s *Server) SetHandler(method string, h Handler) {
-	key := strings.ToLower(method)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if h == nil {
-		delete(s.handlers, key)
-		return
-	}
-	s.handlers[key] = h
+	setting(s, s.handlers, method, h, h == nil)
 }
 
 // lookupLocked finds a per-method setting, falling back to AnyMethod.

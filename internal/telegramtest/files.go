@@ -19,6 +19,7 @@ import (
 )
 
 const (
+	kindText     = "text" // a message with no file
 	kindDocument = "document"
 	kindPhoto    = "photo"
 
@@ -189,44 +190,11 @@ func (s *Server) uploadLocked(f File, kind string) (*storedFile, *APIError) {
 }
 
 func (s *Server) sendDocument(c Call) (any, *APIError) {
-	return s.sendMedia(c, kindDocument)
+	return s.send(c, kindDocument)
 }
 
 func (s *Server) sendPhoto(c Call) (any, *APIError) {
-	return s.sendMedia(c, kindPhoto)
-}
-
-func (s *Server) sendMedia(c Call, kind string) (any, *APIError) {
-	chatID, apiErr := chatIDParam(c.Params)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	capt, apiErr := s.caption(c.Params)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	markup, apiErr := parseReplyMarkup(c.Params["reply_markup"])
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f, apiErr := s.inputFileLocked(c, kind, kind)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	reply, apiErr := s.replyToLocked(chatID, c.Params)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	msg := s.newBotMessageLocked(chatID)
-	if kind == kindPhoto {
-		msg.Photo = append([]models.PhotoSize(nil), f.photo...)
-	} else {
-		msg.Document = f.document()
-	}
-	msg.Caption, msg.CaptionEntities, msg.ReplyMarkup, msg.ReplyToMessage = capt.text, capt.entities, markup, reply
-	return s.addLocked(msg, true), nil
+	return s.send(c, kindPhoto)
 }
 
 func (s *Server) getFile(c Call) (any, *APIError) {

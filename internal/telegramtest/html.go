@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/go-telegram/bot/models"
@@ -52,7 +53,7 @@ func parseHTML(text string, allowBareAmp bool) (string, []models.MessageEntity, 
 					return "", nil, entityErr("Text contains invalid Unicode characters after decoding HTML entities, check for unmatched surrogate code units")
 				}
 				result.WriteRune(r)
-				utf16Off += utf16RuneLen(r)
+				utf16Off += utf16.RuneLen(r)
 				i += n - 1
 				continue
 			}
@@ -493,21 +494,8 @@ func botCommandEntities(text string) []models.MessageEntity {
 }
 
 // utf16Len counts UTF-16 code units, the unit of every Telegram length limit
-// and entity offset.
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		n += utf16RuneLen(r)
-	}
-	return n
-}
-
-func utf16RuneLen(r rune) int {
-	if r >= 0x10000 {
-		return 2
-	}
-	return 1
-}
+// and entity offset; an invalid UTF-8 byte is one U+FFFD, as on the wire.
+func utf16Len(s string) int { return len(utf16.Encode([]rune(s))) }
 
 // isHTMLSpace includes NUL because tdlib's is_space does, which is how its
 // scanners stop at the end of the buffer.

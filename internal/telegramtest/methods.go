@@ -29,27 +29,61 @@ func (s *Server) getMe(Call) (any, *APIError) {
 }
 
 func (s *Server) sendMessage(c Call) (any, *APIError) {
+	return s.send(c, kindText)
+}
+
+// send is the one path of every new bot message, so text and media
+// messages refuse a bad chat, body, keyboard, file or reply in the order
+// Telegram does.
+func (s *Server) send(c Call, kind string) (any, *APIError) {
 	chatID, apiErr := chatIDParam(c.Params)
 	if apiErr != nil {
 		return nil, apiErr
 	}
-	text, apiErr := s.messageText(c.Params)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	markup, apiErr := parseReplyMarkup(c.Params["reply_markup"])
+	body, markup, apiErr := s.content(c.Params, kind != kindText)
 	if apiErr != nil {
 		return nil, apiErr
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	var f *storedFile
+	if kind != kindText {
+		if f, apiErr = s.inputFileLocked(c, kind, kind); apiErr != nil {
+			return nil, apiErr
+		}
+	}
 	reply, apiErr := s.replyToLocked(chatID, c.Params)
 	if apiErr != nil {
 		return nil, apiErr
 	}
 	msg := s.newBotMessageLocked(chatID)
-	msg.Text, msg.Entities, msg.ReplyMarkup, msg.ReplyToMessage = text.text, text.entities, markup, reply
+	switch kind {
+	case kindText:
+		msg.Text, msg.Entities = body.text, body.entities
+	case kindPhoto:
+		msg.Photo = append([]models.PhotoSize(nil), f.photo...)
+		msg.Caption, msg.CaptionEntities = body.text, body.entities
+	default:
+		msg.Document = f.document()
+		msg.Caption, msg.CaptionEntities = body.text, body.entities
+	}
+	msg.ReplyMarkup, msg.ReplyToMessage = markup, reply
 	return s.addLocked(msg, true), nil
+}
+
+// content reads what a message shows, its text or caption and its
+// keyboard, checked before any message is looked up, as Telegram does.
+func (s *Server) content(p map[string]string, caption bool) (formatted, *models.InlineKeyboardMarkup, *APIError) {
+	format := s.messageText
+	if caption {
+		format = s.caption
+	}
+	body, apiErr := format(p)
+	if apiErr != nil {
+		return body, nil, apiErr
+	}
+	markup, apiErr := parseReplyMarkup(p["reply_markup"])
+	return body, markup, apiErr
 }
 
 func (s *Server) messageText(p map[string]string) (formatted, *APIError) {
@@ -185,29 +219,38 @@ func (s *Server) editTargetLocked(p map[string]string) (*storedMessage, *APIErro
 
 func isMedia(m models.Message) bool { return m.Document != nil || len(m.Photo) > 0 }
 
+// The parts of a bot message the edit methods change.
+const (
+	editText = iota
+	editCaption
+	editMarkup
+)
+
 // Inline-mode messages (inline_message_id) are outside this fake's world;
 // edits to them succeed with Telegram's "true" result.
-func (s *Server) editMessageText(c Call) (any, *APIError) { return s.editBody(c, false) }
+func (s *Server) editMessageText(c Call) (any, *APIError) { return s.edit(c, editText) }
 
-func (s *Server) editMessageCaption(c Call) (any, *APIError) { return s.editBody(c, true) }
+func (s *Server) editMessageCaption(c Call) (any, *APIError) { return s.edit(c, editCaption) }
 
-// editBody edits a message's text, or a media message's caption, with
-// Telegram's checks: the right kind of message, and a real change.
-func (s *Server) editBody(c Call, caption bool) (any, *APIError) {
+func (s *Server) editMessageReplyMarkup(c Call) (any, *APIError) { return s.edit(c, editMarkup) }
+
+// edit changes a message's text, a media message's caption, or only the
+// keyboard, with Telegram's checks: the right kind of message, and a real
+// change.
+func (s *Server) edit(c Call, part int) (any, *APIError) {
 	if c.Params["inline_message_id"] != "" {
 		return true, nil
-	}
-	format, missing := s.messageText, "text"
-	if caption {
-		format, missing = s.caption, "caption"
-	}
-	body, apiErr := format(c.Params)
-	if apiErr != nil {
-		return nil, apiErr
 	}
 	// Omitting reply_markup removes the keyboard, a classic surprise of the
 	// real API that tests should see too.
-	markup, apiErr := parseReplyMarkup(c.Params["reply_markup"])
+	var body formatted
+	var markup *models.InlineKeyboardMarkup
+	var apiErr *APIError
+	if part == editMarkup {
+		markup, apiErr = parseReplyMarkup(c.Params["reply_markup"])
+	} else {
+		body, markup, apiErr = s.content(c.Params, part == editCaption)
+	}
 	if apiErr != nil {
 		return nil, apiErr
 	}
@@ -217,38 +260,23 @@ func (s *Server) editBody(c Call, caption bool) (any, *APIError) {
 	if apiErr != nil {
 		return nil, apiErr
 	}
-	if isMedia(sm.msg) != caption {
-		return nil, badRequest("there is no %s in the message to edit", missing)
-	}
-	text, entities := &sm.msg.Text, &sm.msg.Entities
-	if caption {
+	var text *string
+	var entities *[]models.MessageEntity
+	switch {
+	case part == editText && isMedia(sm.msg):
+		return nil, badRequest("there is no text in the message to edit")
+	case part == editCaption && !isMedia(sm.msg):
+		return nil, badRequest("there is no caption in the message to edit")
+	case part == editText:
+		text, entities = &sm.msg.Text, &sm.msg.Entities
+	case part == editCaption:
 		text, entities = &sm.msg.Caption, &sm.msg.CaptionEntities
 	}
-	if body.equal(*text, *entities) && reflect.DeepEqual(markup, sm.msg.ReplyMarkup) {
+	if (text == nil || body.equal(*text, *entities)) && reflect.DeepEqual(markup, sm.msg.ReplyMarkup) {
 		return nil, badRequest(errNotModified)
 	}
-	*text, *entities, sm.msg.ReplyMarkup = body.text, body.entities, markup
-	sm.msg.EditDate = int(time.Now().Unix())
-	s.broadcastLocked()
-	return sm.msg, nil
-}
-
-func (s *Server) editMessageReplyMarkup(c Call) (any, *APIError) {
-	if c.Params["inline_message_id"] != "" {
-		return true, nil
-	}
-	markup, apiErr := parseReplyMarkup(c.Params["reply_markup"])
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	sm, apiErr := s.editTargetLocked(c.Params)
-	if apiErr != nil {
-		return nil, apiErr
-	}
-	if reflect.DeepEqual(markup, sm.msg.ReplyMarkup) {
-		return nil, badRequest(errNotModified)
+	if text != nil {
+		*text, *entities = body.text, body.entities
 	}
 	sm.msg.ReplyMarkup = markup
 	sm.msg.EditDate = int(time.Now().Unix())
