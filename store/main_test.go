@@ -9,10 +9,11 @@ import (
 
 	"tkpkbot/internal/clocktest"
 	"tkpkbot/internal/dbtest"
+	"tkpkbot/internal/pgtest"
 	"tkpkbot/store"
 )
 
-func TestMain(m *testing.M) { dbtest.Main(m) }
+func TestMain(m *testing.M) { pgtest.Main(m) }
 
 // wita is the zone dbtest.Open gives a store unless told otherwise.
 var wita = dbtest.WITA

@@ -4,7 +4,6 @@ package dbtest
 import (
 	"context"
 	"log/slog"
-	"os"
 	"testing"
 	"time"
 
@@ -21,14 +20,6 @@ var WITA = func() *time.Location {
 	}
 	return loc
 }()
-
-// Main is a TestMain for packages that use this one: the template
-// databases pgtest keeps between tests would otherwise outlive the run.
-func Main(m *testing.M) {
-	code := m.Run()
-	pgtest.DropTemplates()
-	os.Exit(code)
-}
 
 // Migrate is the pgtest.Migrator for this program's schema.
 func Migrate(ctx context.Context, url string) error {
