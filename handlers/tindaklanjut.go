@@ -302,32 +302,6 @@ func (h *Handlers) closeAction(ctx context.Context, r *Request, id int64, note s
 	return nil
 }
 
-// msgClosingDropped tells someone who pressed Selesai and then started
-// something else that the task is still open.
-const msgClosingDropped = "ℹ️ Tugas belum ditandai selesai; tekan <b>Selesai</b> lagi bila perlu."
-
-// moveOn is the one rule between a pressed Selesai and whatever the
-// person starts afterwards: the newest wins. Starting anything that reads
-// their next messages (any command, the /lapor form's and follow-up
-// buttons, Ubah of minutes) forgets a waiting Selesai, so its note can
-// never swallow a form answer or the minutes. Selesai pressed after such
-// a start is the newest and nothing clears it, so the next message is
-// its note, and the form or minutes go on after it. tell says the task
-// is still open when a fresh Selesai was dropped.
-func (h *Handlers) moveOn(ctx context.Context, r *Request, tell bool) {
-	if h.FollowUps == nil || !r.Private || (r.User.Role != tkpkbot.RoleAdmin && r.User.Role != tkpkbot.RoleKoordinator) {
-		return // only admins and coordinators can have pressed Selesai
-	}
-	dropped, err := h.FollowUps.DropClosing(ctx, r.User.ID)
-	if err != nil {
-		h.Log.Error("forget a pressed Selesai", "user", r.User.ID, "err", err)
-		return
-	}
-	if dropped && tell {
-		h.reply(ctx, r, msgClosingDropped)
-	}
-}
-
 // actionLine is one task with its region and standing.
 func (h *Handlers) actionLine(a tkpkbot.Action) string {
 	return fmt.Sprintf("<b>%s</b>: %s\n%s", escape(tkpkbot.RegionName(a.RegionCode)), escape(a.Task), h.actionState(a, h.Clock.Now()))
