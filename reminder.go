@@ -54,6 +54,23 @@ const (
 	KindFiguresNotice ReminderKind = "figures_notice"
 )
 
+// OfMeeting reports the kinds that speak of one meeting, so that its
+// cancellation silences them (all but the cancellation itself).
+func (k ReminderKind) OfMeeting() bool {
+	return k == KindMeetingAnnounce || k == KindMeetingBefore || k == KindMeetingCancel || k.OfMaterials()
+}
+
+// OfMaterials reports a meeting's materials request and its reminders.
+func (k ReminderKind) OfMaterials() bool {
+	return k == KindMaterialsRequest || k == KindMaterialsBefore || k == KindMaterialsMissing
+}
+
+// OfFollowUp reports the minutes and the follow-up task reminders, which
+// are written from the state at send time.
+func (k ReminderKind) OfFollowUp() bool {
+	return k == KindMinutes || k == KindActionBefore || k == KindActionOverdue
+}
+
 // Reminder is one scheduled message, fanned out to its recipients when it
 // falls due. Every reminder is a row, so restarts and replicas agree on what
 // is due and what was already sent.

@@ -62,10 +62,6 @@ func ActionDetails(a tkpkbot.Action, meeting string, loc *time.Location) string 
 	return s
 }
 
-func followUpKind(k tkpkbot.ReminderKind) bool {
-	return k == tkpkbot.KindMinutes || k == tkpkbot.KindActionBefore || k == tkpkbot.KindActionOverdue
-}
-
 // followUpMessage renders a minutes or task delivery from the state now,
 // or returns the outcome to record instead: a task closed meanwhile is
 // not chased, and a failed read is retried.

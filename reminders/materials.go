@@ -27,10 +27,6 @@ type AgendaSource interface {
 	Agenda(ctx context.Context, meetingID int64) ([]tkpkbot.AgendaItem, error)
 }
 
-func materialsKind(k tkpkbot.ReminderKind) bool {
-	return k == tkpkbot.KindMaterialsRequest || k == tkpkbot.KindMaterialsBefore || k == tkpkbot.KindMaterialsMissing
-}
-
 // decideMaterials is decide for the materials kinds, past the checks
 // every kind shares: a non-empty status means "do not send".
 func decideMaterials(d tkpkbot.Delivery) (tkpkbot.DeliveryStatus, string) {

@@ -440,7 +440,7 @@ func (s *Sweeper) deliverOne(ctx context.Context, d tkpkbot.Delivery, cal tkpkbo
 		}
 	}
 	msg := render(d, now, s.o.Location, deadline, sum)
-	if followUpKind(d.Reminder.Kind) {
+	if d.Reminder.Kind.OfFollowUp() {
 		m, o := s.followUpMessage(ctx, d, now)
 		if o != nil {
 			return finish(*o)
@@ -542,8 +542,7 @@ func (s *Sweeper) decide(d tkpkbot.Delivery, now time.Time, cal tkpkbot.Calendar
 		return tkpkbot.DeliveryExpired, "sudah lewat"
 	}
 	k := d.Reminder.Kind
-	meeting := k == tkpkbot.KindMeetingAnnounce || k == tkpkbot.KindMeetingBefore || k == tkpkbot.KindMeetingCancel || materialsKind(k)
-	if meeting && d.Meeting.Cancelled() && k != tkpkbot.KindMeetingCancel {
+	if k.OfMeeting() && d.Meeting.Cancelled() && k != tkpkbot.KindMeetingCancel {
 		return tkpkbot.DeliverySkipped, "rapat dibatalkan"
 	}
 	if d.ChatID == s.o.ReportChat && d.ChatID != 0 {
@@ -558,7 +557,7 @@ func (s *Sweeper) decide(d tkpkbot.Delivery, now time.Time, cal tkpkbot.Calendar
 		return tkpkbot.DeliverySkipped, "bukan anggota lagi"
 	case u.Unreachable:
 		return tkpkbot.DeliverySkipped, "tidak bisa dihubungi"
-	case materialsKind(k):
+	case k.OfMaterials():
 		return decideMaterials(d)
 	case k == tkpkbot.KindRegionUncovered && u.Role != tkpkbot.RoleAdmin:
 		return tkpkbot.DeliverySkipped, "bukan admin"
