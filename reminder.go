@@ -164,8 +164,23 @@ type ReminderPlan struct {
 type Expansion struct {
 	Reminder   Reminder
 	Recipients int    // deliveries created
-	Dropped    string // non-empty: why nothing was sent
+	Dropped    DropReason // non-empty: why nothing was sent
 }
+
+// DropReason is why a due reminder went to nobody, or why a delivery
+// stopped, as the audit notes record it (operators read them; users never
+// do). The store records these; it words nothing itself.
+type DropReason string
+
+const (
+	DropExpired          DropReason = "sudah lewat"
+	DropMeetingCancelled DropReason = "rapat dibatalkan"
+	DropSuperseded       DropReason = "digantikan pengingat yang lebih baru"
+	DropWeekOff          DropReason = "minggu libur"
+	// DropStoppedSending: the process died between marking a send and
+	// recording it; the delivery is not retried, so it cannot go twice.
+	DropStoppedSending DropReason = "proses berhenti saat mengirim; tidak dikirim ulang agar tidak ganda"
+)
 
 // ReminderStore is the durable side of reminders: plans, due reminders,
 // and per-recipient deliveries that are claimed under a lease.

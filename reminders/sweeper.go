@@ -539,11 +539,11 @@ func short(err error) string {
 // a non-empty status means "do not send, record this".
 func (s *Sweeper) decide(d tkpkbot.Delivery, now time.Time, cal tkpkbot.Calendar) (tkpkbot.DeliveryStatus, string) {
 	if !now.Before(d.Reminder.ExpiresAt) {
-		return tkpkbot.DeliveryExpired, "sudah lewat"
+		return tkpkbot.DeliveryExpired, string(tkpkbot.DropExpired)
 	}
 	k := d.Reminder.Kind
 	if k.OfMeeting() && d.Meeting.Cancelled() && k != tkpkbot.KindMeetingCancel {
-		return tkpkbot.DeliverySkipped, "rapat dibatalkan"
+		return tkpkbot.DeliverySkipped, string(tkpkbot.DropMeetingCancelled)
 	}
 	if d.ChatID == s.o.ReportChat && d.ChatID != 0 {
 		if k == tkpkbot.KindMeetingAnnounce || k == tkpkbot.KindMeetingCancel || k == tkpkbot.KindMinutes {
@@ -594,7 +594,7 @@ func (s *Sweeper) decide(d tkpkbot.Delivery, now time.Time, cal tkpkbot.Calendar
 // off, and only for the role they are written to.
 func (s *Sweeper) decideWeekly(d tkpkbot.Delivery, cal tkpkbot.Calendar, role tkpkbot.Role, notRole string) (tkpkbot.DeliveryStatus, string) {
 	if _, off := cal.WeekOff(d.Reminder.Week, s.o.Location); off {
-		return tkpkbot.DeliverySkipped, "minggu libur"
+		return tkpkbot.DeliverySkipped, string(tkpkbot.DropWeekOff)
 	}
 	if d.Recipient.Role != role {
 		return tkpkbot.DeliverySkipped, notRole

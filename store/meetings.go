@@ -139,8 +139,8 @@ func (db *DB) CancelMeeting(ctx context.Context, actor, id int64) (tkpkbot.Meeti
 		}
 		// Reminders not yet fanned out would only be dropped at send time;
 		// dropping them now keeps the record honest.
-		if _, err := tx.Exec(ctx, `UPDATE reminders SET status = 'dropped', note = 'rapat dibatalkan'
-			WHERE meeting_id = $1 AND status = 'pending' AND kind IN ('meeting_announce', 'meeting_before')`, id); err != nil {
+		if _, err := tx.Exec(ctx, `UPDATE reminders SET status = 'dropped', note = $2
+			WHERE meeting_id = $1 AND status = 'pending' AND kind IN ('meeting_announce', 'meeting_before')`, id, string(tkpkbot.DropMeetingCancelled)); err != nil {
 			return err
 		}
 		return scheduleNow(ctx, tx, tkpkbot.KindMeetingCancel, out, now)

@@ -163,13 +163,13 @@ func (db *DB) ExpandDue(ctx context.Context, now time.Time, limit int, groupChat
 			report := d.r.Kind == tkpkbot.KindReportBefore || d.r.Kind == tkpkbot.KindReportSummary
 			switch {
 			case !now.Before(d.r.ExpiresAt):
-				x.Dropped = "sudah lewat"
+				x.Dropped = tkpkbot.DropExpired
 			case d.cancelled && d.r.Kind != tkpkbot.KindMeetingCancel:
-				x.Dropped = "rapat dibatalkan"
+				x.Dropped = tkpkbot.DropMeetingCancelled
 			case d.superseded:
-				x.Dropped = "digantikan pengingat yang lebih baru"
+				x.Dropped = tkpkbot.DropSuperseded
 			case report && weekOff != nil && weekOff(d.r.Week):
-				x.Dropped = "minggu libur"
+				x.Dropped = tkpkbot.DropWeekOff
 			}
 			if x.Dropped != "" {
 				if _, err := tx.Exec(ctx, `UPDATE reminders SET status = 'dropped', note = $2, expanded_at = $3 WHERE id = $1`,
@@ -339,9 +339,9 @@ func (db *DB) Unclaim(ctx context.Context, owner string) (int, error) {
 // trust than the rare lost one. They become "unknown" and are logged.
 func (db *DB) ExpireSending(ctx context.Context, now time.Time) ([]tkpkbot.DeliveryKey, error) {
 	rows, err := db.Pool.Query(ctx, `UPDATE deliveries SET status = 'unknown', finished_at = $1,
-		note = 'proses berhenti saat mengirim; tidak dikirim ulang agar tidak ganda'
+		note = $2
 		WHERE status = 'sending' AND lease_until <= $1
-		RETURNING reminder_id, chat_id`, now)
+		RETURNING reminder_id, chat_id`, now, string(tkpkbot.DropStoppedSending))
 	if err != nil {
 		return nil, db.wrap("expire sending", err)
 	}

@@ -269,7 +269,7 @@ func TestPlanningAndSuperseding(t *testing.T) {
 		t.Fatalf("expand = %+v, %v", xs, err)
 	}
 	for _, x := range xs {
-		want := map[tkpkbot.ReminderKind]string{tkpkbot.KindMeetingAnnounce: "", tkpkbot.KindMeetingBefore: "digantikan pengingat yang lebih baru"}[x.Reminder.Kind]
+		want := map[tkpkbot.ReminderKind]tkpkbot.DropReason{tkpkbot.KindMeetingAnnounce: "", tkpkbot.KindMeetingBefore: tkpkbot.DropSuperseded}[x.Reminder.Kind]
 		if x.Dropped != want {
 			t.Errorf("%s dropped %q, want %q", x.Reminder.Key, x.Dropped, want)
 		}
@@ -279,7 +279,7 @@ func TestPlanningAndSuperseding(t *testing.T) {
 	m2, _ := db.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Lama", StartsAt: clock.Now().Add(30 * time.Minute)})
 	clock.Advance(time.Hour)
 	xs, err = db.ExpandDue(ctx, clock.Now(), 10, 0, nil)
-	if err != nil || len(xs) != 1 || xs[0].Reminder.MeetingID != m2.ID || xs[0].Dropped != "sudah lewat" {
+	if err != nil || len(xs) != 1 || xs[0].Reminder.MeetingID != m2.ID || xs[0].Dropped != tkpkbot.DropExpired {
 		t.Fatalf("expired expansion = %+v, %v", xs, err)
 	}
 
@@ -307,7 +307,7 @@ func TestPlanningAndSuperseding(t *testing.T) {
 	// A week off drops it when due.
 	clock.Set(moved)
 	xs, err = db.ExpandDue(ctx, clock.Now(), 10, 0, func(x tkpkbot.Week) bool { return x == w })
-	if err != nil || len(xs) != 1 || xs[0].Dropped != "minggu libur" {
+	if err != nil || len(xs) != 1 || xs[0].Dropped != tkpkbot.DropWeekOff {
 		t.Fatalf("week off = %+v, %v", xs, err)
 	}
 }
