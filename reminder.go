@@ -163,7 +163,7 @@ type ReminderPlan struct {
 // Expansion is what happened to one due reminder when it was claimed.
 type Expansion struct {
 	Reminder   Reminder
-	Recipients int    // deliveries created
+	Recipients int        // deliveries created
 	Dropped    DropReason // non-empty: why nothing was sent
 }
 
@@ -193,10 +193,11 @@ type ReminderStore interface {
 	// meeting, skipping offsets already past when the meeting was made.
 	PlanMeetingReminders(ctx context.Context, offsets []time.Duration, now time.Time) (created int, err error)
 	// ExpandDue claims up to limit due reminders and, in the same
-	// transaction, either creates their deliveries or drops them. weekOff
-	// says whether a report week is off; groupChat (0 for none) also gets
+	// transaction, either creates their deliveries or drops them; the report
+	// reminders of a week cal marks off are dropped (the calendar is data,
+	// so the store applies the rule itself); groupChat (0 for none) also gets
 	// meeting announcements and cancellations.
-	ExpandDue(ctx context.Context, now time.Time, limit int, groupChat int64, weekOff func(Week) bool) ([]Expansion, error)
+	ExpandDue(ctx context.Context, now time.Time, limit int, groupChat int64, cal Calendar) ([]Expansion, error)
 	// ClaimDeliveries leases up to limit deliveries that are ready (pending
 	// and due for an attempt, or claimed under an expired lease) to owner.
 	ClaimDeliveries(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]Delivery, error)

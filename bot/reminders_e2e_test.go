@@ -75,11 +75,11 @@ func (s killableStore) PlanMeetingReminders(ctx context.Context, o []time.Durati
 	return s.db.PlanMeetingReminders(ctx, o, now)
 }
 
-func (s killableStore) ExpandDue(ctx context.Context, now time.Time, limit int, group int64, off func(tkpkbot.Week) bool) ([]tkpkbot.Expansion, error) {
+func (s killableStore) ExpandDue(ctx context.Context, now time.Time, limit int, group int64, cal tkpkbot.Calendar) ([]tkpkbot.Expansion, error) {
 	if s.k.isDead() {
 		return nil, errKilled
 	}
-	return s.db.ExpandDue(ctx, now, limit, group, off)
+	return s.db.ExpandDue(ctx, now, limit, group, cal)
 }
 
 func (s killableStore) ClaimDeliveries(ctx context.Context, owner string, now time.Time, lease time.Duration, limit int) ([]tkpkbot.Delivery, error) {

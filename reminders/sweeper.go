@@ -266,9 +266,8 @@ func (s *Sweeper) plan(ctx context.Context, now time.Time, cur tkpkbot.Week, cal
 // is held for long.
 func (s *Sweeper) expand(ctx context.Context, now time.Time, cal tkpkbot.Calendar, st *Stats) error {
 	const batch = 20
-	weekOff := func(w tkpkbot.Week) bool { _, off := cal.WeekOff(w, s.o.Location); return off }
 	for ctx.Err() == nil {
-		xs, err := s.o.Store.ExpandDue(ctx, now, batch, s.o.ReportChat, weekOff)
+		xs, err := s.o.Store.ExpandDue(ctx, now, batch, s.o.ReportChat, cal)
 		if err != nil {
 			return err
 		}

@@ -151,7 +151,7 @@ func TestRequestOfMessageFindsTheRequestDelivery(t *testing.T) {
 	if _, _, err := db.RequestMaterials(ctx, tkpkbot.MaterialsRequest{MeetingID: m.ID, Request: "Paparan", Deadline: start.Add(72 * time.Hour), CreatedBy: 1}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.ExpandDue(ctx, start, 10, 0, nil); err != nil {
+	if _, err := db.ExpandDue(ctx, start, 10, 0, tkpkbot.Calendar{}); err != nil {
 		t.Fatal(err)
 	}
 	ds, err := db.ClaimDeliveries(ctx, "me", start, time.Minute, 10)

@@ -107,7 +107,7 @@ const recipientsSQL = `
 // locked with SKIP LOCKED and changes state in the same transaction as its
 // deliveries are inserted, so concurrent sweepers expand it exactly once
 // and a crash mid-way rolls back to pending.
-func (db *DB) ExpandDue(ctx context.Context, now time.Time, limit int, groupChat int64, weekOff func(tkpkbot.Week) bool) ([]tkpkbot.Expansion, error) {
+func (db *DB) ExpandDue(ctx context.Context, now time.Time, limit int, groupChat int64, cal tkpkbot.Calendar) ([]tkpkbot.Expansion, error) {
 	var out []tkpkbot.Expansion
 	err := pgx.BeginFunc(ctx, db.Pool, func(tx pgx.Tx) error {
 		out = out[:0]
@@ -168,7 +168,7 @@ func (db *DB) ExpandDue(ctx context.Context, now time.Time, limit int, groupChat
 				x.Dropped = tkpkbot.DropMeetingCancelled
 			case d.superseded:
 				x.Dropped = tkpkbot.DropSuperseded
-			case report && weekOff != nil && weekOff(d.r.Week):
+			case report && weekOff(cal, d.r.Week, db.Location):
 				x.Dropped = tkpkbot.DropWeekOff
 			}
 			if x.Dropped != "" {
@@ -416,4 +416,10 @@ func offsetSeconds(offsets []time.Duration) []int64 {
 		secs[i] = int64(o / time.Second)
 	}
 	return secs
+}
+
+// weekOff is the calendar's rule applied to a report reminder's week.
+func weekOff(cal tkpkbot.Calendar, w tkpkbot.Week, loc *time.Location) bool {
+	_, off := cal.WeekOff(w, loc)
+	return off
 }

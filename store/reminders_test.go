@@ -44,7 +44,7 @@ func announced(t *testing.T, db *store.DB, n int, now time.Time) {
 	if _, err := db.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Rakor", StartsAt: start.Add(72 * time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.ExpandDue(ctx, now, 10, 0, nil); err != nil {
+	if _, err := db.ExpandDue(ctx, now, 10, 0, tkpkbot.Calendar{}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -80,7 +80,7 @@ func TestExpandDueOnceUnderConcurrency(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for {
-				xs, err := db.ExpandDue(ctx, clock.Now(), 2, -100, nil)
+				xs, err := db.ExpandDue(ctx, clock.Now(), 2, -100, tkpkbot.Calendar{})
 				if err != nil {
 					t.Error(err)
 					return
@@ -264,7 +264,7 @@ func TestPlanningAndSuperseding(t *testing.T) {
 	// The bot was down until 1 h before the meeting: the announcement, the
 	// 24 h and the 2 h reminder are all due. Only the announcement goes.
 	clock.Set(m.StartsAt.Add(-time.Hour))
-	xs, err := db.ExpandDue(ctx, clock.Now(), 10, 0, nil)
+	xs, err := db.ExpandDue(ctx, clock.Now(), 10, 0, tkpkbot.Calendar{})
 	if err != nil || len(xs) != 3 {
 		t.Fatalf("expand = %+v, %v", xs, err)
 	}
@@ -278,7 +278,7 @@ func TestPlanningAndSuperseding(t *testing.T) {
 	// A meeting whose time passed while down: dropped as past.
 	m2, _ := db.CreateMeeting(ctx, tkpkbot.Meeting{Title: "Lama", StartsAt: clock.Now().Add(30 * time.Minute)})
 	clock.Advance(time.Hour)
-	xs, err = db.ExpandDue(ctx, clock.Now(), 10, 0, nil)
+	xs, err = db.ExpandDue(ctx, clock.Now(), 10, 0, tkpkbot.Calendar{})
 	if err != nil || len(xs) != 1 || xs[0].Reminder.MeetingID != m2.ID || xs[0].Dropped != tkpkbot.DropExpired {
 		t.Fatalf("expired expansion = %+v, %v", xs, err)
 	}
@@ -306,7 +306,7 @@ func TestPlanningAndSuperseding(t *testing.T) {
 	}
 	// A week off drops it when due.
 	clock.Set(moved)
-	xs, err = db.ExpandDue(ctx, clock.Now(), 10, 0, func(x tkpkbot.Week) bool { return x == w })
+	xs, err = db.ExpandDue(ctx, clock.Now(), 10, 0, tkpkbot.Calendar{Holidays: []tkpkbot.Holiday{{Week: w, Note: "Cuti bersama"}}})
 	if err != nil || len(xs) != 1 || xs[0].Dropped != tkpkbot.DropWeekOff {
 		t.Fatalf("week off = %+v, %v", xs, err)
 	}
