@@ -3,10 +3,12 @@ package tkpkbot
 import (
 	"testing"
 	"time"
+
+	"tkpkbot/internal/clocktest"
 )
 
 func TestDeadlineFor(t *testing.T) {
-	wita, _ := time.LoadLocation("Asia/Makassar")
+	wita := clocktest.WITA
 	cases := []struct {
 		week Week
 		want string
@@ -34,7 +36,7 @@ func TestDeadlineFor(t *testing.T) {
 }
 
 func TestWeekStartAndNeighbours(t *testing.T) {
-	wita, _ := time.LoadLocation("Asia/Makassar")
+	wita := clocktest.WITA
 	cases := []struct {
 		w     Week
 		start string

@@ -19,15 +19,7 @@ import (
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
 
-var wita = mustZone("Asia/Makassar")
-
-func mustZone(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}
+var wita = clocktest.WITA
 
 // harness runs the real wiring (newApp + serve) against the fake Bot API
 // and a fresh database, with a settable clock.

@@ -8,18 +8,10 @@ import (
 	"time"
 
 	"tkpkbot"
+	"tkpkbot/internal/clocktest"
 	"tkpkbot/internal/pgtest"
 	"tkpkbot/store"
 )
-
-// WITA is Asia/Makassar, the bot's zone and the Location Open defaults to.
-var WITA = func() *time.Location {
-	loc, err := time.LoadLocation("Asia/Makassar")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
 
 // Migrate is the pgtest.Migrator for this program's schema.
 func Migrate(ctx context.Context, url string) error {
@@ -55,7 +47,7 @@ func open(t testing.TB, url string, o store.Options) *store.DB {
 		o.Log = quiet()
 	}
 	if o.Location == nil {
-		o.Location = WITA
+		o.Location = clocktest.WITA
 	}
 	if o.Clock == nil {
 		o.Clock = tkpkbot.SystemClock{}
