@@ -159,6 +159,18 @@ func texts(msgs []models.Message) string {
 	return b.String()
 }
 
+// countIn is how often an answer went out, for the tests that a redelivered
+// or flooded update is answered exactly as often as it should be.
+func countIn(msgs []models.Message, sub string) int {
+	n := 0
+	for _, m := range msgs {
+		if strings.Contains(m.Text, sub) {
+			n++
+		}
+	}
+	return n
+}
+
 // buttonTexts lists the texts of a message's inline buttons.
 func buttonTexts(m models.Message) []string {
 	var out []string
