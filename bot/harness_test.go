@@ -113,6 +113,19 @@ func (h *harness) say(user int64, name, text string) []models.Message {
 	return h.fake.Messages(user)[before:]
 }
 
+// sayPhoto is say for a command that answers with a picture: it fails
+// unless exactly one photo went out, and returns that sendPhoto call too.
+func (h *harness) sayPhoto(user int64, name, text string) ([]models.Message, telegramtest.Call) {
+	h.t.Helper()
+	before := len(h.fake.CallsTo("sendPhoto"))
+	msgs := h.say(user, name, text)
+	calls := h.fake.CallsTo("sendPhoto")
+	if len(calls) != before+1 {
+		h.t.Fatalf("%s: %d photos, want 1", text, len(calls)-before)
+	}
+	return msgs, calls[len(calls)-1]
+}
+
 // press taps the button with the given text on the bot's latest message
 // that has it, and returns the chat's messages after handling.
 func (h *harness) press(user int64, name, button string) []models.Message {
