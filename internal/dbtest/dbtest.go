@@ -30,7 +30,7 @@ func URL(t testing.TB) string { return pgtest.NewDatabase(t, Migrate) }
 // Open returns a store on a fresh migrated database, closed at cleanup.
 func Open(t testing.TB, o store.Options) *store.DB {
 	t.Helper()
-	return open(t, URL(t), o)
+	return OpenURL(t, URL(t), o)
 }
 
 // Pair returns two stores (two pools) on one fresh migrated database, as
@@ -38,10 +38,13 @@ func Open(t testing.TB, o store.Options) *store.DB {
 func Pair(t testing.TB, o store.Options) (*store.DB, *store.DB) {
 	t.Helper()
 	url := URL(t)
-	return open(t, url, o), open(t, url, o)
+	return OpenURL(t, url, o), OpenURL(t, url, o)
 }
 
-func open(t testing.TB, url string, o store.Options) *store.DB {
+// OpenURL returns a store on a database the test already has, such as the
+// one a child process serves, closed at cleanup; o's Log, Location and
+// Clock default as in Open.
+func OpenURL(t testing.TB, url string, o store.Options) *store.DB {
 	t.Helper()
 	if o.Log == nil {
 		o.Log = quiet()
