@@ -7,8 +7,11 @@ import (
 	"tkpkbot/internal/clocktest"
 )
 
+// wita is the bot's zone from tzdata, for the root package's tests of
+// deadlines, weeks and days off.
+var wita = clocktest.WITA
+
 func TestDeadlineFor(t *testing.T) {
-	wita := clocktest.WITA
 	cases := []struct {
 		week Week
 		want string
@@ -36,7 +39,6 @@ func TestDeadlineFor(t *testing.T) {
 }
 
 func TestWeekStartAndNeighbours(t *testing.T) {
-	wita := clocktest.WITA
 	cases := []struct {
 		w     Week
 		start string
