@@ -3,10 +3,15 @@ package tkpkbot
 import (
 	"testing"
 	"time"
+
+	"tkpkbot/internal/clocktest"
 )
 
+// wita is the bot's zone from tzdata, for the root package's tests of
+// deadlines, weeks and days off.
+var wita = clocktest.WITA
+
 func TestDeadlineFor(t *testing.T) {
-	wita, _ := time.LoadLocation("Asia/Makassar")
 	cases := []struct {
 		week Week
 		want string
@@ -34,7 +39,6 @@ func TestDeadlineFor(t *testing.T) {
 }
 
 func TestWeekStartAndNeighbours(t *testing.T) {
-	wita, _ := time.LoadLocation("Asia/Makassar")
 	cases := []struct {
 		w     Week
 		start string

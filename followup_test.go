@@ -6,7 +6,6 @@ import (
 )
 
 func TestFollowUpsInAQuarter(t *testing.T) {
-	wita := time.FixedZone("WITA", 8*3600)
 	from, to := Quarter{Year: 2025, Q: 1}.Weeks()
 	start, end := from.Start(wita), to.Next().Start(wita) // 30 Dec 2024 .. 31 Mar 2025
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, wita) }

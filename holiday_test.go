@@ -8,7 +8,6 @@ import (
 )
 
 func TestCalendarDeadlineAndWeekOff(t *testing.T) {
-	wita, _ := time.LoadLocation("Asia/Makassar")
 	day := func(m time.Month, d int) time.Time { return time.Date(2025, m, d, 0, 0, 0, 0, wita) }
 	w := WeekOf(day(4, 16), wita) // 14-20 April 2025
 	var empty Calendar
@@ -50,7 +49,6 @@ func TestCalendarDeadlineAndWeekOff(t *testing.T) {
 }
 
 func TestHolidayValidate(t *testing.T) {
-	wita, _ := time.LoadLocation("Asia/Makassar")
 	now := time.Date(2025, 4, 14, 9, 0, 0, 0, wita)
 	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, wita) }
 	for _, c := range []struct {

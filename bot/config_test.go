@@ -5,6 +5,7 @@ import (
 	"net"
 	"strings"
 	"testing"
+	"time"
 )
 
 func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
@@ -125,23 +126,8 @@ func TestLoadConfigReminderOffsets(t *testing.T) {
 }
 
 func TestLoadConfigActionReminderOffsets(t *testing.T) {
-	c, err := loadConfig(env(nil))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if fmt.Sprint(c.ActionReminderOffsets) != "[72h0m0s 24h0m0s]" {
-		t.Fatalf("default ACTION_REMINDER_OFFSETS = %v, want 72h,24h", c.ActionReminderOffsets)
-	}
-	c, err = loadConfig(env(map[string]string{"ACTION_REMINDER_OFFSETS": "1d, 7d"}))
-	if err != nil || fmt.Sprint(c.ActionReminderOffsets) != "[168h0m0s 24h0m0s]" {
-		t.Fatalf("ACTION_REMINDER_OFFSETS=1d,7d: %v %v", c.ActionReminderOffsets, err)
-	}
-	if c, err = loadConfig(env(map[string]string{"ACTION_REMINDER_OFFSETS": "off"})); err != nil || c.ActionReminderOffsets == nil || len(c.ActionReminderOffsets) != 0 {
-		t.Fatalf("off: %#v %v", c.ActionReminderOffsets, err)
-	}
-	if _, err := loadConfig(env(map[string]string{"ACTION_REMINDER_OFFSETS": "3 hari"})); err == nil || !strings.HasPrefix(err.Error(), "ACTION_REMINDER_OFFSETS:") {
-		t.Fatalf("a bad value names the variable: %v", err)
-	}
+	offsetsVar{"ACTION_REMINDER_OFFSETS", func(c Config) []time.Duration { return c.ActionReminderOffsets },
+		"[72h0m0s 24h0m0s]", "1d, 7d", "[168h0m0s 24h0m0s]", "3 hari"}.check(t)
 }
 
 func TestLoadConfigOpsAddrDefaultsToLoopback(t *testing.T) {
@@ -170,23 +156,37 @@ func TestLoadConfigWebhookURLNeedsWebhookAddr(t *testing.T) {
 }
 
 func TestLoadConfigMaterialsReminderOffsets(t *testing.T) {
+	offsetsVar{"MATERIALS_REMINDER_OFFSETS", func(c Config) []time.Duration { return c.MaterialsReminderOffsets },
+		"[48h0m0s 3h0m0s]", "1d, 90m", "[24h0m0s 1h30m0s]", "soon"}.check(t)
+}
+
+// offsetsVar is one list-of-offsets setting as an operator meets it: its
+// default, a value in days and minutes, "off" for none (an empty list, not
+// the default), and a bad value refused with the variable's name first.
+type offsetsVar struct {
+	name               string
+	of                 func(Config) []time.Duration
+	def, in, want, bad string
+}
+
+func (v offsetsVar) check(t *testing.T) {
+	t.Helper()
 	c, err := loadConfig(env(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fmt.Sprint(c.MaterialsReminderOffsets) != "[48h0m0s 3h0m0s]" {
-		t.Fatalf("default: %v", c.MaterialsReminderOffsets)
+	if fmt.Sprint(v.of(c)) != v.def {
+		t.Fatalf("default %s = %v, want %s", v.name, v.of(c), v.def)
 	}
-	c, err = loadConfig(env(map[string]string{"MATERIALS_REMINDER_OFFSETS": "1d, 90m"}))
-	if err != nil || fmt.Sprint(c.MaterialsReminderOffsets) != "[24h0m0s 1h30m0s]" {
-		t.Fatalf("1d, 90m: %v %v", c.MaterialsReminderOffsets, err)
+	c, err = loadConfig(env(map[string]string{v.name: v.in}))
+	if err != nil || fmt.Sprint(v.of(c)) != v.want {
+		t.Fatalf("%s=%s: %v %v", v.name, v.in, v.of(c), err)
 	}
-	c, err = loadConfig(env(map[string]string{"MATERIALS_REMINDER_OFFSETS": "off"}))
-	if err != nil || c.MaterialsReminderOffsets == nil || len(c.MaterialsReminderOffsets) != 0 {
-		t.Fatalf("off: %#v %v", c.MaterialsReminderOffsets, err)
+	c, err = loadConfig(env(map[string]string{v.name: "off"}))
+	if err != nil || v.of(c) == nil || len(v.of(c)) != 0 {
+		t.Fatalf("off: %#v %v", v.of(c), err)
 	}
-	if _, err := loadConfig(env(map[string]string{"MATERIALS_REMINDER_OFFSETS": "soon"})); err == nil ||
-		!strings.HasPrefix(err.Error(), "MATERIALS_REMINDER_OFFSETS:") {
-		t.Fatalf("bad value: %v", err)
+	if _, err := loadConfig(env(map[string]string{v.name: v.bad})); err == nil || !strings.HasPrefix(err.Error(), v.name+":") {
+		t.Fatalf("%s=%s: err %v", v.name, v.bad, err)
 	}
 }

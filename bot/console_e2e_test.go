@@ -230,11 +230,7 @@ func TestConsoleWithoutDatabaseURLAsksDevDBScript(t *testing.T) {
 func registerCoordinator(t *testing.T, dbURL string, userID int64, region string) {
 	t.Helper()
 	ctx := context.Background()
-	db, err := store.Open(ctx, dbURL, store.Options{Clock: tkpkbot.SystemClock{}, Location: wita, AdminIDs: []int64{adminID}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := dbtest.OpenURL(t, dbURL, store.Options{AdminIDs: []int64{adminID}})
 	// invites are redeemable only while their maker is admin
 	for _, u := range []tkpkbot.User{{ID: adminID, FirstName: "Admin"}, {ID: userID, FirstName: "Sari"}} {
 		if _, err := db.Touch(ctx, u); err != nil {

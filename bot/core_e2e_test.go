@@ -103,13 +103,7 @@ func TestRedeliveredUpdateIsHandledOnce(t *testing.T) {
 		t.Fatal("could not redeliver")
 	}
 	h.say(42, "Rahmat", "/bantuan") // handled after the duplicate
-	var starts int
-	for _, m := range h.fake.Messages(42) {
-		if strings.Contains(m.Text, "Halo, Rahmat") {
-			starts++
-		}
-	}
-	if starts != 1 {
+	if starts := countIn(h.fake.Messages(42), "Halo, Rahmat"); starts != 1 {
 		t.Fatalf("/start answered %d times", starts)
 	}
 }

@@ -57,11 +57,7 @@ func TestNamesPeopleUse(t *testing.T) {
 		}
 	}
 	// The same names in /grafik.
-	before := len(h.fake.CallsTo("sendPhoto"))
-	h.say(42, "Rahmat", "/grafik tenggarong")
-	if len(h.fake.CallsTo("sendPhoto")) != before+1 {
-		t.Fatal("/grafik tenggarong sent no chart")
-	}
+	h.sayPhoto(42, "Rahmat", "/grafik tenggarong")
 
 	// A private message that is only a region gets its card.
 	if got := one(t, h.say(42, "Rahmat", "samarinda")).Text; got != wantSamarinda {

@@ -24,16 +24,6 @@ func sendAt(h *harness, user int64, name, text string, at time.Time) int64 {
 	}})
 }
 
-func countIn(msgs []models.Message, sub string) int {
-	n := 0
-	for _, m := range msgs {
-		if strings.Contains(m.Text, sub) {
-			n++
-		}
-	}
-	return n
-}
-
 // TestFloodBacklogFromDowntimeIsAllAnswered: 14 messages written over a
 // minute while the bot was down arrive at once after the restart. Their
 // dates show a human pace, so none is held back and none dropped (arrival

@@ -19,15 +19,7 @@ import (
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
 
-var wita = mustZone("Asia/Makassar")
-
-func mustZone(name string) *time.Location {
-	loc, err := time.LoadLocation(name)
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}
+var wita = clocktest.WITA
 
 // harness runs the real wiring (newApp + serve) against the fake Bot API
 // and a fresh database, with a settable clock.
@@ -121,6 +113,19 @@ func (h *harness) say(user int64, name, text string) []models.Message {
 	return h.fake.Messages(user)[before:]
 }
 
+// sayPhoto is say for a command that answers with a picture: it fails
+// unless exactly one photo went out, and returns that sendPhoto call too.
+func (h *harness) sayPhoto(user int64, name, text string) ([]models.Message, telegramtest.Call) {
+	h.t.Helper()
+	before := len(h.fake.CallsTo("sendPhoto"))
+	msgs := h.say(user, name, text)
+	calls := h.fake.CallsTo("sendPhoto")
+	if len(calls) != before+1 {
+		h.t.Fatalf("%s: %d photos, want 1", text, len(calls)-before)
+	}
+	return msgs, calls[len(calls)-1]
+}
+
 // press taps the button with the given text on the bot's latest message
 // that has it, and returns the chat's messages after handling.
 func (h *harness) press(user int64, name, button string) []models.Message {
@@ -165,6 +170,18 @@ func texts(msgs []models.Message) string {
 		b.WriteString("\n---\n")
 	}
 	return b.String()
+}
+
+// countIn is how often an answer went out, for the tests that a redelivered
+// or flooded update is answered exactly as often as it should be.
+func countIn(msgs []models.Message, sub string) int {
+	n := 0
+	for _, m := range msgs {
+		if strings.Contains(m.Text, sub) {
+			n++
+		}
+	}
+	return n
 }
 
 // buttonTexts lists the texts of a message's inline buttons.

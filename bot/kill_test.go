@@ -96,11 +96,7 @@ func TestKill9DuringReportFormLosesAndDuplicatesNothing(t *testing.T) {
 		r.kill9(t, 15*time.Millisecond)
 		r.await(t, id)
 	}
-	db, err := store.Open(ctx, r.dbURL, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := dbtest.OpenURL(t, r.dbURL, store.Options{})
 	f, err := db.Form(ctx, coordID)
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"tkpkbot/internal/dbtest"
 	"tkpkbot/store"
 )
 
@@ -120,11 +121,7 @@ func TestKill9AroundAnImportNoticesOnce(t *testing.T) {
 	r.kill9(t, 40*time.Millisecond)
 	r.await(t, id)
 
-	db, err := store.Open(context.Background(), r.dbURL, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := dbtest.OpenURL(t, r.dbURL, store.Options{})
 	waitNotice := func() {
 		deadline := time.Now().Add(20 * time.Second)
 		for count(texts(fake.Messages(coordID)), noticeHead) == 0 && time.Now().Before(deadline) {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"tkpkbot"
+	"tkpkbot/internal/dbtest"
 )
 
 // TestMinutesAndTaskRemindersExactlyOnceAcrossAKill: three sweeper
@@ -51,16 +52,7 @@ func TestMinutesAndTaskRemindersExactlyOnceAcrossAKill(t *testing.T) {
 	for _, reg := range districts {
 		mins.Tasks = append(mins.Tasks, tkpkbot.MinutesTask{Region: reg.Code, Task: "Tugas " + reg.Name, DueOn: time.Date(2024, 12, 20, 0, 0, 0, 0, wita)})
 	}
-	d, err := db.SaveMinutesDraft(ctx, tkpkbot.MinutesDraft{MeetingID: m.ID, CreatedBy: 10051, SourceUpdate: 1, Awaiting: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.SetMinutesText(ctx, d.Token, mins, false); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := db.SendMinutes(ctx, d.Token, 10051); err != nil {
-		t.Fatal(err)
-	}
+	dbtest.SendMinutes(t, db, tkpkbot.MinutesDraft{MeetingID: m.ID, CreatedBy: 10051, SourceUpdate: 1, Awaiting: true}, mins)
 	f.at(f.clock.Now())
 	f.at(time.Date(2024, 12, 17, 16, 0, 0, 0, wita))
 	f.at(time.Date(2024, 12, 19, 16, 0, 0, 0, wita))

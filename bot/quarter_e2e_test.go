@@ -113,16 +113,11 @@ func TestCapaianAgainstTargets(t *testing.T) {
 		"Minggu 9: Data DTSEN ganda")
 
 	// Without a region: the table and the chart.
-	before := len(h.fake.CallsTo("sendPhoto"))
-	got = texts(h.say(adminID, "Admin", "/capaian"))
-	mustContain(t, got, "Capaian kabupaten/kota 2025", "Samarinda      135      200   68", "Bontang        200      100  200",
+	msgs, p := h.sayPhoto(adminID, "Admin", "/capaian")
+	mustContain(t, texts(msgs), "Capaian kabupaten/kota 2025", "Samarinda      135      200   68", "Bontang        200      100  200",
 		"Paser            0      400    0", "Provinsi       335      700   48")
-	photos := h.fake.CallsTo("sendPhoto")
-	if len(photos) != before+1 {
-		t.Fatalf("%d photos", len(photos)-before)
-	}
-	mustContain(t, photos[len(photos)-1].Params["caption"], "provinsi 48%")
-	for _, f := range photos[len(photos)-1].Files {
+	mustContain(t, p.Params["caption"], "provinsi 48%")
+	for _, f := range p.Files {
 		if !bytes.HasPrefix(f.Data, []byte("\x89PNG")) {
 			t.Fatal("the chart is not a PNG")
 		}
@@ -197,13 +192,7 @@ func TestRiwayatIsAHeatMapPNG(t *testing.T) {
 	mustContain(t, texts(h.say(adminID, "Admin", "/rapat_baru 2025-04-11 09:00 Rakor TKPK")), "Rapat #1 dijadwalkan")
 	h.sweep()
 	h.press(coordID, "Sari", "Hadir")
-	before := len(h.fake.CallsTo("sendPhoto"))
-	h.say(adminID, "Admin", "/riwayat")
-	photos := h.fake.CallsTo("sendPhoto")
-	if len(photos) != before+1 {
-		t.Fatalf("%d photos", len(photos)-before)
-	}
-	p := photos[len(photos)-1]
+	_, p := h.sayPhoto(adminID, "Admin", "/riwayat")
 	// Samarinda 14 on time, Bontang 9 + 1 late + 4 missing, the other
 	// eight regions 14 missing each; W15 is not due yet.
 	mustContain(t, p.Params["caption"], "Riwayat laporan 2025 (minggu 1–15)", "23 tepat waktu · 1 terlambat · 116 belum", "1 rapat dengan jawaban kehadiran")

@@ -217,13 +217,7 @@ func newFleet(t *testing.T, lock bool, killAt int64) *fleet {
 		url: dbtest.URL(t), lock: lock, killAt: killAt}
 	t.Cleanup(f.fake.Close)
 	for i := 0; i < 3; i++ {
-		db, err := store.Open(context.Background(), f.url, store.Options{Clock: f.clock, Location: wita, MaxConns: 10,
-			Log: slog.New(slog.DiscardHandler)})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(db.Close)
-		f.dbs = append(f.dbs, db)
+		f.dbs = append(f.dbs, dbtest.OpenURL(t, f.url, store.Options{Clock: f.clock, MaxConns: 10}))
 		f.replicas = append(f.replicas, f.newReplica(i))
 	}
 	return f

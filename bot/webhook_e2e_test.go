@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"net"
 	"net/http"
-	"strings"
 	"testing"
 	"time"
 
@@ -78,13 +77,7 @@ func TestWebhookMode(t *testing.T) {
 			t.Errorf("secret %q, %d bytes: status %d, want %d", c.secret, len(c.payload), got, c.want)
 		}
 	}
-	var greetings int
-	for _, m := range h.fake.Messages(42) {
-		if strings.Contains(m.Text, "Halo, Rahmat") {
-			greetings++
-		}
-	}
-	if greetings != 1 {
+	if greetings := countIn(h.fake.Messages(42), "Halo, Rahmat"); greetings != 1 {
 		t.Fatalf("greeted %d times, want exactly once", greetings)
 	}
 }

@@ -1,25 +1,14 @@
 package figures_test
 
 import (
-	"bytes"
 	"math"
 	"reflect"
 	"testing"
 
 	"tkpkbot"
-	"tkpkbot/data"
-	"tkpkbot/figcsv"
 	"tkpkbot/figures"
+	"tkpkbot/internal/figtest"
 )
-
-func shipped(t testing.TB) *figures.Index {
-	t.Helper()
-	figs, err := figcsv.Parse(bytes.NewReader(data.FiguresCSV))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return figures.NewIndex(figs)
-}
 
 var (
 	mar21 = tkpkbot.Period{Year: 2021, Month: 3}
@@ -37,7 +26,7 @@ const dinsos = "Dinas Sosial Kaltim, rapat TKPK 3 Desember 2024"
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 
 func TestCardSamarindaLatest(t *testing.T) {
-	c := shipped(t).Card("6472", tkpkbot.Period{})
+	c := figtest.Index(t).Card("6472", tkpkbot.Period{})
 	if c.Period != mar24 || c.Region.Official != "Kota Samarinda" {
 		t.Fatalf("period %v region %v", c.Period, c.Region.Official)
 	}
@@ -68,7 +57,7 @@ func TestCardSamarindaLatest(t *testing.T) {
 }
 
 func TestCardProvinceAgreeingSourcesAndYearlyFigures(t *testing.T) {
-	x := shipped(t)
+	x := figtest.Index(t)
 	c := x.Card(tkpkbot.ProvinceCode, mar24)
 	if len(c.Figures) != 5 || !reflect.DeepEqual(c.Agreeing, []string{dinsos}) || len(c.Others) != 0 {
 		t.Fatalf("figures %d agreeing %v others %+v", len(c.Figures), c.Agreeing, c.Others)
@@ -92,7 +81,7 @@ func TestCardProvinceAgreeingSourcesAndYearlyFigures(t *testing.T) {
 }
 
 func TestCardPeriodWithoutData(t *testing.T) {
-	x := shipped(t)
+	x := figtest.Index(t)
 	c := x.Card("6472", tkpkbot.Period{Year: 2023, Month: 9})
 	if len(c.Figures) != 0 || !c.Period.IsZero() || len(c.Periods) != 5 {
 		t.Fatalf("card = %+v", c)
@@ -111,7 +100,7 @@ func TestCardPeriodWithoutData(t *testing.T) {
 }
 
 func TestCardRankWithGapsAndTies(t *testing.T) {
-	x := shipped(t)
+	x := figtest.Index(t)
 	if r := x.Card("6401", mar23).Rank; r == nil || r.Position != 3 || r.Count != 9 {
 		t.Fatalf("Paser 2023 rank = %+v", r)
 	}
@@ -165,7 +154,7 @@ func TestChangeOnlyWithinASourceFamily(t *testing.T) {
 }
 
 func TestRankingPicksALatePeriodMostHave(t *testing.T) {
-	x := shipped(t)
+	x := figtest.Index(t)
 	for _, c := range []struct {
 		ind   tkpkbot.Indicator
 		at    tkpkbot.Period
@@ -199,7 +188,7 @@ func TestRankingPicksALatePeriodMostHave(t *testing.T) {
 }
 
 func TestSeriesPrefersBPSAndSkipsDatedReports(t *testing.T) {
-	x := shipped(t)
+	x := figtest.Index(t)
 	s := x.Series("6472", tkpkbot.IndMiskin)
 	var periods []tkpkbot.Period
 	for _, p := range s.Points {

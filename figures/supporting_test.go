@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"tkpkbot"
+	"tkpkbot/internal/figtest"
 )
 
 func supportingKeys(c tkpkbot.Card) []string {
@@ -18,7 +19,7 @@ func supportingKeys(c tkpkbot.Card) []string {
 // period or year, never choose its period, and a Gini ratio stays with its
 // own round.
 func TestCardSupportingIndicators(t *testing.T) {
-	x := shipped(t)
+	x := figtest.Index(t)
 	tests := []struct {
 		name, code string
 		at         tkpkbot.Period
@@ -65,7 +66,7 @@ func TestCardSupportingIndicators(t *testing.T) {
 }
 
 func TestRankingAndSeriesOfIPM(t *testing.T) {
-	x := shipped(t)
+	x := figtest.Index(t)
 	rk := x.Ranking(tkpkbot.IndIPM, tkpkbot.Period{})
 	if rk.Period != (tkpkbot.Period{Year: 2024}) || len(rk.Entries) != 8 || rk.Entries[0].Region.Name != "Samarinda" || rk.Province.Value != 78.79 {
 		t.Fatalf("ranking = %+v", rk)

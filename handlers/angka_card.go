@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 
@@ -34,46 +33,22 @@ var (
 	}
 )
 
-// figureText is a value with its unit the way Indonesian reports print
-// it: "37,80 ribu jiwa", "4,30%", "0,799", "Rp782.248". The poverty line's
-// "per kapita per bulan" comes back apart so it can stay out of bold.
+// figureText is indo.FigureValue with the poverty line's "per kapita per
+// bulan" apart, so it can stay out of bold.
 func figureText(f tkpkbot.Figure) (value, suffix string) {
-	switch f.Unit {
-	case tkpkbot.UnitRibuJiwa:
-		return indo.Decimal(f.Value, f.Decimals) + " ribu jiwa", ""
-	case tkpkbot.UnitJiwa:
-		return indo.Decimal(f.Value, f.Decimals) + " jiwa", ""
-	case tkpkbot.UnitPersen:
-		return indo.Percent(f.Value, f.Decimals), ""
-	case tkpkbot.UnitRupiahKB:
-		return indo.Rupiah(int64(math.Round(f.Value))), " per kapita per bulan"
+	if f.Unit == tkpkbot.UnitRupiahKB {
+		suffix = " per kapita per bulan"
 	}
-	return indo.Decimal(f.Value, f.Decimals), ""
+	return indo.FigureValue(f.Value, f.Decimals, f.Unit), suffix
 }
 
-// changeText is "▼ 0,33 poin", "▼ 9,73 ribu jiwa", "▲ Rp43.769": the
-// arrow gives the direction, so the number is unsigned. A rise is not
-// called bad or good here; for the poverty line it is just prices.
+// changeText is indo.FigureChange, or "tetap" where a card's value did not
+// move.
 func changeText(f tkpkbot.Figure, ch *tkpkbot.Change) string {
 	if ch.Delta == 0 {
 		return "tetap"
 	}
-	arrow := "▲ "
-	if ch.Delta < 0 {
-		arrow = "▼ "
-	}
-	abs := math.Abs(ch.Delta)
-	switch f.Unit {
-	case tkpkbot.UnitPersen:
-		return arrow + indo.Decimal(abs, ch.Decimals) + " poin"
-	case tkpkbot.UnitRibuJiwa:
-		return arrow + indo.Decimal(abs, ch.Decimals) + " ribu jiwa"
-	case tkpkbot.UnitJiwa:
-		return arrow + indo.Decimal(abs, ch.Decimals) + " jiwa"
-	case tkpkbot.UnitRupiahKB:
-		return arrow + indo.Rupiah(int64(math.Round(abs)))
-	}
-	return arrow + indo.Decimal(abs, ch.Decimals)
+	return indo.FigureChange(ch.Delta, ch.Decimals, f.Unit)
 }
 
 // cardHTML renders a card that has figures. Every group of values (one

@@ -5,19 +5,9 @@ import (
 	"testing"
 
 	"tkpkbot"
-	"tkpkbot/data"
-	"tkpkbot/figcsv"
 	"tkpkbot/figures"
+	"tkpkbot/internal/figtest"
 )
-
-func shippedIndex(t testing.TB) *figures.Index {
-	t.Helper()
-	figs, err := figcsv.Parse(bytes.NewReader(data.FiguresCSV))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return figures.NewIndex(figs)
-}
 
 // The cards below pin every formatting rule: units and Indonesian
 // numbers, arrows with unsigned changes, the comparison's source, the
@@ -210,7 +200,7 @@ var datedCardCases = []struct {
 }
 
 func TestDatedCardHasNoYearlyLines(t *testing.T) {
-	x := shippedIndex(t)
+	x := figtest.Index(t)
 	for _, c := range datedCardCases {
 		t.Run(c.name, func(t *testing.T) {
 			card := x.Card(c.code, tkpkbot.Period{Year: 2024, Month: 12, Day: 3})
@@ -255,7 +245,7 @@ func renderButtons(rows [][]tkpkbot.Button) string {
 }
 
 func TestCardHTML(t *testing.T) {
-	x := shippedIndex(t)
+	x := figtest.Index(t)
 	for _, c := range cardCases {
 		t.Run(c.name, func(t *testing.T) {
 			card := x.Card(c.code, c.at)
@@ -299,7 +289,7 @@ func TestFigureAndChangeText(t *testing.T) {
 }
 
 func TestNoCardListsPeriodsAsButtons(t *testing.T) {
-	x := shippedIndex(t)
+	x := figtest.Index(t)
 	asked := tkpkbot.Period{Year: 2023, Month: 9}
 	html, rows := noCardHTML(x.Card("6472", asked), asked)
 	if html != "Belum ada data <b>Kota Samarinda</b> untuk September 2023. Periode yang tersedia:" {
@@ -333,7 +323,7 @@ func TestCardEscapesSources(t *testing.T) {
 }
 
 func BenchmarkCardHTML(b *testing.B) {
-	x := shippedIndex(b)
+	x := figtest.Index(b)
 	codes := []string{"6472", "6403", "6400", "6409", "6471"}
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {

@@ -5,13 +5,14 @@ import (
 	"testing"
 
 	"tkpkbot"
+	"tkpkbot/internal/figtest"
 )
 
 // TestPairHTML: a year with both rounds shows them side by side, one line
 // per indicator, sources per round, and what belongs to the whole year
 // once.
 func TestPairHTML(t *testing.T) {
-	x := shippedIndex(t)
+	x := figtest.Index(t)
 	c := x.Card("6400", tkpkbot.Period{Year: 2024})
 	rounds := yearRounds(c.Periods, 2024)
 	if len(rounds) != 2 {

@@ -6,18 +6,13 @@ import (
 	"time"
 
 	"tkpkbot"
+	"tkpkbot/internal/clocktest"
 	"tkpkbot/match"
 )
 
 // witaLoc is loaded as the bot loads it, so the tests see the zone users
 // type their dates in.
-var witaLoc = func() *time.Location {
-	loc, err := time.LoadLocation("Asia/Makassar")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
+var witaLoc = clocktest.WITA
 
 // testNow is Wednesday 2024-12-11 10:00 WITA, in 2024-W50 as in the
 // end-to-end tests.

@@ -9,10 +9,10 @@ import (
 )
 
 func TestFollowUpAgendaLines(t *testing.T) {
-	now := time.Date(2025, 1, 6, 9, 0, 0, 0, wita)
+	now := time.Date(2025, 1, 6, 9, 0, 0, 0, witaLoc)
 	due := func(y int, m time.Month, d int) (time.Time, time.Time) {
-		day := time.Date(y, m, d, 0, 0, 0, 0, wita)
-		return day, tkpkbot.ActionDueAt(day, wita)
+		day := time.Date(y, m, d, 0, 0, 0, 0, witaLoc)
+		return day, tkpkbot.ActionDueAt(day, witaLoc)
 	}
 	berauOn, berauAt := due(2024, 12, 20)
 	samOn, samAt := due(2024, 12, 31)

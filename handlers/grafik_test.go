@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"tkpkbot"
+	"tkpkbot/internal/figtest"
 )
 
 var updateDocs = flag.Bool("update-docs", false, "rewrite the chart pictures in docs/")
@@ -17,7 +18,7 @@ var updateDocs = flag.Bool("update-docs", false, "rewrite the chart pictures in 
 // is cut to the region's span), skipped rounds are named, and a count
 // starts at zero.
 func TestChartHonesty(t *testing.T) {
-	x := shippedIndex(t)
+	x := figtest.Index(t)
 	samarinda, _ := tkpkbot.RegionByCode("6472")
 	kaltim, _ := tkpkbot.RegionByCode(tkpkbot.ProvinceCode)
 

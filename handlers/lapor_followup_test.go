@@ -19,7 +19,7 @@ func TestKendalaWhen(t *testing.T) {
 		{w(2024, 52), w(2025, 1), "Minggu lalu"},
 		{w(2024, 51), w(2025, 2), "Minggu 51 (16 Des 2024)"},
 	} {
-		if got := kendalaWhen(tc.k, tc.form, wita); got != tc.want {
+		if got := kendalaWhen(tc.k, tc.form, witaLoc); got != tc.want {
 			t.Errorf("kendala of %s asked in %s: %q, want %q", tc.k, tc.form, got, tc.want)
 		}
 	}

@@ -12,10 +12,8 @@ import (
 	"tkpkbot/reminders"
 )
 
-var wita = time.FixedZone("WITA", 8*3600)
-
 // 2 December 2024, 10:00 WITA: a Monday.
-var parseNow = time.Date(2024, 12, 2, 10, 0, 0, 0, wita)
+var parseNow = time.Date(2024, 12, 2, 10, 0, 0, 0, witaLoc)
 
 func TestParseMinutes(t *testing.T) {
 	for _, tc := range []struct {
@@ -31,8 +29,8 @@ func TestParseMinutes(t *testing.T) {
 			in:        "Rapat dibuka pukul 09.00\nKeputusan: Pendataan ulang selesai Desember\n- Samarinda: Verifikasi 500 KK data P3KE (31-12-2024)\n- Berau: Rapat desa (20 Desember 2024)",
 			decisions: []string{"Pendataan ulang selesai Desember"},
 			tasks: []tkpkbot.MinutesTask{
-				{Region: "6472", Task: "Verifikasi 500 KK data P3KE", DueOn: time.Date(2024, 12, 31, 0, 0, 0, 0, wita)},
-				{Region: "6405", Task: "Rapat desa", DueOn: time.Date(2024, 12, 20, 0, 0, 0, 0, wita)},
+				{Region: "6472", Task: "Verifikasi 500 KK data P3KE", DueOn: time.Date(2024, 12, 31, 0, 0, 0, 0, witaLoc)},
+				{Region: "6405", Task: "Rapat desa", DueOn: time.Date(2024, 12, 20, 0, 0, 0, 0, witaLoc)},
 			},
 			notes: 1,
 		},
@@ -41,8 +39,8 @@ func TestParseMinutes(t *testing.T) {
 			in:        "keputusan : A\n– kota samarinda: Tugas satu (2024-12-31)\n• kab. berau: Tugas dua (31/12/2024)",
 			decisions: []string{"A"},
 			tasks: []tkpkbot.MinutesTask{
-				{Region: "6472", Task: "Tugas satu", DueOn: time.Date(2024, 12, 31, 0, 0, 0, 0, wita)},
-				{Region: "6405", Task: "Tugas dua", DueOn: time.Date(2024, 12, 31, 0, 0, 0, 0, wita)},
+				{Region: "6472", Task: "Tugas satu", DueOn: time.Date(2024, 12, 31, 0, 0, 0, 0, witaLoc)},
+				{Region: "6405", Task: "Tugas dua", DueOn: time.Date(2024, 12, 31, 0, 0, 0, 0, witaLoc)},
 			},
 		},
 		{
@@ -53,7 +51,7 @@ func TestParseMinutes(t *testing.T) {
 		{
 			name:  "a dash note with a colon and a parenthesis that is no date is free text",
 			in:    "- Catatan: rapat dihadiri (10 wilayah)\n- Peserta: Samarinda, Bontang (hadir)\n• Tempat: Kantor Gubernur (lantai 2)\n- Berau: Rapat desa (31-12-2024)",
-			tasks: []tkpkbot.MinutesTask{{Region: "6405", Task: "Rapat desa", DueOn: time.Date(2024, 12, 31, 0, 0, 0, 0, wita)}},
+			tasks: []tkpkbot.MinutesTask{{Region: "6405", Task: "Rapat desa", DueOn: time.Date(2024, 12, 31, 0, 0, 0, 0, witaLoc)}},
 			notes: 3,
 		},
 		{
@@ -125,9 +123,9 @@ func TestParseMinutes(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			now := parseNow
 			if strings.Contains(tc.name, "after 16:00") {
-				now = time.Date(2024, 12, 2, 16, 30, 0, 0, wita)
+				now = time.Date(2024, 12, 2, 16, 30, 0, 0, witaLoc)
 			}
-			m, probs := parseMinutes(tc.in, now, wita)
+			m, probs := parseMinutes(tc.in, now, witaLoc)
 			if len(probs) != len(tc.problems) {
 				t.Fatalf("problems = %v, want %d like %v", probs, len(tc.problems), tc.problems)
 			}
@@ -167,7 +165,7 @@ func FuzzParseMinutes(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		m, probs := parseMinutes(s, parseNow, wita)
+		m, probs := parseMinutes(s, parseNow, witaLoc)
 		for _, p := range probs {
 			if p.Text == "" || !utf8.ValidString(p.Text) {
 				t.Fatalf("problem without a valid sentence: %+v", p)
@@ -183,7 +181,7 @@ func FuzzParseMinutes(f *testing.F) {
 			if _, ok := tkpkbot.RegionByCode(task.Region); !ok || task.Region == tkpkbot.ProvinceCode {
 				t.Fatalf("task for region %q", task.Region)
 			}
-			if !tkpkbot.ActionDueAt(task.DueOn, wita).After(parseNow) {
+			if !tkpkbot.ActionDueAt(task.DueOn, witaLoc).After(parseNow) {
 				t.Fatalf("task due in the past: %+v", task)
 			}
 			if task.Task == "" || !utf8.ValidString(task.Task) {
@@ -197,11 +195,11 @@ func FuzzParseMinutes(f *testing.F) {
 // minutes, so correcting one line keeps the rest.
 func TestMinutesSourceRoundTrip(t *testing.T) {
 	in := "Keputusan: Pendataan ulang\n- Samarinda: Verifikasi 500 KK (31-12-2024)\n- Rapat dibuka: 09.00\nCatatan bebas"
-	m, probs := parseMinutes(in, parseNow, wita)
+	m, probs := parseMinutes(in, parseNow, witaLoc)
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
-	again, probs := parseMinutes(minutesSource(m), parseNow, wita)
+	again, probs := parseMinutes(minutesSource(m), parseNow, witaLoc)
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
@@ -223,7 +221,7 @@ func BenchmarkParseMinutes(b *testing.B) {
 	text := strings.Join(lines, "\n")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, probs := parseMinutes(text, parseNow, wita); len(probs) > 0 {
+		if _, probs := parseMinutes(text, parseNow, witaLoc); len(probs) > 0 {
 			b.Fatal(probs)
 		}
 	}
@@ -241,7 +239,7 @@ func TestLongestMinutesFitOneMessage(t *testing.T) {
 	}
 	text := strings.Join(lines, "\n")
 	text += "\n" + strings.Repeat("catatan ", (maxMinutesText-utf8.RuneCountInString(text)-1)/8)
-	m, probs := parseMinutes(text, parseNow, wita)
+	m, probs := parseMinutes(text, parseNow, witaLoc)
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
@@ -250,7 +248,7 @@ func TestLongestMinutesFitOneMessage(t *testing.T) {
 		present = append(present, reg.Code)
 	}
 	meeting := tkpkbot.Meeting{Title: strings.Repeat("J", tkpkbot.MaxMeetingTitle), Location: strings.Repeat("L", tkpkbot.MaxMeetingLocation), StartsAt: parseNow}
-	body := "👀 Pratinjau notulen rapat #123456\n\n" + reminders.MinutesBody(meeting, m, present, wita) +
+	body := "👀 Pratinjau notulen rapat #123456\n\n" + reminders.MinutesBody(meeting, m, present, witaLoc) +
 		"\n\nTandai wilayah yang hadir dengan tombol, lalu Kirim notulen ke semua anggota dan grup laporan."
 	plain := html.UnescapeString(tagRe.ReplaceAllString(body, ""))
 	if n := utf8.RuneCountInString(plain); n > 4096 || !strings.Contains(plain, long) {

@@ -38,7 +38,7 @@ func figuresNoticeHTML(changes []tkpkbot.FigureChange) string {
 				name = string(c.Indicator)
 			}
 			fmt.Fprintf(&b, "• %s %s: <b>%s</b> %s\n", indo.Esc(name), indo.PeriodLabel(c.Period),
-				valueText(c.New, c.Decimals, c.Unit), changeNote(c))
+				indo.FigureValue(c.New, c.Decimals, c.Unit), changeNote(c))
 			if !slices.Contains(periods, c.Period) {
 				periods = append(periods, c.Period)
 			}
@@ -54,9 +54,7 @@ func figuresNoticeHTML(changes []tkpkbot.FigureChange) string {
 	return b.String()
 }
 
-// changeNote is "(baru)" or "(sebelumnya 4,40%; ▼ 0,19 poin)". The arrow
-// gives the direction only: whether it is good news depends on the
-// indicator, and the reader knows which.
+// changeNote is "(baru)" or "(sebelumnya 4,40%; ▼ 0,19 poin)".
 func changeNote(c tkpkbot.FigureChange) string {
 	if !c.HadOld {
 		return "(baru)"
@@ -66,35 +64,7 @@ func changeNote(c tkpkbot.FigureChange) string {
 	p := math.Pow(10, float64(c.Decimals))
 	delta = math.Round(delta*p) / p
 	if delta == 0 {
-		return fmt.Sprintf("(sebelumnya %s; nilainya sama, penulisannya berubah)", valueText(c.Old, c.Decimals, c.Unit))
+		return fmt.Sprintf("(sebelumnya %s; nilainya sama, penulisannya berubah)", indo.FigureValue(c.Old, c.Decimals, c.Unit))
 	}
-	arrow := "▲ "
-	if delta < 0 {
-		arrow = "▼ "
-	}
-	abs := math.Abs(delta)
-	var d string
-	switch c.Unit {
-	case tkpkbot.UnitPersen:
-		d = indo.Decimal(abs, c.Decimals) + " poin"
-	default:
-		d = valueText(abs, c.Decimals, c.Unit)
-	}
-	return fmt.Sprintf("(sebelumnya %s; %s%s)", valueText(c.Old, c.Decimals, c.Unit), arrow, d)
-}
-
-// valueText prints a value the way /angka does: "42,84 ribu jiwa",
-// "4,30%", "0,799", "Rp782.248".
-func valueText(v float64, decimals int, unit string) string {
-	switch unit {
-	case tkpkbot.UnitRibuJiwa:
-		return indo.Decimal(v, decimals) + " ribu jiwa"
-	case tkpkbot.UnitJiwa:
-		return indo.Decimal(v, decimals) + " jiwa"
-	case tkpkbot.UnitPersen:
-		return indo.Percent(v, decimals)
-	case tkpkbot.UnitRupiahKB:
-		return indo.Rupiah(int64(math.Round(v)))
-	}
-	return indo.Decimal(v, decimals)
+	return fmt.Sprintf("(sebelumnya %s; %s)", indo.FigureValue(c.Old, c.Decimals, c.Unit), indo.FigureChange(delta, c.Decimals, c.Unit))
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"tkpkbot"
+	"tkpkbot/internal/dbtest"
 	"tkpkbot/reminders"
 	"tkpkbot/store"
 )
@@ -104,16 +105,7 @@ func TestQuarterOfFollowUpsEachMessageOnce(t *testing.T) {
 			mins.Tasks = append(mins.Tasks, tkpkbot.MinutesTask{Region: reg.Code, Task: fmt.Sprintf("Tugas %d-%s", k+1, reg.Name),
 				DueOn: time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, wita)})
 		}
-		d, err := db.SaveMinutesDraft(ctx, tkpkbot.MinutesDraft{MeetingID: m.ID, CreatedBy: 1, SourceUpdate: int64(k + 1), Awaiting: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.SetMinutesText(ctx, d.Token, mins, false); err != nil {
-			t.Fatal(err)
-		}
-		if _, _, err := db.SendMinutes(ctx, d.Token, 1); err != nil {
-			t.Fatal(err)
-		}
+		dbtest.SendMinutes(t, db, tkpkbot.MinutesDraft{MeetingID: m.ID, CreatedBy: 1, SourceUpdate: int64(k + 1), Awaiting: true}, mins)
 		run(clock.Now().Add(24 * time.Hour))
 		as, err := db.Actions(ctx, "", false)
 		if err != nil {

@@ -21,13 +21,7 @@ import (
 
 func TestMain(m *testing.M) { pgtest.Main(m) }
 
-var wita = func() *time.Location {
-	loc, err := time.LoadLocation("Asia/Makassar")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
+var wita = clocktest.WITA
 
 func at(y int, m time.Month, d, hh, mm int) time.Time { return time.Date(y, m, d, hh, mm, 0, 0, wita) }
 

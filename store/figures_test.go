@@ -1,7 +1,6 @@
 package store_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"sync"
@@ -11,21 +10,11 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"tkpkbot"
-	"tkpkbot/data"
-	"tkpkbot/figcsv"
 	"tkpkbot/figures"
 	"tkpkbot/internal/dbtest"
+	"tkpkbot/internal/figtest"
 	"tkpkbot/store"
 )
-
-func shippedFigures(t *testing.T) []tkpkbot.Figure {
-	t.Helper()
-	figs, err := figcsv.Parse(bytes.NewReader(data.FiguresCSV))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return figs
-}
 
 func TestRegionsTableMatchesTheProgram(t *testing.T) {
 	db := dbtest.Open(t, store.Options{})
@@ -59,7 +48,7 @@ func TestSeedLoadsTheShippedDatasetOnceEvenWhenReplicasRace(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	want := len(shippedFigures(t))
+	want := len(figtest.Figures(t))
 	if added[0]+added[1] != want || added[0] != 0 && added[1] != 0 {
 		t.Fatalf("seeded %v, want %d once", added, want)
 	}
@@ -75,7 +64,7 @@ func TestSeedLoadsTheShippedDatasetOnceEvenWhenReplicasRace(t *testing.T) {
 func TestStoredFiguresReadBackExactly(t *testing.T) {
 	ctx := context.Background()
 	db := dbtest.Open(t, store.Options{})
-	want := shippedFigures(t)
+	want := figtest.Figures(t)
 	if _, err := db.ImportFigures(ctx, want); err != nil {
 		t.Fatal(err)
 	}

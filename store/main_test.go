@@ -16,7 +16,7 @@ import (
 func TestMain(m *testing.M) { pgtest.Main(m) }
 
 // wita is the zone dbtest.Open gives a store unless told otherwise.
-var wita = dbtest.WITA
+var wita = clocktest.WITA
 
 // start is Wednesday 2024-12-11 10:00 WITA, as in the bot's end-to-end tests.
 var start = time.Date(2024, 12, 11, 10, 0, 0, 0, wita)

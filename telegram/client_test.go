@@ -201,15 +201,23 @@ func apiRecorder(t *testing.T) (srv *httptest.Server, seen func() []seenRequest,
 		func() int { mu.Lock(); defer mu.Unlock(); return opened }
 }
 
+// transportBot is the go-telegram client on NewAPITransport(conns), as
+// the bot builds it, talking to url.
+func transportBot(t *testing.T, url string, conns int) *bot.Bot {
+	t.Helper()
+	b, err := bot.New("1:T", bot.WithServerURL(url), bot.WithSkipGetMe(),
+		bot.WithHTTPClient(5*time.Second, &http.Client{Transport: NewAPITransport(conns)}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // A message leaves in one piece with its length, instead of as a chunked
 // stream flushed after every form field.
 func TestAPITransportSendsMessagesWithContentLength(t *testing.T) {
 	srv, seen, _ := apiRecorder(t)
-	b, err := bot.New("1:T", bot.WithServerURL(srv.URL), bot.WithSkipGetMe(),
-		bot.WithHTTPClient(5*time.Second, &http.Client{Transport: NewAPITransport(8)}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := transportBot(t, srv.URL, 8)
 	text := "<b>Kota Samarinda</b>\nPenduduk miskin: 37,80 ribu jiwa"
 	if _, err := b.SendMessage(context.Background(), &bot.SendMessageParams{ChatID: 5, Text: text, ParseMode: models.ParseModeHTML}); err != nil {
 		t.Fatal(err)
@@ -226,14 +234,10 @@ func TestAPITransportSendsMessagesWithContentLength(t *testing.T) {
 // A file larger than the buffer still arrives whole (streamed).
 func TestAPITransportStreamsLargeUploads(t *testing.T) {
 	srv, seen, _ := apiRecorder(t)
-	b, err := bot.New("1:T", bot.WithServerURL(srv.URL), bot.WithSkipGetMe(),
-		bot.WithHTTPClient(5*time.Second, &http.Client{Transport: NewAPITransport(8)}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := transportBot(t, srv.URL, 8)
 	data := make([]byte, 3*maxBufferedBody/2)
 	_, _ = rand.Read(data)
-	_, err = b.SendDocument(context.Background(), &bot.SendDocumentParams{ChatID: 5,
+	_, err := b.SendDocument(context.Background(), &bot.SendDocumentParams{ChatID: 5,
 		Document: &models.InputFileUpload{Filename: "laporan.xlsx", Data: bytes.NewReader(data)}})
 	if err != nil {
 		t.Fatal(err)
@@ -250,11 +254,7 @@ func TestAPITransportStreamsLargeUploads(t *testing.T) {
 // Concurrent sends reuse kept-alive connections instead of redialling.
 func TestAPITransportReusesConnectionsUnderConcurrency(t *testing.T) {
 	srv, _, conns := apiRecorder(t)
-	b, err := bot.New("1:T", bot.WithServerURL(srv.URL), bot.WithSkipGetMe(),
-		bot.WithHTTPClient(5*time.Second, &http.Client{Transport: NewAPITransport(16)}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := transportBot(t, srv.URL, 16)
 	for round := 0; round < 10; round++ {
 		var wg sync.WaitGroup
 		for i := 0; i < 16; i++ {

@@ -55,13 +55,17 @@ func newPollerRig(t *testing.T, configure func(*Poller)) *pollerRig {
 	return r
 }
 
-// holdText makes the update with this text wait until the returned release is called.
-func (r *pollerRig) holdText(text string) (started <-chan struct{}, release func()) {
+// sendHeld sends text from user and returns once its handling has
+// started; the handling then waits until release is called, so a test can
+// look at the poller while one update is slow.
+func (r *pollerRig) sendHeld(user int64, name, text string) (id int64, release func()) {
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	c, s := make(chan struct{}), make(chan struct{})
-	r.hold[text], r.started[text] = c, s
-	return s, sync.OnceFunc(func() { close(c) })
+	c, started := make(chan struct{}), make(chan struct{})
+	r.hold[text], r.started[text] = c, started
+	r.mu.Unlock()
+	id = r.fake.SendText(user, name, text)
+	<-started
+	return id, sync.OnceFunc(func() { close(c) })
 }
 
 func (r *pollerRig) process(ctx context.Context, u *tkpkbot.Update) bool {
@@ -112,9 +116,7 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 // confirmed before it finishes, nor is anything after it.
 func TestPollerAnswersOthersWhileOneUpdateIsSlow(t *testing.T) {
 	r := newPollerRig(t, nil)
-	started, release := r.holdText("/ekspor")
-	slow := r.fake.SendText(1, "Lambat", "/ekspor")
-	<-started
+	slow, release := r.sendHeld(1, "Lambat", "/ekspor")
 	var last int64
 	for u := int64(2); u <= 6; u++ {
 		last = r.fake.SendText(u, "Cepat", "/angka")
@@ -135,9 +137,7 @@ func TestPollerAnswersOthersWhileOneUpdateIsSlow(t *testing.T) {
 // in a later fetch while the first is still being handled.
 func TestPollerKeepsAChatsOrderAcrossFetches(t *testing.T) {
 	r := newPollerRig(t, nil)
-	started, release := r.holdText("satu")
-	r.fake.SendText(7, "Sari", "satu")
-	<-started
+	_, release := r.sendHeld(7, "Sari", "satu")
 	r.fake.SendText(7, "Sari", "dua")
 	r.fake.SendText(8, "Budi", "lain")
 	r.waitHandled(1)
@@ -155,9 +155,7 @@ func TestPollerKeepsAChatsOrderAcrossFetches(t *testing.T) {
 // returns it at once), so the poller must back off instead of spinning.
 func TestPollerDoesNotSpinWhileAnUpdateIsSlow(t *testing.T) {
 	r := newPollerRig(t, nil)
-	started, release := r.holdText("/ekspor")
-	r.fake.SendText(1, "Lambat", "/ekspor")
-	<-started
+	_, release := r.sendHeld(1, "Lambat", "/ekspor")
 	before := len(r.fake.CallsTo("getUpdates"))
 	time.Sleep(time.Second)
 	calls := len(r.fake.CallsTo("getUpdates")) - before
@@ -198,9 +196,7 @@ func TestPollerRecordsHandledUpdatesBeforeConfirming(t *testing.T) {
 // fetched after the signal.
 func TestPollerFinishesAndConfirmsInFlightUpdateOnShutdown(t *testing.T) {
 	r := newPollerRig(t, nil)
-	started, release := r.holdText("/lapor")
-	id := r.fake.SendText(3, "Sari", "/lapor")
-	<-started
+	id, release := r.sendHeld(3, "Sari", "/lapor")
 	go func() { time.Sleep(100 * time.Millisecond); release() }()
 	r.stop()
 	if h := r.handledList(); !slices.Equal(h, []string{"3:/lapor"}) {
@@ -263,10 +259,8 @@ func TestPollerChecksForDuplicatesOnlyUpToTheNewestHandled(t *testing.T) {
 // behind it, stay unconfirmed: Telegram delivers them to the next poller.
 func TestPollerLeavesUpdatesCutShortByShutdownUnconfirmed(t *testing.T) {
 	r := newPollerRig(t, func(p *Poller) { p.Drain = 100 * time.Millisecond })
-	started, release := r.holdText("satu")
+	first, release := r.sendHeld(7, "Sari", "satu")
 	defer release()
-	first := r.fake.SendText(7, "Sari", "satu")
-	<-started
 	r.fake.SendText(7, "Sari", "dua")
 	r.fake.SendText(8, "Budi", "lain")
 	r.waitHandled(1)
@@ -287,9 +281,7 @@ func TestPollerLeavesUpdatesCutShortByShutdownUnconfirmed(t *testing.T) {
 // for it instead of asking again and again.
 func TestPollerWaitsWhenAFullBatchFollowsAnUnfinishedUpdate(t *testing.T) {
 	r := newPollerRig(t, nil)
-	started, release := r.holdText("/ekspor")
-	slow := r.fake.SendText(1, "Lambat", "/ekspor")
-	<-started
+	slow, release := r.sendHeld(1, "Lambat", "/ekspor")
 	var last int64
 	for i := 0; i < 150; i++ {
 		last = r.fake.SendText(int64(100+i), "Pengguna", "/angka")

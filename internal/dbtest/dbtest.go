@@ -8,18 +8,10 @@ import (
 	"time"
 
 	"tkpkbot"
+	"tkpkbot/internal/clocktest"
 	"tkpkbot/internal/pgtest"
 	"tkpkbot/store"
 )
-
-// WITA is Asia/Makassar, the bot's zone and the Location Open defaults to.
-var WITA = func() *time.Location {
-	loc, err := time.LoadLocation("Asia/Makassar")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
 
 // Migrate is the pgtest.Migrator for this program's schema.
 func Migrate(ctx context.Context, url string) error {
@@ -38,7 +30,7 @@ func URL(t testing.TB) string { return pgtest.NewDatabase(t, Migrate) }
 // Open returns a store on a fresh migrated database, closed at cleanup.
 func Open(t testing.TB, o store.Options) *store.DB {
 	t.Helper()
-	return open(t, URL(t), o)
+	return OpenURL(t, URL(t), o)
 }
 
 // Pair returns two stores (two pools) on one fresh migrated database, as
@@ -46,16 +38,19 @@ func Open(t testing.TB, o store.Options) *store.DB {
 func Pair(t testing.TB, o store.Options) (*store.DB, *store.DB) {
 	t.Helper()
 	url := URL(t)
-	return open(t, url, o), open(t, url, o)
+	return OpenURL(t, url, o), OpenURL(t, url, o)
 }
 
-func open(t testing.TB, url string, o store.Options) *store.DB {
+// OpenURL returns a store on a database the test already has, such as the
+// one a child process serves, closed at cleanup; o's Log, Location and
+// Clock default as in Open.
+func OpenURL(t testing.TB, url string, o store.Options) *store.DB {
 	t.Helper()
 	if o.Log == nil {
 		o.Log = quiet()
 	}
 	if o.Location == nil {
-		o.Location = WITA
+		o.Location = clocktest.WITA
 	}
 	if o.Clock == nil {
 		o.Clock = tkpkbot.SystemClock{}
