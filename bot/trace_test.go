@@ -31,6 +31,7 @@ func warm(t *testing.T) *harness {
 	for end := time.Now().Add(5 * time.Second); strings.Count(h.logs.String(), "figures loaded into memory") < 2 && time.Now().Before(end); {
 		time.Sleep(10 * time.Millisecond)
 	}
+	time.Sleep(time.Second) // the start-up sweep, which nothing announces
 	return h
 }
 
