@@ -7,10 +7,13 @@
 package main
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // act does what the trace is about only when TRACE_ACT=1: the script runs
@@ -22,16 +25,28 @@ func act(do func()) {
 }
 
 // warm is what every trace does first, so that the act does not also pay
-// for work done once (the figures index, the first user record).
+// for work done once: the figures watch's reload when its LISTEN
+// connection comes up, the start-up sweep, the figures index and the
+// first user record.
 func warm(t *testing.T) *harness {
 	h := newHarness(t)
-	mustContain(t, texts(h.say(42, "Rahmat", "/angka Balikpapan")), "Kota Balikpapan")
-	// The figures watch reloads once its LISTEN connection is up; wait for
-	// it, or a longer run would count that start-up reload as the act's.
-	for end := time.Now().Add(5 * time.Second); strings.Count(h.logs.String(), "figures loaded into memory") < 2 && time.Now().Before(end); {
-		time.Sleep(10 * time.Millisecond)
+	conn, err := pgx.Connect(context.Background(), h.cfg.DatabaseURL)
+	if err != nil {
+		t.Fatal(err)
 	}
-	time.Sleep(time.Second) // the start-up sweep, which nothing announces
+	defer conn.Close(context.Background())
+	for end := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		var n int
+		if err := conn.QueryRow(context.Background(), `SELECT count(*) FROM pg_stat_activity
+			WHERE datname = current_database() AND query ILIKE 'listen%figures%'`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n > 0 || time.Now().After(end) {
+			break
+		}
+	}
+	time.Sleep(time.Second) // the reload it triggers and the start-up sweep, which nothing announces
+	mustContain(t, texts(h.say(42, "Rahmat", "/angka Balikpapan")), "Kota Balikpapan")
 	return h
 }
 
