@@ -6,7 +6,7 @@
 # (internal/) are left out: they stand in for Telegram and time.
 #
 #   scripts/trace.sh [OUT]    lists per trace in OUT (default /tmp/tkpkbot-trace)
-#   TRACE_RUNS=3 (default): pairs of runs per trace
+#   TRACE_RUNS=4 (default): pairs of runs per trace
 #   TRACE_LIBS=github.com/go-telegram/bot/... scripts/trace.sh
 #                             also counts the library's files the request ran
 set -euo pipefail
@@ -16,7 +16,7 @@ rm -rf "$out" && mkdir -p "$out"
 mod=$(go list -m)
 TEST_DATABASE_URL=${TEST_DATABASE_URL:-$(scripts/devdb.sh postgres)}
 export TEST_DATABASE_URL
-runs=${TRACE_RUNS:-3}
+runs=${TRACE_RUNS:-4}
 for t in $(grep -ho '^func TestTrace[A-Za-z]*' bot/trace_test.go | cut -c6-); do
   for run in $(seq "$runs"); do
     for act in 0 1; do
@@ -30,9 +30,10 @@ for t in $(grep -ho '^func TestTrace[A-Za-z]*' bot/trace_test.go | cut -c6-); do
       $3 > base[$1] + 0 { split($1, p, ":"); f = index(p[1], mod) == 1 ? substr(p[1], length(mod) + 1) : p[1]; if (f !~ /^internal\//) on[f] = 1 }
       END { for (f in on) print f }' "$out/$t.$run.0" "$out/$t.$run.1" | sort >"$out/$t.$run.files"
   done
-  # Background work (the long poll, a sweep woken by a notification) can
-  # land in either run of a pair; a file counts when most pairs agree.
-  cat "$out/$t".*.files | sort | uniq -c | awk -v n="$runs" '$1 * 2 > n { print $2 }' >"$out/$t.files"
+  # Work that runs in both runs of a pair can still count differently by
+  # chance (a sort fed in map order compares a different number of times),
+  # so a file counts only when every pair says the act raised it.
+  cat "$out/$t".*.files | sort | uniq -c | awk -v n="$runs" '$1 == n { print $2 }' >"$out/$t.files"
   pkgs=$(awk -F/ '/^github.com\// { d = $2 "/" $3; for (i = 4; i < NF; i++) d = d "/" $i; print d; next }
     { print (NF > 1 ? $1 : "(root)") }' "$out/$t.files" | sort -u | paste -sd' ')
   printf '%-26s %3d files in %d packages: %s\n' "${t#TestTrace}" "$(wc -l <"$out/$t.files")" "$(wc -w <<<"$pkgs")" "$pkgs"
