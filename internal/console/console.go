@@ -14,12 +14,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/go-telegram/bot/models"
 
 	"tkpkbot/indo"
 	"tkpkbot/internal/telegramtest"
@@ -190,15 +189,39 @@ func (c *console) loop(ctx context.Context, in io.Reader, name string) {
 	}
 }
 
+// shown is a bot message as the console reads it: its ID, text and
+// buttons in order, and nothing of the Bot API's types.
+type shown struct {
+	ID      int
+	Text    string
+	Buttons []button
+}
+
+// button is one inline button, as the Bot API spells it in JSON.
+type button struct {
+	Text         string `json:"text"`
+	CallbackData string `json:"callback_data"`
+	URL          string `json:"url"`
+}
+
 // lastMessage is the bot's newest message in the user's chat as it is now,
 // edits applied: the fake's state, not the printed log, so a keyboard that
 // an edit removed no longer counts.
-func (c *console) lastMessage() *models.Message {
+func (c *console) lastMessage() *shown {
 	msgs := c.fake.Messages(c.user)
 	if len(msgs) == 0 {
 		return nil
 	}
-	return &msgs[len(msgs)-1]
+	m := msgs[len(msgs)-1]
+	last := &shown{ID: m.ID, Text: m.Text}
+	if m.ReplyMarkup != nil {
+		for _, row := range m.ReplyMarkup.InlineKeyboard {
+			for _, b := range row {
+				last.Buttons = append(last.Buttons, button{Text: b.Text, CallbackData: b.CallbackData, URL: b.URL})
+			}
+		}
+	}
+	return last
 }
 
 // buttonFor decides whether a typed line presses a button: only a number
@@ -210,27 +233,12 @@ func (c *console) lastMessage() *models.Message {
 // the database because a buttoned message can come while a form is open
 // ("Lanjutkan / Mulai ulang" of /lapor), and then the number the user reads
 // beside a button must press that button.
-func buttonFor(line string, last *models.Message) (models.InlineKeyboardButton, bool) {
+func buttonFor(line string, last *shown) (button, bool) {
 	n, err := strconv.Atoi(line)
-	if err != nil || last == nil {
-		return models.InlineKeyboardButton{}, false
+	if err != nil || last == nil || n < 1 || n > len(last.Buttons) {
+		return button{}, false
 	}
-	bs := flatButtons(last.ReplyMarkup)
-	if n < 1 || n > len(bs) {
-		return models.InlineKeyboardButton{}, false
-	}
-	return bs[n-1], true
-}
-
-func flatButtons(kb *models.InlineKeyboardMarkup) []models.InlineKeyboardButton {
-	if kb == nil {
-		return nil
-	}
-	var out []models.InlineKeyboardButton
-	for _, row := range kb.InlineKeyboard {
-		out = append(out, row...)
-	}
-	return out
+	return last.Buttons[n-1], true
 }
 
 func (c *console) drain() {
@@ -348,11 +356,13 @@ func writeButtons(b *strings.Builder, markup string, numbered bool) {
 	if markup == "" {
 		return
 	}
-	var kb models.InlineKeyboardMarkup
+	var kb struct {
+		InlineKeyboard [][]button `json:"inline_keyboard"`
+	}
 	if err := json.Unmarshal([]byte(markup), &kb); err != nil {
 		return
 	}
-	bs := flatButtons(&kb)
+	bs := slices.Concat(kb.InlineKeyboard...)
 	if len(bs) == 0 {
 		return
 	}

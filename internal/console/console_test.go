@@ -173,15 +173,14 @@ func TestConsoleDatabaseFromDevDBScript(t *testing.T) {
 }
 
 func TestConsoleNumberPressesOnlyTheNewestMessagesButtons(t *testing.T) {
-	kb := &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{
-		{{Text: "Jumlah", CallbackData: "g:jumlah"}, {Text: "P1", CallbackData: "g:p1"}},
-		{{Text: "Situs", URL: "https://example.org"}},
+	withButtons := &shown{ID: 7, Buttons: []button{
+		{Text: "Jumlah", CallbackData: "g:jumlah"}, {Text: "P1", CallbackData: "g:p1"},
+		{Text: "Situs", URL: "https://example.org"},
 	}}
-	withButtons := &models.Message{ID: 7, ReplyMarkup: kb}
-	question := &models.Message{ID: 8, Text: "Langkah 2/7"}
+	question := &shown{ID: 8, Text: "Langkah 2/7"}
 	for _, c := range []struct {
 		line string
-		last *models.Message
+		last *shown
 		want string // callback data, "" for text
 	}{
 		{"2", withButtons, "g:p1"},
@@ -195,7 +194,7 @@ func TestConsoleNumberPressesOnlyTheNewestMessagesButtons(t *testing.T) {
 	} {
 		b, ok := buttonFor(c.line, c.last)
 		if ok != (c.want != "") || b.CallbackData != c.want {
-			t.Errorf("%q after message %v: pressed=%v %q, want %q", c.line, c.last != nil && c.last.ReplyMarkup != nil, ok, b.CallbackData, c.want)
+			t.Errorf("%q after message %v: pressed=%v %q, want %q", c.line, c.last != nil && len(c.last.Buttons) > 0, ok, b.CallbackData, c.want)
 		}
 	}
 	if b, ok := buttonFor("3", withButtons); !ok || b.URL == "" {
