@@ -134,8 +134,11 @@ func parseTaskLine(body string, now time.Time, loc *time.Location) (t tkpkbot.Mi
 		// A task is meant when the head looks like a misspelt region (a
 		// did-you-mean to offer) or the parenthesis is a due date; any
 		// other "- X: Y (Z)" is a note: "- Catatan: peserta lengkap
-		// (10 wilayah)", "- Rapat dibuka: 09.00".
-		if !dated || res.Kind == match.None && !readsAsDate(dateText, now, loc) {
+		// (10 wilayah)", "- Rapat dibuka: 09.00". A head near only the
+		// start of a name ("Agenda", "Sekda" to "sendawar") is no misspelt
+		// region unless a due date says a task is meant.
+		unlike := res.Kind == match.None || res.Kind == match.Suggest && res.OnlyPrefix
+		if !dated || unlike && !readsAsDate(dateText, now, loc) {
 			return t, false, ""
 		}
 		return t, true, fmt.Sprintf("wilayah <b>%s</b> tidak dikenali. %s Tulis seperti %s.", escape(head), regionHint(res), taskExample(now, loc))

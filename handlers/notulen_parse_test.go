@@ -70,6 +70,16 @@ func TestParseMinutes(t *testing.T) {
 			problems: []string{"Baris 1: wilayah <b>Samrinda</b> tidak dikenali. Mungkin maksud Anda Samarinda?"},
 		},
 		{
+			name:  "a minutes word near only the start of a town's name is a note, not a misspelt region",
+			in:    "- Agenda: pembahasan capaian (lanjutan)\n- Sekda: membuka rapat (pukul 09.00)",
+			notes: 2,
+		},
+		{
+			name:     "such a word before a due date still asks which region",
+			in:       "- Sekda: Verifikasi data (31-12-2024)",
+			problems: []string{"Baris 1: wilayah <b>Sekda</b> tidak dikenali."},
+		},
+		{
 			name:     "an ambiguous region",
 			in:       "- Kutai: Verifikasi data (lanjutan)",
 			problems: []string{"Baris 1: wilayah <b>Kutai</b> tidak dikenali. Maksud Anda: Kutai Barat, Kutai Kartanegara, Kutai Timur?"},

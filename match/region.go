@@ -40,6 +40,10 @@ type Result struct {
 	Kind       Kind
 	Region     tkpkbot.Region
 	Candidates []tkpkbot.Region
+	// OnlyPrefix marks a Suggest whose every candidate is near only to the
+	// start of a name ("sekda" to "sendawar"): a hint where a region is
+	// expected, too weak to call a word in free text a misspelt region.
+	OnlyPrefix bool
 }
 
 const (

@@ -176,6 +176,18 @@ func TestRegionSuggest(t *testing.T) {
 	}
 }
 
+// A word near only the start of a name ("sekda", "agenda" to
+// "sendawar") is a weaker hint than a misspelt whole name; /notulen reads
+// such a head as a note.
+func TestRegionSuggestSaysWhenOnlyAPrefixIsNear(t *testing.T) {
+	for in, onlyPrefix := range map[string]bool{"sekda": true, "agenda": true, "Smarinda": false, "kutai kartnegara": false, "kukr": false} {
+		m := Region(in)
+		if m.Kind != Suggest || m.OnlyPrefix != onlyPrefix {
+			t.Errorf("Region(%q) = %v, OnlyPrefix %v; want suggest, OnlyPrefix %v", in, m.Kind, m.OnlyPrefix, onlyPrefix)
+		}
+	}
+}
+
 func TestRegionSuggestBestFirst(t *testing.T) {
 	// "kubat" is one edit from Kubar and further from the other kutai.
 	m := Region("kubat")

@@ -24,6 +24,7 @@ const minPrefixTypoLen = 5
 
 func suggest(variants []string) Result {
 	var best [64]int // per region; 0 = not a candidate, else distance+1
+	whole := false   // some candidate is near as a whole name, not only its start
 	found := false
 	for _, v := range variants {
 		if len(v) < minPrefixLen || len(v) > maxNameKeyLen+3 || !hasLetter(v) {
@@ -39,6 +40,7 @@ func suggest(variants []string) Result {
 			if d > t {
 				continue
 			}
+			whole = whole || full <= t
 			if best[k.region] == 0 || d+1 < best[k.region] {
 				best[k.region] = d + 1
 				found = true
@@ -59,7 +61,7 @@ func suggest(variants []string) Result {
 	if len(idx) > maxSuggestions {
 		idx = idx[:maxSuggestions]
 	}
-	m := Result{Kind: Suggest, Candidates: make([]tkpkbot.Region, len(idx))}
+	m := Result{Kind: Suggest, Candidates: make([]tkpkbot.Region, len(idx)), OnlyPrefix: !whole}
 	for j, i := range idx {
 		m.Candidates[j] = tkpkbot.Regions[i]
 	}
