@@ -48,6 +48,9 @@ func TestMinutesFollowUpLoop(t *testing.T) {
 	h.sweep()
 	h.press(coordID, "Sari", "Hadir")
 	mustContain(t, texts(h.say(adminID, "Admin", "/notulen 1")), "Rapat #1 belum berlangsung")
+	// The minutes typed anyway are not taken, and the admin is told why.
+	stray := texts(h.say(adminID, "Admin", "Keputusan: Pendataan ulang\n- Samarinda: Verifikasi 500 KK (20-12-2024)"))
+	mustContain(t, stray, "tampak seperti notulen", "belum disimpan", "/notulen <nomor rapat>")
 
 	h.clock.Set(time.Date(2024, 12, 12, 11, 0, 0, 0, wita))
 	mustContain(t, texts(h.say(adminID, "Admin", "/notulen 9")), "Rapat #9 tidak ditemukan")

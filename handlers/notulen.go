@@ -274,3 +274,23 @@ func minutesSource(m tkpkbot.Minutes) string {
 	lines = append(lines, m.Notes...)
 	return strings.Join(lines, "\n")
 }
+
+// msgStrayMinutes answers minutes an admin sent when no /notulen awaited
+// them (a /notulen refused, or forgotten): without it they would get the
+// generic "belum paham" and seem lost.
+const msgStrayMinutes = "Pesan ini tampak seperti notulen, tetapi tidak ada /notulen yang menunggunya, jadi belum disimpan. " +
+	"Ketik <code>/notulen &lt;nomor rapat&gt;</code> untuk rapat yang sudah dimulai (lihat /rapat), lalu kirim teksnya lagi."
+
+// strayMinutes is the last text handler: an admin's message that reads
+// as minutes (a task line, or a line that tries to be one).
+func (h *Handlers) strayMinutes(ctx context.Context, r *Request) (bool, error) {
+	if !r.Private || r.User.Role != tkpkbot.RoleAdmin || !strings.Contains(r.Text, "\n") {
+		return false, nil
+	}
+	m, probs := parseMinutes(r.Text, h.Clock.Now(), h.Location)
+	if len(m.Tasks) == 0 && len(probs) == 0 {
+		return false, nil
+	}
+	h.reply(ctx, r, msgStrayMinutes)
+	return true, nil
+}

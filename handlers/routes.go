@@ -238,12 +238,14 @@ func (h *Handlers) routes() {
 	// the minutes text of a /notulen, admins, who have no form); then an
 	// open /lapor form, whatever else could read its answers. A Selesai
 	// waits only until the person starts something else (moveOn in
-	// tindaklanjut.go, the one rule: the newest start wins).
+	// process.go, the one rule: the newest start wins). Last, minutes that
+	// nothing awaited get a pointer to /notulen instead of "belum paham".
 	h.OnText(h.materialsReply)
 	h.OnText(h.closingNote)
 	h.OnText(h.minutesText)
 	h.OnText(h.formAnswer)
 	h.OnText(h.figureQuestion)
+	h.OnText(h.strayMinutes)
 
 	// "/start <kode>" from an invite link.
 	h.startPayload = func(ctx context.Context, r *Request) error { return h.join(ctx, r, r.Args) }
