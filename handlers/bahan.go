@@ -426,4 +426,4 @@ func (h *Handlers) bahanFileButton(ctx context.Context, r *Request, data string)
 }
 
 // toCaption fits Telegram's 1024-character caption limit.
-func toCaption(s string) string { return shortText(s, 1024) }
+func toCaption(s string) string { return indo.Shorten(s, 1024) }

@@ -259,7 +259,7 @@ func (h *Handlers) pointToPrivate(ctx context.Context, r *Request, command strin
 }
 
 // toast fits a callback answer's 200-character limit.
-func toast(s string) string { return shortText(s, 200) }
+func toast(s string) string { return indo.Shorten(s, 200) }
 
 // fail logs an error once and tells the user something they can act on.
 func (h *Handlers) fail(ctx context.Context, r *Request, err error) {

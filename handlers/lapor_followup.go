@@ -93,11 +93,11 @@ func (h *Handlers) askFollowUp(ctx context.Context, r *Request, f tkpkbot.Report
 		return true, nil
 	}
 	if q.Kind == tkpkbot.FollowUpKendala {
-		h.reply(ctx, r, head+h.kendalaLabel(ctx, f, q.ItemID)+": <i>'"+escape(shortText(q.Text, 300))+"'</i> — sudah teratasi?",
+		h.reply(ctx, r, head+h.kendalaLabel(ctx, f, q.ItemID)+": <i>'"+escape(indo.Shorten(q.Text, 300))+"'</i> — sudah teratasi?",
 			[]tkpkbot.Button{{Text: "✅ Sudah", Data: data("y")}, {Text: "⏳ Belum", Data: data("n")}})
 		return true, nil
 	}
-	h.reply(ctx, r, head+"Tugas dari rapat: <i>'"+escape(shortText(q.Text, 300))+"'</i> — sudah selesai?",
+	h.reply(ctx, r, head+"Tugas dari rapat: <i>'"+escape(indo.Shorten(q.Text, 300))+"'</i> — sudah selesai?",
 		[]tkpkbot.Button{{Text: "✅ Selesai", Data: data("y")}, {Text: "⏳ Masih berjalan", Data: data("n")}})
 	return true, nil
 }
@@ -190,7 +190,7 @@ func followUpLines(qs []tkpkbot.FollowUp) string {
 				state = "✅ selesai"
 			}
 		}
-		fmt.Fprintf(&b, "• %s <i>'%s'</i>: %s", what, escape(shortText(q.Text, 120)), state)
+		fmt.Fprintf(&b, "• %s <i>'%s'</i>: %s", what, escape(indo.Shorten(q.Text, 120)), state)
 		if q.Note != "" {
 			b.WriteString(" — " + escape(q.Note))
 		}

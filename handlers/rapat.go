@@ -248,7 +248,7 @@ func (h *Handlers) rsvpButton(ctx context.Context, r *Request, data string) erro
 }
 
 // shortTitle keeps a toast (200 characters at most) readable.
-func shortTitle(s string) string { return shortText(s, 60) }
+func shortTitle(s string) string { return indo.Shorten(s, 60) }
 
 func (h *Handlers) icsButton(ctx context.Context, r *Request, data string) error {
 	id, ok := parseMeetingID(data)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
 	"tkpkbot/match"
 
 	"tkpkbot"
@@ -201,13 +202,4 @@ func regionHint(m match.Result) string {
 // stray "<" or a broken byte can never make Telegram refuse the reply.
 func quote(s string, n int) string {
 	return "“" + escape(strings.ToValidUTF8(truncateRunes(s, n), "�")) + "”"
-}
-
-// shortText cuts s to at most n characters, the last of them "…", for
-// Telegram's limits (toast, toCaption) and for quoting long text back.
-func shortText(s string, n int) string {
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
 }

@@ -19,6 +19,16 @@ func Esc(s string) string { return htmlEscaper.Replace(s) }
 // stricter, so a part that fits here always fits there.
 const MaxMessage = 4096
 
+// Shorten cuts s to at most n characters, the last of them "…": for
+// Telegram's limits (a toast, a caption) and for quoting long text back
+// in a message or a reminder.
+func Shorten(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
 // UTF16Len is the length of s in UTF-16 code units, the unit of Telegram's
 // limits: characters outside the Basic Multilingual Plane (most emoji)
 // count twice. Each invalid UTF-8 byte counts once, as the U+FFFD it

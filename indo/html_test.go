@@ -272,3 +272,23 @@ func BenchmarkSplit(b *testing.B) {
 		Split(text, MaxMessage)
 	}
 }
+
+// A cut text is exactly n characters, the ellipsis the last, so it fits
+// Telegram's limit of n (a toast's 200, a caption's 1 024).
+func TestShortenKeepsWithinNCharacters(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"Rakor", 5, "Rakor"},
+		{"Rakor TKPK", 5, "Rako…"},
+		{"Sinyal lemah 📶 di pedalaman", 15, "Sinyal lemah 📶…"},
+		{"", 3, ""},
+	} {
+		got := Shorten(c.in, c.n)
+		if got != c.want || utf8.RuneCountInString(got) > c.n {
+			t.Errorf("Shorten(%q, %d) = %q, want %q", c.in, c.n, got, c.want)
+		}
+	}
+}

@@ -136,17 +136,10 @@ func AgendaLine(it tkpkbot.AgendaItem) string {
 	switch {
 	case it.Source == tkpkbot.AgendaOverdue && it.Action != nil:
 		a := it.Action
-		return fmt.Sprintf("⚠️ Tindak lanjut <b>%s</b> lewat tenggat %s: %s", indo.Esc(name(a.RegionCode)), indo.ShortDate(a.DueOn), indo.Esc(short200(a.Task)))
+		return fmt.Sprintf("⚠️ Tindak lanjut <b>%s</b> lewat tenggat %s: %s", indo.Esc(name(a.RegionCode)), indo.ShortDate(a.DueOn), indo.Esc(indo.Shorten(a.Task, 200)))
 	case it.Source == tkpkbot.AgendaKendala && it.Kendala != nil:
 		k := it.Kendala
-		return fmt.Sprintf("🧩 Kendala <b>%s</b> (minggu %d): %s", indo.Esc(name(k.RegionCode)), k.Week.Week, indo.Esc(short200(k.Text)))
+		return fmt.Sprintf("🧩 Kendala <b>%s</b> (minggu %d): %s", indo.Esc(name(k.RegionCode)), k.Week.Week, indo.Esc(indo.Shorten(k.Text, 200)))
 	}
 	return indo.Esc(it.Text)
-}
-
-func short200(s string) string {
-	if r := []rune(s); len(r) > 200 {
-		return string(r[:199]) + "…"
-	}
-	return s
 }
