@@ -112,7 +112,7 @@ func (h *Handlers) examples(c *Command) []string {
 		fy, fw := from.ISOWeek()
 		return []string{"/ekspor", "/ekspor csv", fmt.Sprintf("/ekspor %d-W%02d %d-W%02d", fy, fw, year, week)}
 	}
-	if c.Example == "" || c.Example == c.Usage {
+	if c.Example == "" {
 		return nil
 	}
 	return []string{c.Example}

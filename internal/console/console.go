@@ -189,11 +189,10 @@ func (c *console) loop(ctx context.Context, in io.Reader, name string) {
 	}
 }
 
-// shown is a bot message as the console reads it: its ID, text and
-// buttons in order, and nothing of the Bot API's types.
+// shown is a bot message as the console reads it to press its buttons:
+// its ID and buttons in order, and nothing of the Bot API's types.
 type shown struct {
 	ID      int
-	Text    string
 	Buttons []button
 }
 
@@ -213,7 +212,7 @@ func (c *console) lastMessage() *shown {
 		return nil
 	}
 	m := msgs[len(msgs)-1]
-	last := &shown{ID: m.ID, Text: m.Text}
+	last := &shown{ID: m.ID}
 	if m.ReplyMarkup != nil {
 		for _, row := range m.ReplyMarkup.InlineKeyboard {
 			for _, b := range row {

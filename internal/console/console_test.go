@@ -177,7 +177,7 @@ func TestConsoleNumberPressesOnlyTheNewestMessagesButtons(t *testing.T) {
 		{Text: "Jumlah", CallbackData: "g:jumlah"}, {Text: "P1", CallbackData: "g:p1"},
 		{Text: "Situs", URL: "https://example.org"},
 	}}
-	question := &shown{ID: 8, Text: "Langkah 2/7"}
+	question := &shown{ID: 8} // "Langkah 2/7", a question with no buttons
 	for _, c := range []struct {
 		line string
 		last *shown
