@@ -227,3 +227,28 @@ func TestMinutesKirimRechecksDueDates(t *testing.T) {
 	mustContain(t, texts(h.press(adminID, "Admin", "Kirim notulen")), "Notulen rapat #1 terkirim", "2 tindak lanjut tercatat")
 	mustContain(t, texts(h.say(adminID, "Admin", "/tindaklanjut")), "tenggat 13 Des 2024 (besok)")
 }
+
+// The pointer to /notulen is for admins in private only: a stranger or a
+// pengamat typing minutes-like text gets the usual reply, and nobody's
+// text in a group is answered.
+func TestStrayMinutesPointerOnlyForAdminsInPrivate(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.ReportChatID = groupID })
+	joinPengamat(t, h, 77, "Budi", "Berau")
+	minutes := "Keputusan: Pendataan ulang\n- Samarinda: Verifikasi 500 KK (20-12-2024)"
+	mustContain(t, texts(h.say(adminID, "Admin", minutes)), "tampak seperti notulen")
+	for _, p := range []struct {
+		id   int64
+		name string
+	}{{42, "Rahmat"}, {77, "Budi"}} {
+		got := texts(h.say(p.id, p.name, minutes))
+		if strings.Contains(got, "notulen") {
+			t.Errorf("%s got the admins' pointer:\n%s", p.name, got)
+		}
+		mustContain(t, got, "Saya belum paham")
+	}
+	before := len(h.fake.Messages(groupID))
+	h.settle(h.fake.SendGroupText(groupID, adminID, "Admin", minutes))
+	if got := h.fake.Messages(groupID)[before:]; len(got) != 0 {
+		t.Fatalf("a group message was answered:\n%s", texts(got))
+	}
+}
